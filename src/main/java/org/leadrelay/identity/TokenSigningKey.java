@@ -1,0 +1,92 @@
+package org.leadrelay.identity;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.leadrelay.platform.SqlValues;
+
+/**
+ * The RSA key that signs access tokens. Created on the first start and kept in the
+ * database, so every node on the same database issues and accepts the same tokens.
+ */
+@Component
+class TokenSigningKey {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenSigningKey.class);
+
+	private static final String KEY_ID = "leadrelay-1";
+
+	private final RSAKey key;
+
+	TokenSigningKey(JdbcClient jdbc, Clock clock) {
+		this.key = load(jdbc).orElseGet(() -> create(jdbc, clock));
+	}
+
+	RSAKey key() {
+		return this.key;
+	}
+
+	private static java.util.Optional<RSAKey> load(JdbcClient jdbc) {
+		return jdbc.sql("select private_key, public_key from token_signing_key where id = ?")
+			.param(KEY_ID)
+			.query((rs, row) -> toKey(rs.getString("private_key"), rs.getString("public_key")))
+			.optional();
+	}
+
+	private static RSAKey create(JdbcClient jdbc, Clock clock) {
+		KeyPair pair = generate();
+		int inserted = jdbc
+			.sql("insert into token_signing_key (id, private_key, public_key, created_at) values (?, ?, ?, ?) "
+					+ "on conflict (id) do nothing")
+			.params(KEY_ID, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+					Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+					SqlValues.timestamp(clock.instant()))
+			.update();
+		if (inserted == 1) {
+			log.info("Created the token signing key {}", KEY_ID);
+		}
+		// Another node may have won the race: whatever is stored now is the key.
+		return load(jdbc).orElseThrow();
+	}
+
+	private static KeyPair generate() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RSAKey toKey(String privateKey, String publicKey) {
+		try {
+			KeyFactory factory = KeyFactory.getInstance("RSA");
+			RSAPrivateKey privateRsa = (RSAPrivateKey) factory
+				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+			RSAPublicKey publicRsa = (RSAPublicKey) factory
+				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+			return new RSAKey.Builder(publicRsa).privateKey(privateRsa).keyID(KEY_ID).build();
+		}
+		catch (NoSuchAlgorithmException | InvalidKeySpecException ex) {
+			throw new IllegalStateException("The stored token signing key cannot be read", ex);
+		}
+	}
+
+}

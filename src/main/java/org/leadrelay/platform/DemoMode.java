@@ -1,0 +1,27 @@
+package org.leadrelay.platform;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether demo data may be seeded: {@code leadrelay.demo.enabled} when set, otherwise
+ * only when running on the embedded database (never by surprise on a real server).
+ */
+@Component
+public class DemoMode {
+
+	private final boolean enabled;
+
+	DemoMode(@Value("${leadrelay.demo.enabled:#{null}}") @Nullable Boolean configured,
+			ObjectProvider<EmbeddedDatabaseMarker> embedded) {
+		this.enabled = configured != null ? configured : embedded.getIfAvailable() != null;
+	}
+
+	public boolean enabled() {
+		return this.enabled;
+	}
+
+}

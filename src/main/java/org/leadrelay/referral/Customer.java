@@ -1,0 +1,25 @@
+package org.leadrelay.referral;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The customer behind a referral.
+ *
+ * @param contacts people at the customer to talk to
+ */
+public record Customer(String name, Address address, @Nullable CompanySize size, List<TeamMember> contacts) {
+
+	public Customer {
+		name = Text.required("customerProfile/name", name, 200);
+		contacts = List.copyOf(contacts);
+	}
+
+	Customer withContact(TeamMember contact) {
+		List<TeamMember> more = new java.util.ArrayList<>(this.contacts);
+		more.add(contact);
+		return new Customer(this.name, this.address, this.size, more);
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.leadrelay.referral;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.DomainException;
+
+/**
+ * What a partner states when it accepts a referral, and may edit while working it: deal
+ * name, estimated value, estimated purchase date and notes are required; its CRM id and
+ * the campaign id are optional.
+ */
+public record DealDetails(String name, Money value, Instant closingAt, String notes,
+		@Nullable String externalReferenceId, @Nullable String campaignId) {
+
+	public static final int MAX_NOTES = 10_000;
+
+	/**
+	 * Validates raw input; each missing or malformed field is reported under its API
+	 * name.
+	 */
+	public static DealDetails of(@Nullable String name, @Nullable Money value, @Nullable Instant closingAt,
+			@Nullable String notes, @Nullable String externalReferenceId, @Nullable String campaignId) {
+		String dealName = Text.required("name", name, 200);
+		if (value == null) {
+			throw DomainException.invalid("details/dealValue", "details/dealValue and details/currency are required");
+		}
+		if (closingAt == null) {
+			throw DomainException.invalid("details/closingDateTime",
+					"details/closingDateTime (the estimated purchase date) is required");
+		}
+		return new DealDetails(dealName, value, closingAt, Text.required("details/notes", notes, MAX_NOTES),
+				Text.optional("externalReferenceId", externalReferenceId, 100),
+				Text.optional("campaignId", campaignId, 100));
+	}
+
+}

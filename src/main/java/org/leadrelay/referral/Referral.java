@@ -1,0 +1,485 @@
+package org.leadrelay.referral;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
+import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
+import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
+import org.leadrelay.referral.ReferralEvent.ReferralExpired;
+import org.leadrelay.referral.ReferralEvent.ReferralLost;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralEvent.ReferralUpdated;
+import org.leadrelay.referral.ReferralEvent.ReferralWon;
+import org.leadrelay.referral.TimelineEntry.FieldChange;
+import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.OrganizationId;
+
+/**
+ * A lead sent to a partner location, and the only place its lifecycle rules live:
+ *
+ * <pre>
+ * Received ──accept──▶ Accepted ──markWon──▶ Won
+ *    │ └─decline──▶ Declined      └─markLost─▶ Lost
+ *    └─expire (system, after the response window)──▶ Expired
+ * </pre>
+ *
+ * Each transition checks its precondition, records what changed for the timeline and
+ * registers an event. Archived referrals (Won, Lost, Declined, Expired) refuse every
+ * change.
+ */
+public class Referral {
+
+	private final ReferralId id;
+
+	private final OrganizationId organizationId;
+
+	private final OrganizationId vendorOrganizationId;
+
+	private final LocationId locationId;
+
+	private final UUID engagementId;
+
+	private final Qualification qualification;
+
+	private final ReferralType type;
+
+	private final Consent consent;
+
+	private final Requirements requirements;
+
+	private final @Nullable String inviteNotes;
+
+	private final String createdBy;
+
+	private final String createdByName;
+
+	private final Instant createdAt;
+
+	private final Instant expiresAt;
+
+	private final @Nullable Instant contactRequestedAt;
+
+	private Customer customer;
+
+	private @Nullable String name;
+
+	private @Nullable String externalReferenceId;
+
+	private @Nullable String campaignId;
+
+	private Substatus substatus;
+
+	private @Nullable String statusReason;
+
+	private @Nullable String notes;
+
+	private @Nullable Money dealValue;
+
+	private @Nullable Instant closingAt;
+
+	private List<TeamMember> team;
+
+	private @Nullable Instant acceptedAt;
+
+	private @Nullable Instant closedAt;
+
+	private Instant updatedAt;
+
+	private int version;
+
+	private final List<ReferralEvent> events = new ArrayList<>();
+
+	private final List<PendingEntry> timeline = new ArrayList<>();
+
+	Referral(ReferralState state) {
+		this.id = state.id();
+		this.organizationId = state.organizationId();
+		this.vendorOrganizationId = state.vendorOrganizationId();
+		this.locationId = state.locationId();
+		this.engagementId = state.engagementId();
+		this.qualification = state.qualification();
+		this.type = state.type();
+		this.consent = state.consent();
+		this.requirements = state.requirements();
+		this.inviteNotes = state.inviteNotes();
+		this.createdBy = state.createdBy();
+		this.createdByName = state.createdByName();
+		this.createdAt = state.createdAt();
+		this.expiresAt = state.expiresAt();
+		this.contactRequestedAt = state.contactRequestedAt();
+		this.customer = state.customer();
+		this.name = state.name();
+		this.externalReferenceId = state.externalReferenceId();
+		this.campaignId = state.campaignId();
+		this.substatus = state.substatus();
+		this.statusReason = state.statusReason();
+		this.notes = state.notes();
+		this.dealValue = state.dealValue();
+		this.closingAt = state.closingAt();
+		this.team = List.copyOf(state.team());
+		this.acceptedAt = state.acceptedAt();
+		this.closedAt = state.closedAt();
+		this.updatedAt = state.updatedAt();
+		this.version = state.version();
+	}
+
+	/**
+	 * A new referral for a partner location, open for the response window.
+	 */
+	static Referral receive(ReferralId id, NewReferral spec, OrganizationId partner, OrganizationId vendor,
+			Actor sender, Instant now, Duration responseWindow) {
+		Referral referral = new Referral(new ReferralState(id, partner, vendor, spec.target(), UUID.randomUUID(),
+				spec.qualification(), spec.type(), spec.consent(), spec.requirements(), spec.inviteNotes(), sender.id(),
+				sender.name(), now, now.plus(responseWindow), spec.contactRequested() ? now : null, spec.customer(),
+				spec.name(), null, spec.campaignId(), Substatus.Received, null, spec.notes(), spec.estimatedValue(),
+				spec.closingAt(), List.of(), null, null, now, 0));
+		referral.record(sender, now, "received", Map.of("substatus", new FieldChange(null, Substatus.Received.name())));
+		referral.events.add(new ReferralReceived(id, partner, vendor, spec.target(), spec.qualification(),
+				spec.contactRequested(), now));
+		return referral;
+	}
+
+	/**
+	 * The partner takes the lead on: it must state the deal's name, value, estimated
+	 * purchase date and notes, and may add contacts at the customer.
+	 */
+	public void accept(DealDetails details, List<TeamMember> customerContacts, Actor actor, Instant now) {
+		requireStage(Substatus.Received, "accepted");
+		requireWithinResponseWindow(now);
+		Map<String, FieldChange> changes = changes(details);
+		changes.put("substatus", change(this.substatus, Substatus.Accepted));
+		apply(details);
+		for (TeamMember contact : customerContacts) {
+			this.customer = this.customer.withContact(contact);
+			changes.put("customerProfile/team/" + (this.customer.contacts().size() - 1),
+					change(null, contact.fullName()));
+		}
+		this.substatus = Substatus.Accepted;
+		this.acceptedAt = now;
+		record(actor, now, "accepted", changes);
+		this.events.add(new ReferralAccepted(this.id, this.organizationId, actor.name(), now));
+	}
+
+	/**
+	 * The partner turns the lead down, with a reason from the program's list.
+	 */
+	public void decline(String reason, @Nullable String declineNotes, Actor actor, Instant now) {
+		requireStage(Substatus.Received, "declined");
+		requireWithinResponseWindow(now);
+		String notesText = Text.optional("details/notes", declineNotes, DealDetails.MAX_NOTES);
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("substatus", change(this.substatus, Substatus.Declined));
+		changes.put("statusReason", change(this.statusReason, reason));
+		if (notesText != null) {
+			changes.put("declineNotes", change(null, notesText));
+		}
+		this.substatus = Substatus.Declined;
+		this.statusReason = reason;
+		this.closedAt = now;
+		record(actor, now, "declined", changes);
+		this.events.add(new ReferralDeclined(this.id, this.organizationId, reason, notesText, actor.name(), now));
+	}
+
+	/**
+	 * The system archives a referral nobody answered within the response window.
+	 */
+	public void expire(Instant now) {
+		requireStage(Substatus.Received, "expired");
+		if (now.isBefore(this.expiresAt)) {
+			throw DomainException
+				.conflict("The referral is open until " + this.expiresAt + " and cannot expire before");
+		}
+		Map<String, FieldChange> changes = Map.of("substatus", change(this.substatus, Substatus.Expired));
+		this.substatus = Substatus.Expired;
+		this.closedAt = now;
+		record(Actor.SYSTEM, now, "expired", changes);
+		this.events.add(new ReferralExpired(this.id, this.organizationId, now));
+	}
+
+	/**
+	 * Changes the deal details of an accepted referral. Nothing changed is not an edit.
+	 */
+	public void edit(DealDetails details, Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "edited");
+		Map<String, FieldChange> changes = changes(details);
+		if (changes.isEmpty()) {
+			return;
+		}
+		apply(details);
+		record(actor, now, "edited", changes);
+		this.events
+			.add(new ReferralUpdated(this.id, this.organizationId, List.copyOf(changes.keySet()), actor.name(), now));
+	}
+
+	/** Adds a person working the deal. */
+	public void addTeamMember(TeamMember member, Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "given team members");
+		List<TeamMember> members = new ArrayList<>(this.team);
+		members.add(member);
+		replaceTeam(members, actor, now);
+	}
+
+	/** Replaces the whole deal team (the API's {@code replace /team}). */
+	public void replaceTeam(List<TeamMember> members, Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "given team members");
+		if (members.size() > 50) {
+			throw DomainException.invalid("team", "A deal team has at most 50 members");
+		}
+		if (members.equals(this.team)) {
+			return;
+		}
+		Map<String, FieldChange> changes = Map.of("team", change(names(this.team), names(members)));
+		this.team = List.copyOf(members);
+		record(actor, now, "teamChanged", changes);
+		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of("team"), actor.name(), now));
+	}
+
+	/** Adds a contact at the customer. */
+	public void addCustomerContact(TeamMember contact, Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "given customer contacts");
+		if (this.customer.contacts().size() >= 50) {
+			throw DomainException.invalid("customerProfile/team", "A customer has at most 50 contacts");
+		}
+		this.customer = this.customer.withContact(contact);
+		record(actor, now, "customerContactAdded", Map
+			.of("customerProfile/team/" + (this.customer.contacts().size() - 1), change(null, contact.fullName())));
+		this.events
+			.add(new ReferralUpdated(this.id, this.organizationId, List.of("customerProfile/team"), actor.name(), now));
+	}
+
+	/** The deal was won: the referral is archived. */
+	public void markWon(Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "marked won");
+		Map<String, FieldChange> changes = Map.of("substatus", change(this.substatus, Substatus.Won));
+		this.substatus = Substatus.Won;
+		this.closedAt = now;
+		record(actor, now, "won", changes);
+		this.events.add(new ReferralWon(this.id, this.organizationId, actor.name(), now));
+	}
+
+	/** The deal was lost, for an optional reason: the referral is archived. */
+	public void markLost(@Nullable LostReason reason, Actor actor, Instant now) {
+		requireStage(Substatus.Accepted, "marked lost");
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("substatus", change(this.substatus, Substatus.Lost));
+		if (reason != null) {
+			changes.put("statusReason", change(this.statusReason, reason));
+		}
+		this.substatus = Substatus.Lost;
+		this.statusReason = reason == null ? null : reason.name();
+		this.closedAt = now;
+		record(actor, now, "lost", changes);
+		this.events.add(new ReferralLost(this.id, this.organizationId, reason, actor.name(), now));
+	}
+
+	/** Whether the customer's contact request is still fresh enough to be urgent. */
+	public boolean isContactRequestUrgent(Instant now, Duration urgency) {
+		return this.contactRequestedAt != null && now.isBefore(this.contactRequestedAt.plus(urgency));
+	}
+
+	private void requireStage(Substatus required, String action) {
+		if (this.substatus != required) {
+			throw DomainException.conflict("This referral is " + this.substatus.status() + "/" + this.substatus
+					+ "; only a " + required + " referral can be " + action);
+		}
+	}
+
+	private void requireWithinResponseWindow(Instant now) {
+		if (!now.isBefore(this.expiresAt)) {
+			throw DomainException.conflict("The response window of this referral ended at " + this.expiresAt
+					+ "; it is being archived as Expired");
+		}
+	}
+
+	private Map<String, FieldChange> changes(DealDetails details) {
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		diff(changes, "name", this.name, details.name());
+		diff(changes, "details/dealValue", this.dealValue == null ? null : this.dealValue.amount().toPlainString(),
+				details.value().amount().toPlainString());
+		diff(changes, "details/currency", this.dealValue == null ? null : this.dealValue.currency().getCurrencyCode(),
+				details.value().currency().getCurrencyCode());
+		diff(changes, "details/closingDateTime", this.closingAt, details.closingAt());
+		diff(changes, "details/notes", this.notes, details.notes());
+		diff(changes, "externalReferenceId", this.externalReferenceId, details.externalReferenceId());
+		diff(changes, "campaignId", this.campaignId, details.campaignId());
+		return changes;
+	}
+
+	private void apply(DealDetails details) {
+		this.name = details.name();
+		this.dealValue = details.value();
+		this.closingAt = details.closingAt();
+		this.notes = details.notes();
+		this.externalReferenceId = details.externalReferenceId();
+		this.campaignId = details.campaignId();
+	}
+
+	private void record(Actor actor, Instant now, String action, Map<String, FieldChange> changes) {
+		this.updatedAt = now;
+		this.timeline.add(new PendingEntry(actor, now, action, Map.copyOf(changes)));
+	}
+
+	private static void diff(Map<String, FieldChange> changes, String field, @Nullable Object from,
+			@Nullable Object to) {
+		if (!Objects.equals(from, to)) {
+			changes.put(field, change(from, to));
+		}
+	}
+
+	private static FieldChange change(@Nullable Object from, @Nullable Object to) {
+		return new FieldChange(from == null ? null : from.toString(), to == null ? null : to.toString());
+	}
+
+	private static String names(List<TeamMember> members) {
+		return String.join(", ", members.stream().map(TeamMember::fullName).toList());
+	}
+
+	/** Events registered since the referral was loaded; cleared once published. */
+	List<ReferralEvent> pendingEvents() {
+		return List.copyOf(this.events);
+	}
+
+	/** Timeline entries recorded since the referral was loaded. */
+	List<PendingEntry> pendingTimeline() {
+		return List.copyOf(this.timeline);
+	}
+
+	void markPersisted(int newVersion) {
+		this.version = newVersion;
+		this.events.clear();
+		this.timeline.clear();
+	}
+
+	public ReferralId id() {
+		return this.id;
+	}
+
+	public OrganizationId organizationId() {
+		return this.organizationId;
+	}
+
+	public OrganizationId vendorOrganizationId() {
+		return this.vendorOrganizationId;
+	}
+
+	public LocationId locationId() {
+		return this.locationId;
+	}
+
+	public UUID engagementId() {
+		return this.engagementId;
+	}
+
+	public Qualification qualification() {
+		return this.qualification;
+	}
+
+	public ReferralType type() {
+		return this.type;
+	}
+
+	public Consent consent() {
+		return this.consent;
+	}
+
+	public Requirements requirements() {
+		return this.requirements;
+	}
+
+	public @Nullable String inviteNotes() {
+		return this.inviteNotes;
+	}
+
+	public String createdBy() {
+		return this.createdBy;
+	}
+
+	public String createdByName() {
+		return this.createdByName;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant expiresAt() {
+		return this.expiresAt;
+	}
+
+	public @Nullable Instant contactRequestedAt() {
+		return this.contactRequestedAt;
+	}
+
+	public Customer customer() {
+		return this.customer;
+	}
+
+	public @Nullable String name() {
+		return this.name;
+	}
+
+	public @Nullable String externalReferenceId() {
+		return this.externalReferenceId;
+	}
+
+	public @Nullable String campaignId() {
+		return this.campaignId;
+	}
+
+	public Substatus substatus() {
+		return this.substatus;
+	}
+
+	public Status status() {
+		return this.substatus.status();
+	}
+
+	public @Nullable String statusReason() {
+		return this.statusReason;
+	}
+
+	public @Nullable String notes() {
+		return this.notes;
+	}
+
+	public @Nullable Money dealValue() {
+		return this.dealValue;
+	}
+
+	public @Nullable Instant closingAt() {
+		return this.closingAt;
+	}
+
+	public List<TeamMember> team() {
+		return this.team;
+	}
+
+	public @Nullable Instant acceptedAt() {
+		return this.acceptedAt;
+	}
+
+	public @Nullable Instant closedAt() {
+		return this.closedAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	public int version() {
+		return this.version;
+	}
+
+	/** A timeline entry not yet written. */
+	record PendingEntry(Actor actor, Instant occurredAt, String action, Map<String, FieldChange> changes) {
+	}
+
+}

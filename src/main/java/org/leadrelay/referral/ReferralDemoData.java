@@ -1,0 +1,180 @@
+package org.leadrelay.referral;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import org.leadrelay.partner.DemoPartnersSeeded;
+import org.leadrelay.partner.Location;
+import org.leadrelay.shared.Ids;
+import org.leadrelay.shared.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * About sixty demo referrals over the demo locations, in every type and stage, with
+ * histories that happened over the last months: some customers asked to be contacted,
+ * some referrals are about to expire. They go through the aggregate like real ones, at
+ * back-dated times, but publish no events (nobody is notified about demo history).
+ */
+@Component
+class ReferralDemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralDemoData.class);
+
+	private static final String[][] CUSTOMERS = { { "Alpine Dairy Kft.", "Debrecen", "HU" },
+			{ "Danube Logistics Zrt.", "Győr", "HU" }, { "Puszta Foods Bt.", "Szeged", "HU" },
+			{ "Balaton Hotels Kft.", "Siófok", "HU" }, { "Cascade Outfitters", "Tacoma", "US" },
+			{ "Rainier Health Partners", "Bellevue", "US" }, { "Pike Street Retail", "Seattle", "US" },
+			{ "Evergreen Manufacturing", "Everett", "US" }, { "Wiener Stadtwerke Service GmbH", "Vienna", "AT" },
+			{ "Tirol Kliniken Verbund", "Innsbruck", "AT" }, { "Salzach Maschinenbau AG", "Salzburg", "AT" },
+			{ "Grazer Apotheken OG", "Graz", "AT" } };
+
+	private static final String[] CONTACTS = { "Eszter Nagy", "Péter Tóth", "Julia Weber", "Tom Becker", "Lisa Moreno",
+			"David Chen", "Katalin Varga", "Markus Gruber" };
+
+	private static final String[] NEEDS = { "Replace spreadsheets with an ERP for 3 warehouses",
+			"CRM for a 40-person sales team, with Outlook integration", "Analytics dashboards for management reporting",
+			"Migrate from an on-premises ERP before support ends", "Online shop connected to inventory",
+			"Patient intake and scheduling for 5 clinics" };
+
+	private static final String[] PRODUCTS = { "Northwind ERP", "Northwind CRM", "Northwind Analytics" };
+
+	private static final String[] INDUSTRIES = { "Manufacturing", "Retail", "Healthcare", "Public sector" };
+
+	private static final Qualification[] QUALIFICATIONS = Qualification.values();
+
+	private final ReferralRepository repository;
+
+	private final ReferralProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ReferralDemoData(ReferralRepository repository, ReferralProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.repository = repository;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(DemoPartnersSeeded demo) {
+		Random random = new Random(42);
+		Instant now = this.clock.instant();
+		int count = 0;
+		for (Location location : demo.locations()) {
+			String partnerUser = demo.partner("Contoso Consulting").id().equals(location.organizationId())
+					? "Anna Kovács" : "Franz Huber";
+			for (Stage stage : Stage.values()) {
+				for (int i = 0; i < stage.perLocation; i++) {
+					int n = count++;
+					int index = i;
+					this.transactions.executeWithoutResult(
+							status -> seed(demo.vendor(), location, partnerUser, stage, n, index, random, now));
+				}
+			}
+		}
+		log.info("Demo data: created {} referrals", count);
+	}
+
+	private void seed(OrganizationId vendor, Location location, String partnerUser, Stage stage, int n, int i,
+			Random random, Instant now) {
+		String[] customer = CUSTOMERS[n % CUSTOMERS.length];
+		Qualification qualification = QUALIFICATIONS[n % QUALIFICATIONS.length];
+		Instant received = stage.receivedAt(now, i, random, this.properties.responseWindow());
+		boolean contactRequested = stage == Stage.RECEIVED_CONTACT_REQUESTED || n % 7 == 0;
+		String product = PRODUCTS[n % PRODUCTS.length];
+		String need = NEEDS[n % NEEDS.length];
+		String contact = CONTACTS[n % CONTACTS.length];
+		String[] names = contact.split(" ");
+		Customer buyer = new Customer(customer[0], Address.of(null, null, customer[1], null, null, customer[2]),
+				CompanySize.values()[1 + n % 4],
+				List.of(TeamMember.of("customerProfile/team/0", names[0], names[1], "+36 1 555 01" + (10 + n % 90),
+						names[0].toLowerCase(java.util.Locale.ROOT) + "@"
+								+ customer[0].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + ".example")));
+		Money estimate = qualification == Qualification.Direct ? null
+				: Money.of(BigDecimal.valueOf(5_000L + random.nextInt(90) * 1_000L),
+						location.country().equals("US") ? "USD" : "EUR");
+		NewReferral spec = new NewReferral(location.id(), qualification, ReferralType.Independent,
+				qualification == Qualification.Direct ? null : product + " for " + customer[0], null, buyer,
+				new Consent(true, n % 3 == 0),
+				new Requirements(List.of(INDUSTRIES[n % INDUSTRIES.length]), List.of(product),
+						List.of("Implementation"), List.of()),
+				need, estimate, estimate == null ? null : received.plus(Duration.ofDays(90)), contactRequested,
+				qualification == Qualification.Direct ? null : "Customer met us at the " + customer[1] + " roadshow");
+		Actor sender = switch (qualification) {
+			case Direct -> new Actor("customer", contact + " (customer)", Source.UI);
+			case MarketingQualified -> new Actor("demo:marketing", "Maria Marketing", Source.UI);
+			case SalesQualified -> new Actor("demo:seller", "Sebastian Seller", Source.UI);
+		};
+		Referral referral = Referral.receive(new ReferralId(Ids.newId(received)), spec, location.organizationId(),
+				vendor, sender, received, this.properties.responseWindow());
+		this.repository.insert(referral);
+		Actor partner = new Actor("demo:partner", partnerUser, Source.UI);
+		if (stage.isAnswered()) {
+			Instant answered = received.plus(Duration.ofHours(3 + random.nextInt(60)));
+			if (stage == Stage.DECLINED) {
+				referral.decline(n % 2 == 0 ? "NotOurExpertise" : "NoCapacity", "Outside what we do this quarter",
+						partner, answered);
+			}
+			else {
+				referral.accept(DealDetails.of(product + " for " + customer[0],
+						Money.of(BigDecimal.valueOf(10_000L + random.nextInt(200) * 500L),
+								location.country().equals("US") ? "USD" : "EUR"),
+						answered.plus(Duration.ofDays(60)), need, null, null), List.of(), partner, answered);
+				Instant closed = answered.plus(Duration.ofDays(10 + random.nextInt(30)));
+				if (stage == Stage.WON) {
+					referral.markWon(partner, closed);
+				}
+				else if (stage == Stage.LOST) {
+					referral.markLost(LostReason.values()[n % LostReason.values().length], partner, closed);
+				}
+			}
+		}
+		else if (stage == Stage.EXPIRED) {
+			referral.expire(referral.expiresAt());
+		}
+		this.repository.update(List.of(referral));
+	}
+
+	/** Demo stages, how many of each per location, and when they came in. */
+	private enum Stage {
+
+		RECEIVED(3), RECEIVED_CONTACT_REQUESTED(2), RECEIVED_EXPIRING(2), ACCEPTED(4), WON(3), LOST(2), DECLINED(2),
+		EXPIRED(2);
+
+		private final int perLocation;
+
+		Stage(int perLocation) {
+			this.perLocation = perLocation;
+		}
+
+		boolean isAnswered() {
+			return this == ACCEPTED || this == WON || this == LOST || this == DECLINED;
+		}
+
+		Instant receivedAt(Instant now, int i, Random random, Duration window) {
+			return switch (this) {
+				case RECEIVED -> now.minus(Duration.ofHours(6 + random.nextInt(24 * 8)));
+				// one fresh request (urgent) and one older than 72 hours (the calmer
+				// reminder)
+				case RECEIVED_CONTACT_REQUESTED -> now.minus(Duration.ofHours(i == 0 ? 5 : 100));
+				case RECEIVED_EXPIRING -> now.minus(window).plus(Duration.ofHours(10 + 20 * i));
+				case EXPIRED -> now.minus(window).minus(Duration.ofDays(5 + random.nextInt(40)));
+				default -> now.minus(Duration.ofDays(30 + random.nextInt(120)));
+			};
+		}
+
+	}
+
+}

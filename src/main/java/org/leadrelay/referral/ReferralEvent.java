@@ -1,0 +1,56 @@
+package org.leadrelay.referral;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
+import org.leadrelay.shared.OrganizationId;
+
+/**
+ * Something that happened to a referral. Published in the transaction of the change, so
+ * the event publication registry (the outbox) keeps every event a listener has not
+ * handled yet.
+ */
+public sealed interface ReferralEvent {
+
+	ReferralId referralId();
+
+	/** The partner organization that owns the referral. */
+	OrganizationId organizationId();
+
+	Instant occurredAt();
+
+	/** A new referral arrived for a partner location. */
+	record ReferralReceived(ReferralId referralId, OrganizationId organizationId, OrganizationId vendorOrganizationId,
+			LocationId locationId, Qualification qualification, boolean contactRequested,
+			Instant occurredAt) implements ReferralEvent {
+	}
+
+	record ReferralAccepted(ReferralId referralId, OrganizationId organizationId, String actorName,
+			Instant occurredAt) implements ReferralEvent {
+	}
+
+	record ReferralDeclined(ReferralId referralId, OrganizationId organizationId, String reason, @Nullable String notes,
+			String actorName, Instant occurredAt) implements ReferralEvent {
+	}
+
+	/** The partner did not answer within the response window. */
+	record ReferralExpired(ReferralId referralId, OrganizationId organizationId,
+			Instant occurredAt) implements ReferralEvent {
+	}
+
+	/** Deal details or the team of an accepted referral changed. */
+	record ReferralUpdated(ReferralId referralId, OrganizationId organizationId, List<String> changedFields,
+			String actorName, Instant occurredAt) implements ReferralEvent {
+	}
+
+	record ReferralWon(ReferralId referralId, OrganizationId organizationId, String actorName,
+			Instant occurredAt) implements ReferralEvent {
+	}
+
+	record ReferralLost(ReferralId referralId, OrganizationId organizationId, @Nullable LostReason reason,
+			String actorName, Instant occurredAt) implements ReferralEvent {
+	}
+
+}

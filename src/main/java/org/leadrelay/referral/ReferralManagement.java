@@ -1,0 +1,213 @@
+package org.leadrelay.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Location;
+import org.leadrelay.partner.Organization;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.ErrorCode;
+import org.leadrelay.shared.Ids;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes referrals on behalf of a caller: each method is one transaction that loads the
+ * referral within the caller's scope, applies one business action and stores it together
+ * with its timeline and events.
+ */
+@Service
+@Transactional
+public class ReferralManagement {
+
+	private final ReferralRepository repository;
+
+	private final Favorites favorites;
+
+	private final Organizations organizations;
+
+	private final ReferralProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ReferralManagement(ReferralRepository repository, Favorites favorites, Organizations organizations,
+			ReferralProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.favorites = favorites;
+		this.organizations = organizations;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The vendor sends a qualified lead (MQL or SQL) to one of its partners' locations.
+	 */
+	public Referral send(Caller caller, NewReferral spec, Source source) {
+		if (!caller.isVendor()) {
+			throw DomainException.accessDenied("Only the vendor sends qualified referrals; partners receive them");
+		}
+		if (spec.qualification() == Qualification.Direct) {
+			throw DomainException.invalid("qualification",
+					"Direct referrals come from the marketplace contact form; send MarketingQualified or SalesQualified");
+		}
+		Location location = this.organizations.findLocation(spec.target())
+			.filter(found -> this.organizations.find(found.organizationId())
+				.map(Organization::vendorId)
+				.filter(caller.organizationId()::equals)
+				.isPresent())
+			.orElseThrow(() -> DomainException.invalid("target",
+					"No location " + spec.target() + " among your partners' locations (see GET /v1.0/organizations)"));
+		Instant now = this.clock.instant();
+		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, location.organizationId(),
+				caller.organizationId(), Actor.of(caller, source), now, this.properties.responseWindow());
+		List<ReferralEvent> pending = referral.pendingEvents();
+		this.repository.insert(referral);
+		pending.forEach(this.events::publishEvent);
+		return referral;
+	}
+
+	public Referral accept(Caller caller, ReferralId id, DealDetails details, List<TeamMember> customerContacts,
+			Source source, @Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion,
+				(referral, actor, now) -> referral.accept(details, customerContacts, actor, now), source);
+	}
+
+	public Referral decline(Caller caller, ReferralId id, @Nullable String reason, @Nullable String notes,
+			Source source, @Nullable Integer expectedVersion) {
+		String code = this.properties.requireDeclineReason(reason);
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.decline(code, notes, actor, now),
+				source);
+	}
+
+	public Referral edit(Caller caller, ReferralId id, DealDetails details, Source source,
+			@Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.edit(details, actor, now), source);
+	}
+
+	public Referral addTeamMember(Caller caller, ReferralId id, TeamMember member, Source source,
+			@Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.addTeamMember(member, actor, now),
+				source);
+	}
+
+	public Referral markWon(Caller caller, ReferralId id, Source source, @Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.markWon(actor, now), source);
+	}
+
+	public Referral markLost(Caller caller, ReferralId id, @Nullable LostReason reason, Source source,
+			@Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.markLost(reason, actor, now),
+				source);
+	}
+
+	/**
+	 * Marks or unmarks a referral as one of the caller's favorites; allowed at every
+	 * stage.
+	 */
+	public void setFavorite(Caller caller, ReferralId id, boolean favorite) {
+		Referral referral = load(caller, id);
+		this.favorites.set(referral, caller.principalId(), favorite, this.clock.instant());
+	}
+
+	/**
+	 * Applies several changes at once, as one API PATCH asks: favorite mark, then deal
+	 * edits and team changes, then the stage change (so a referral can be edited and
+	 * closed in one go).
+	 */
+	public Referral change(Caller caller, ReferralId id, ReferralChanges changes, Source source,
+			@Nullable Integer expectedVersion) {
+		Referral referral = load(caller, id);
+		requireVersion(referral, expectedVersion);
+		if (changes.favorite() != null) {
+			this.favorites.set(referral, caller.principalId(), changes.favorite(), this.clock.instant());
+		}
+		if (!changes.touchesReferral()) {
+			return referral;
+		}
+		requirePartner(caller);
+		new ChangeInterpreter(changes, this.properties).applyTo(referral, Actor.of(caller, source),
+				this.clock.instant());
+		save(referral);
+		return referral;
+	}
+
+	/**
+	 * Expires a batch of Received referrals whose response window has passed. Rows are
+	 * locked with {@code SKIP LOCKED}, so several nodes may sweep at once and each
+	 * referral expires exactly once.
+	 * @return how many referrals expired
+	 */
+	int expireDue(int batchSize) {
+		Instant now = this.clock.instant();
+		List<Referral> due = this.repository.lockDueForExpiry(now, batchSize);
+		if (due.isEmpty()) {
+			return 0;
+		}
+		List<ReferralEvent> pending = new java.util.ArrayList<>();
+		for (Referral referral : due) {
+			referral.expire(now);
+			pending.addAll(referral.pendingEvents());
+		}
+		if (!this.repository.update(due)) {
+			throw new IllegalStateException("A locked referral changed while expiring it");
+		}
+		pending.forEach(this.events::publishEvent);
+		return due.size();
+	}
+
+	private Referral act(Caller caller, ReferralId id, @Nullable Integer expectedVersion, Action action,
+			Source source) {
+		Referral referral = load(caller, id);
+		requirePartner(caller);
+		requireVersion(referral, expectedVersion);
+		action.apply(referral, Actor.of(caller, source), this.clock.instant());
+		save(referral);
+		return referral;
+	}
+
+	private Referral load(Caller caller, ReferralId id) {
+		return this.repository.find(ReferralScope.of(caller), id).orElseThrow(() -> ReferralSearch.notFound(id));
+	}
+
+	private static void requirePartner(Caller caller) {
+		if (!caller.isPartner()) {
+			throw DomainException.accessDenied("The vendor sends referrals; only the receiving partner acts on them");
+		}
+	}
+
+	private static void requireVersion(Referral referral, @Nullable Integer expectedVersion) {
+		if (expectedVersion != null && expectedVersion != referral.version()) {
+			throw new DomainException(ErrorCode.PRECONDITION_FAILED, "Referral " + referral.id() + " is at version "
+					+ referral.version() + ", not " + expectedVersion + "; read it again before changing it", null);
+		}
+	}
+
+	private void save(Referral referral) {
+		List<ReferralEvent> pending = referral.pendingEvents();
+		if (pending.isEmpty() && referral.pendingTimeline().isEmpty()) {
+			return;
+		}
+		if (!this.repository.update(List.of(referral))) {
+			throw new ReferralChangedException(referral.id(),
+					this.repository.lastActor(referral.organizationId(), referral.id()));
+		}
+		pending.forEach(this.events::publishEvent);
+	}
+
+	@FunctionalInterface
+	private interface Action {
+
+		void apply(Referral referral, Actor actor, Instant now);
+
+	}
+
+}

@@ -1,0 +1,265 @@
+package org.leadrelay.referral;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
+import org.leadrelay.platform.SqlValues;
+import org.leadrelay.referral.Referral.PendingEntry;
+import org.leadrelay.referral.TimelineEntry.FieldChange;
+import org.leadrelay.shared.OrganizationId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores referrals (one row each, nested values as JSONB) and their timeline. Updates are
+ * optimistic: they name the version they were loaded at and fail if it moved.
+ */
+@Repository
+class ReferralRepository {
+
+	static final String COLUMNS = "r.organization_id, r.id, r.version, r.vendor_organization_id, r.location_id, "
+			+ "r.engagement_id, r.qualification, r.type, r.substatus, r.status_reason, r.name, r.external_reference_id, "
+			+ "r.campaign_id, r.customer_name, r.customer_address, r.customer_size, r.customer_team, "
+			+ "r.consent_to_contact, r.consent_to_share, r.notes, r.deal_value, r.currency, r.closing_at, "
+			+ "r.requirements, r.team, r.invite_notes, r.contact_requested_at, r.created_by, r.created_by_name, "
+			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at";
+
+	private static final String INSERT = "insert into referral (organization_id, id, version, vendor_organization_id, "
+			+ "location_id, engagement_id, qualification, type, substatus, status_reason, name, external_reference_id, "
+			+ "campaign_id, customer_name, customer_address, customer_country, customer_size, customer_team, "
+			+ "consent_to_contact, consent_to_share, notes, deal_value, currency, closing_at, requirements, team, "
+			+ "invite_notes, contact_requested_at, created_by, created_by_name, created_at, updated_at, expires_at, "
+			+ "accepted_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, "
+			+ "?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String UPDATE = "update referral set version = ?, substatus = ?, status_reason = ?, name = ?, "
+			+ "external_reference_id = ?, campaign_id = ?, customer_team = ?::jsonb, notes = ?, deal_value = ?, "
+			+ "currency = ?, closing_at = ?, team = ?::jsonb, updated_at = ?, accepted_at = ?, closed_at = ? "
+			+ "where organization_id = ? and id = ? and version = ?";
+
+	private static final String INSERT_TIMELINE = "insert into referral_timeline (organization_id, referral_id, "
+			+ "occurred_at, actor_id, actor_name, source, action, changes) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+
+	private static final TypeReference<List<StoredMember>> MEMBERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, FieldChange>> CHANGES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final JsonMapper json;
+
+	ReferralRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.json = json;
+	}
+
+	Optional<Referral> find(ReferralScope scope, ReferralId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from referral r where " + scope.predicate() + " and r.id = ?")
+			.params(scope.organizationId().value(), id.value())
+			.query(this::referral)
+			.optional();
+	}
+
+	/**
+	 * Locks a batch of overdue Received referrals, skipping rows another node has locked,
+	 * so concurrent sweepers share the work and never expire a referral twice.
+	 */
+	List<Referral> lockDueForExpiry(java.time.Instant now, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from referral r where r.substatus = 'Received' and r.expires_at <= ? "
+					+ "order by r.expires_at limit ? for update skip locked")
+			.params(SqlValues.timestamp(now), limit)
+			.query(this::referral)
+			.list();
+	}
+
+	void insert(Referral referral) {
+		this.template.update(INSERT, ps -> {
+			Address address = referral.customer().address();
+			Money value = referral.dealValue();
+			int i = 0;
+			ps.setObject(++i, referral.organizationId().value());
+			ps.setObject(++i, referral.id().value());
+			ps.setInt(++i, referral.version() + 1);
+			ps.setObject(++i, referral.vendorOrganizationId().value());
+			ps.setObject(++i, referral.locationId().value());
+			ps.setObject(++i, referral.engagementId());
+			ps.setString(++i, referral.qualification().name());
+			ps.setString(++i, referral.type().name());
+			ps.setString(++i, referral.substatus().name());
+			ps.setString(++i, referral.statusReason());
+			ps.setString(++i, referral.name());
+			ps.setString(++i, referral.externalReferenceId());
+			ps.setString(++i, referral.campaignId());
+			ps.setString(++i, referral.customer().name());
+			ps.setString(++i, this.json.writeValueAsString(address));
+			ps.setString(++i, address.country());
+			ps.setString(++i, referral.customer().size() == null ? null : referral.customer().size().code());
+			ps.setString(++i, members(referral.customer().contacts()));
+			ps.setBoolean(++i, referral.consent().consentToContact());
+			ps.setBoolean(++i, referral.consent().consentToShareInfoWithOthers());
+			ps.setString(++i, referral.notes());
+			ps.setBigDecimal(++i, value == null ? null : value.amount());
+			ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
+			ps.setString(++i, this.json.writeValueAsString(referral.requirements()));
+			ps.setString(++i, members(referral.team()));
+			ps.setString(++i, referral.inviteNotes());
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.contactRequestedAt()));
+			ps.setString(++i, referral.createdBy());
+			ps.setString(++i, referral.createdByName());
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.createdAt()));
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.expiresAt()));
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
+			ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
+		});
+		insertTimeline(List.of(referral));
+		referral.markPersisted(referral.version() + 1);
+	}
+
+	/**
+	 * Writes the referrals' changes in one batch; false for any whose version moved since
+	 * they were loaded (nothing is written then: the caller rolls back).
+	 */
+	boolean update(List<Referral> referrals) {
+		int[][] counts = this.template.batchUpdate(UPDATE, referrals, referrals.size(),
+				(PreparedStatement ps, Referral referral) -> {
+					Money value = referral.dealValue();
+					int i = 0;
+					ps.setInt(++i, referral.version() + 1);
+					ps.setString(++i, referral.substatus().name());
+					ps.setString(++i, referral.statusReason());
+					ps.setString(++i, referral.name());
+					ps.setString(++i, referral.externalReferenceId());
+					ps.setString(++i, referral.campaignId());
+					ps.setString(++i, members(referral.customer().contacts()));
+					ps.setString(++i, referral.notes());
+					ps.setBigDecimal(++i, value == null ? null : value.amount());
+					ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
+					ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
+					ps.setString(++i, members(referral.team()));
+					ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
+					ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
+					ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
+					ps.setObject(++i, referral.organizationId().value());
+					ps.setObject(++i, referral.id().value());
+					ps.setInt(++i, referral.version());
+				});
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 0) {
+					return false;
+				}
+			}
+		}
+		insertTimeline(referrals);
+		referrals.forEach(referral -> referral.markPersisted(referral.version() + 1));
+		return true;
+	}
+
+	List<TimelineEntry> timeline(ReferralScope scope, ReferralId id) {
+		return this.jdbc
+			.sql("select t.id, t.referral_id, t.occurred_at, t.actor_id, t.actor_name, t.source, t.action, t.changes "
+					+ "from referral_timeline t join referral r on r.organization_id = t.organization_id "
+					+ "and r.id = t.referral_id where " + scope.predicate() + " and r.id = ? order by t.id")
+			.params(scope.organizationId().value(), id.value())
+			.query((rs, row) -> new TimelineEntry(rs.getLong("id"),
+					new ReferralId(rs.getObject("referral_id", UUID.class)), SqlValues.instant(rs, "occurred_at"),
+					rs.getString("actor_id"), rs.getString("actor_name"), Source.valueOf(rs.getString("source")),
+					rs.getString("action"), this.json.readValue(rs.getString("changes"), CHANGES)))
+			.list();
+	}
+
+	/** Who made the latest change to a referral, for "changed by ..." messages. */
+	String lastActor(OrganizationId organizationId, ReferralId id) {
+		return this.jdbc
+			.sql("select actor_name from referral_timeline where organization_id = ? and referral_id = ? "
+					+ "order by id desc limit 1")
+			.params(organizationId.value(), id.value())
+			.query(String.class)
+			.optional()
+			.orElse("someone else");
+	}
+
+	private void insertTimeline(List<Referral> referrals) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Referral referral : referrals) {
+			for (PendingEntry entry : referral.pendingTimeline()) {
+				rows.add(new Object[] { referral.organizationId().value(), referral.id().value(),
+						SqlValues.timestamp(entry.occurredAt()), entry.actor().id(), entry.actor().name(),
+						entry.actor().source().name(), entry.action(), this.json.writeValueAsString(entry.changes()) });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.template.batchUpdate(INSERT_TIMELINE, rows);
+		}
+	}
+
+	Referral referral(ResultSet rs, int row) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal("deal_value");
+		String currency = rs.getString("currency");
+		String size = rs.getString("customer_size");
+		Customer customer = new Customer(rs.getString("customer_name"),
+				this.json.readValue(rs.getString("customer_address"), Address.class),
+				size == null ? null : CompanySize.fromCode(size).orElse(null), members(rs.getString("customer_team")));
+		return new Referral(new ReferralState(new ReferralId(rs.getObject("id", UUID.class)),
+				new OrganizationId(rs.getObject("organization_id", UUID.class)),
+				new OrganizationId(rs.getObject("vendor_organization_id", UUID.class)),
+				new LocationId(rs.getObject("location_id", UUID.class)), rs.getObject("engagement_id", UUID.class),
+				Qualification.valueOf(rs.getString("qualification")), ReferralType.valueOf(rs.getString("type")),
+				new Consent(rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_share")),
+				this.json.readValue(rs.getString("requirements"), Requirements.class), rs.getString("invite_notes"),
+				rs.getString("created_by"), rs.getString("created_by_name"), SqlValues.instant(rs, "created_at"),
+				SqlValues.instant(rs, "expires_at"), SqlValues.instant(rs, "contact_requested_at"), customer,
+				rs.getString("name"), rs.getString("external_reference_id"), rs.getString("campaign_id"),
+				Substatus.valueOf(rs.getString("substatus")), rs.getString("status_reason"), rs.getString("notes"),
+				amount == null ? null : new Money(amount, Currency.getInstance(currency)),
+				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),
+				SqlValues.instant(rs, "accepted_at"), SqlValues.instant(rs, "closed_at"),
+				SqlValues.instant(rs, "updated_at"), rs.getInt("version")));
+	}
+
+	private String members(List<TeamMember> members) {
+		return this.json.writeValueAsString(members.stream().map(StoredMember::of).toList());
+	}
+
+	private List<TeamMember> members(String stored) {
+		return this.json.readValue(stored, MEMBERS).stream().map(StoredMember::toMember).toList();
+	}
+
+	/** A team member as stored in JSONB: flat, with the email as a plain string. */
+	record StoredMember(@Nullable String firstName, @Nullable String lastName, @Nullable String phoneNumber,
+			String email) {
+
+		static StoredMember of(TeamMember member) {
+			return new StoredMember(member.firstName(), member.lastName(), member.phoneNumber(),
+					member.email().value());
+		}
+
+		TeamMember toMember() {
+			return new TeamMember(this.firstName, this.lastName, this.phoneNumber, new Email(this.email));
+		}
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.leadrelay.referral;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.ReferralQuery.Cursor;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads referrals on behalf of a caller, always within the caller's scope: another
+ * organization's referral is not found, never forbidden.
+ */
+@Service
+public class ReferralSearch {
+
+	private final JdbcClient jdbc;
+
+	private final ReferralRepository repository;
+
+	ReferralSearch(JdbcClient jdbc, ReferralRepository repository) {
+		this.jdbc = jdbc;
+		this.repository = repository;
+	}
+
+	/**
+	 * One referral as the caller sees it; {@code itemNotFound} if it is not in the
+	 * caller's scope.
+	 */
+	public ViewedReferral get(Caller caller, ReferralId id) {
+		ReferralScope scope = ReferralScope.of(caller);
+		return this.jdbc
+			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
+					+ " from referral r where " + scope.predicate() + " and r.id = ?")
+			.params(caller.principalId(), scope.organizationId().value(), id.value())
+			.query((rs, row) -> new ViewedReferral(this.repository.referral(rs, row), rs.getBoolean("favorite"),
+					direction(scope)))
+			.optional()
+			.orElseThrow(() -> notFound(id));
+	}
+
+	public ReferralPage list(Caller caller, ReferralQuery query) {
+		ReferralScope scope = ReferralScope.of(caller);
+		ReferralSql where = ReferralSql.where(scope, caller.principalId(), query.filter());
+		Long total = query.count() ? count(where) : null;
+		if (query.after() != null) {
+			where.after(query.after(), query.sort());
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(caller.principalId());
+		params.addAll(where.params());
+		params.add(query.limit() + 1);
+		params.add(query.offset());
+		List<ViewedReferral> rows = this.jdbc
+			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
+					+ " from referral r where " + where.where() + ReferralSql.orderBy(query.sort())
+					+ " limit ? offset ?")
+			.params(params)
+			.query((rs, row) -> new ViewedReferral(this.repository.referral(rs, row), rs.getBoolean("favorite"),
+					direction(scope)))
+			.list();
+		Cursor next = null;
+		if (rows.size() > query.limit()) {
+			rows = rows.subList(0, query.limit());
+			next = cursorAfter(rows.get(rows.size() - 1).referral(), query.sort());
+		}
+		return new ReferralPage(rows, total, next);
+	}
+
+	/** The referral's history, oldest first. */
+	public List<TimelineEntry> timeline(Caller caller, ReferralId id) {
+		ReferralScope scope = ReferralScope.of(caller);
+		if (this.repository.find(scope, id).isEmpty()) {
+			throw notFound(id);
+		}
+		return this.repository.timeline(scope, id);
+	}
+
+	private long count(ReferralSql where) {
+		return this.jdbc.sql("select count(*) from referral r where " + where.where())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Cursor cursorAfter(Referral last, ReferralSort sort) {
+		return new Cursor(sort.field(), sortValue(last, sort.field()), last.id());
+	}
+
+	private static @Nullable Object sortValue(Referral referral, ReferralSort.Field field) {
+		return switch (field) {
+			case CREATED -> referral.createdAt();
+			case UPDATED -> referral.updatedAt();
+			case EXPIRATION -> referral.expiresAt();
+			case DEAL_VALUE -> {
+				Money value = referral.dealValue();
+				BigDecimal amount = value == null ? null : value.amount();
+				yield amount;
+			}
+		};
+	}
+
+	private static Direction direction(ReferralScope scope) {
+		return scope.vendor() ? Direction.Outgoing : Direction.Incoming;
+	}
+
+	static DomainException notFound(ReferralId id) {
+		return DomainException.notFound("Referral " + id + " not found");
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.leadrelay.referral;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.leadrelay.shared.DomainException;
+
+/**
+ * What the customer needs, as tags of the vendor's catalogue (industries, products,
+ * services) and free-form solutions.
+ */
+public record Requirements(List<String> industries, List<String> products, List<String> services,
+		List<String> solutions) {
+
+	private static final int MAX_TAGS = 50;
+
+	public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of(), List.of());
+
+	public Requirements {
+		industries = tags("details/requirements/industries", industries);
+		products = tags("details/requirements/products", products);
+		services = tags("details/requirements/services", services);
+		solutions = tags("details/requirements/solutions", solutions);
+	}
+
+	private static List<String> tags(String target, List<String> values) {
+		if (values.size() > MAX_TAGS) {
+			throw DomainException.invalid(target, target + " takes at most " + MAX_TAGS + " entries");
+		}
+		return values.stream().map(value -> Text.required(target, value, 100)).distinct().toList();
+	}
+
+	public Stream<String> all() {
+		return Stream.of(this.industries, this.products, this.services, this.solutions).flatMap(List::stream);
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.leadrelay.referral;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person working a deal, or a contact at the customer. The email is required and valid.
+ */
+public record TeamMember(@Nullable String firstName, @Nullable String lastName, @Nullable String phoneNumber,
+		Email email) {
+
+	/** Builds a member from raw input, naming fields under {@code target} on error. */
+	public static TeamMember of(String target, @Nullable String firstName, @Nullable String lastName,
+			@Nullable String phoneNumber, @Nullable String email) {
+		return new TeamMember(Text.optional(target + "/firstName", firstName, 100),
+				Text.optional(target + "/lastName", lastName, 100),
+				Text.optional(target + "/phoneNumber", phoneNumber, 50),
+				Email.of(target + "/email", Text.required(target + "/email", email, 254)));
+	}
+
+	public String fullName() {
+		String name = ((this.firstName == null ? "" : this.firstName) + " "
+				+ (this.lastName == null ? "" : this.lastName))
+			.strip();
+		return name.isEmpty() ? this.email.value() : name;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.leadrelay.referral;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One line of a referral's history.
+ *
+ * @param action what happened ({@code received}, {@code accepted}, {@code edited}, ...)
+ * @param changes each changed field with its old and new value
+ */
+public record TimelineEntry(long id, ReferralId referralId, Instant occurredAt, String actorId, String actorName,
+		Source source, String action, Map<String, FieldChange> changes) {
+
+	/** A field's value before and after, as text (null when absent). */
+	public record FieldChange(@org.jspecify.annotations.Nullable String from,
+			@org.jspecify.annotations.Nullable String to) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.leadrelay.referral.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.DomainException;
+
+/**
+ * Parsing of API values that JSON types alone do not pin down, with errors naming the
+ * field.
+ */
+final class ApiValues {
+
+	private ApiValues() {
+	}
+
+	/**
+	 * A point in time: an ISO-8601 date-time with offset ({@code 2027-03-31T00:00:00Z})
+	 * or a date ({@code 2027-03-31}, meaning its start in UTC).
+	 */
+	static @Nullable Instant instant(String target, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		try {
+			if (text.length() == 10) {
+				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw DomainException.invalid(target, target
+					+ " must be an ISO-8601 date-time such as 2027-03-31T00:00:00Z (got '" + abbreviate(text) + "')");
+		}
+	}
+
+	static <E extends Enum<E>> E enumValue(String target, @Nullable String value, Class<E> type) {
+		if (value == null || value.isBlank()) {
+			throw DomainException.invalid(target, target + " is required; use one of " + names(type));
+		}
+		return Arrays.stream(type.getEnumConstants())
+			.filter(constant -> constant.name().equals(value.strip()))
+			.findFirst()
+			.orElseThrow(() -> DomainException.invalid(target,
+					target + " '" + abbreviate(value) + "' is not valid; use one of " + names(type)));
+	}
+
+	static @Nullable UUID uuid(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static String names(Class<? extends Enum<?>> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+	}
+
+	static String abbreviate(String value) {
+		return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+	}
+
+}

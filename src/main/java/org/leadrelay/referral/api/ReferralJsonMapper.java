@@ -1,0 +1,81 @@
+package org.leadrelay.referral.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.referral.Money;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.Requirements;
+import org.leadrelay.referral.TeamMember;
+import org.leadrelay.referral.ViewedReferral;
+
+import org.springframework.stereotype.Component;
+
+/** Renders referrals as {@link ReferralJson}. */
+@Component
+class ReferralJsonMapper {
+
+	static final String TARGET_TYPE = "BusinessProfileLocation";
+
+	private final Organizations organizations;
+
+	ReferralJsonMapper(Organizations organizations) {
+		this.organizations = organizations;
+	}
+
+	ReferralJson toJson(ViewedReferral viewed) {
+		Referral referral = viewed.referral();
+		Money value = referral.dealValue();
+		var customer = referral.customer();
+		var address = customer.address();
+		return new ReferralJson(referral.id().toString(), referral.engagementId().toString(),
+				referral.organizationId().toString(), this.organizations.nameOf(referral.organizationId()),
+				referral.name(), referral.externalReferenceId(), referral.campaignId(), time(referral.createdAt()),
+				time(referral.updatedAt()), time(referral.expiresAt()), time(referral.acceptedAt()),
+				time(referral.closedAt()), referral.status().name(), referral.substatus().name(),
+				referral.statusReason(), referral.type().name(), referral.qualification().name(),
+				viewed.direction().name(), viewed.favorite(), ETags.of(referral),
+				List.of(new ReferralJson.Target(TARGET_TYPE, referral.locationId().toString())),
+				new ReferralJson.CustomerProfile(customer.name(),
+						new ReferralJson.Address(address.addressLine1(), address.addressLine2(), address.city(),
+								address.state(), address.postalCode(), address.country()),
+						customer.size() == null ? null : customer.size().code(), members(customer.contacts())),
+				new ReferralJson.Consent(referral.consent().consentToContact(),
+						referral.consent().consentToShareInfoWithOthers()),
+				new ReferralJson.Details(referral.notes(), value == null ? null : value.amount(),
+						value == null ? null : value.currency().getCurrencyCode(), time(referral.closingAt()),
+						referral.contactRequestedAt() != null, requirements(referral.requirements())),
+				members(referral.team()), inviteContext(referral));
+	}
+
+	private ReferralJson.InviteContext inviteContext(Referral referral) {
+		ReferralJson.InvitedBy invitedBy = referral.qualification() == Qualification.Direct ? null
+				: new ReferralJson.InvitedBy(referral.vendorOrganizationId().toString(),
+						this.organizations.nameOf(referral.vendorOrganizationId()));
+		return new ReferralJson.InviteContext(referral.inviteNotes(), invitedBy);
+	}
+
+	private static ReferralJson.Requirements requirements(Requirements requirements) {
+		return new ReferralJson.Requirements(tags(requirements.industries()), tags(requirements.products()),
+				tags(requirements.services()), requirements.solutions());
+	}
+
+	private static List<ReferralJson.Tag> tags(List<String> names) {
+		return names.stream().map(ReferralJson.Tag::new).toList();
+	}
+
+	static List<ReferralJson.Member> members(List<TeamMember> members) {
+		return members.stream()
+			.map(member -> new ReferralJson.Member(member.firstName(), member.lastName(), member.phoneNumber(),
+					member.email().value()))
+			.toList();
+	}
+
+	static @Nullable String time(@Nullable Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.leadrelay.referral.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.IdempotencyKeys;
+import org.leadrelay.platform.IdempotencyKeys.StoredResponse;
+import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralManagement;
+import org.leadrelay.referral.ReferralPage;
+import org.leadrelay.referral.ReferralQuery;
+import org.leadrelay.referral.ReferralSearch;
+import org.leadrelay.referral.Source;
+import org.leadrelay.referral.ViewedReferral;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The Referrals API, compatible with the vendor's reference: create, list with OData
+ * options, get with an ETag, and change with JSON Patch.
+ */
+@RestController
+@RequestMapping("/v1.0/engagements/referrals")
+@Tag(name = "Referrals")
+class ReferralsController {
+
+	private static final String PREFER_REPRESENTATION = "return=representation";
+
+	private final ReferralManagement management;
+
+	private final ReferralSearch search;
+
+	private final ReferralJsonMapper mapper;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final JsonMapper json;
+
+	ReferralsController(ReferralManagement management, ReferralSearch search, ReferralJsonMapper mapper,
+			IdempotencyKeys idempotencyKeys, JsonMapper json) {
+		this.management = management;
+		this.search = search;
+		this.mapper = mapper;
+		this.idempotencyKeys = idempotencyKeys;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Send a marketing- or sales-qualified referral to a partner location (vendor clients)")
+	ResponseEntity<String> create(Caller caller, @RequestBody CreateReferralRequest request, @Parameter(
+			description = "Makes retries safe: the same key and body answer the first result again") @RequestHeader(
+					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		StoredResponse response;
+		if (idempotencyKey == null) {
+			response = send(caller, request);
+		}
+		else {
+			response = this.idempotencyKeys.execute(caller.organizationId(), idempotencyKey,
+					this.json.writeValueAsString(request), () -> send(caller, request));
+		}
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.location(location(response.resourceId()));
+		if (response.replayed()) {
+			builder.header("Idempotent-Replayed", "true");
+		}
+		return builder.body(response.body());
+	}
+
+	@GetMapping
+	@Operation(summary = "List referrals with OData $filter, $orderby, $top, $skip or $skiptoken, and $count")
+	ReferralListJson list(Caller caller, @RequestParam Map<String, String> parameters) {
+		ReferralQuery query = ODataQueryOptions.parse(parameters);
+		ReferralPage page = this.search.list(caller, query);
+		String nextLink = page.next() == null ? null
+				: ServletUriComponentsBuilder.fromCurrentRequest()
+					.replaceQueryParam("$skip")
+					.replaceQueryParam("$skiptoken", SkipToken.encode(page.next(), query.sort()))
+					.build()
+					.encode()
+					.toUriString();
+		return new ReferralListJson(page.items().stream().map(this.mapper::toJson).toList(), page.total(), nextLink);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get one referral; its ETag header goes into If-Match of a later PATCH")
+	ResponseEntity<ReferralJson> get(Caller caller, @PathVariable String id) {
+		ViewedReferral referral = this.search.get(caller, referralId(id));
+		return ResponseEntity.ok().eTag(ETags.of(referral.referral())).body(this.mapper.toJson(referral));
+	}
+
+	@GetMapping("/{id}/audit")
+	@Operation(summary = "The referral's timeline: every change, who made it, when and through which channel")
+	TimelineJson audit(Caller caller, @PathVariable String id) {
+		return TimelineJson.of(this.search.timeline(caller, referralId(id)));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/json-patch+json" })
+	@Operation(summary = "Change a referral with a JSON Patch: accept, decline, edit, add team members, win or lose")
+	ResponseEntity<ReferralJson> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
+		ReferralId referralId = referralId(id);
+		Referral changed = this.management.change(caller, referralId, JsonPatchTranslator.translate(patch), Source.API,
+				ETags.expectedVersion(ifMatch));
+		if (prefer != null && prefer.contains(PREFER_REPRESENTATION)) {
+			ViewedReferral viewed = this.search.get(caller, referralId);
+			return ResponseEntity.ok()
+				.eTag(ETags.of(viewed.referral()))
+				.header("Preference-Applied", PREFER_REPRESENTATION)
+				.body(this.mapper.toJson(viewed));
+		}
+		return ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(ETags.of(changed)).build();
+	}
+
+	private StoredResponse send(Caller caller, CreateReferralRequest request) {
+		Referral referral = this.management.send(caller, NewReferralMapper.toNewReferral(request), Source.API);
+		ReferralJson body = this.mapper
+			.toJson(new ViewedReferral(referral, false, org.leadrelay.referral.Direction.Outgoing));
+		return new StoredResponse(HttpStatus.CREATED.value(), this.json.writeValueAsString(body), referral.id().value(),
+				false);
+	}
+
+	private static @Nullable URI location(@Nullable UUID id) {
+		return id == null ? null
+				: ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/v1.0/engagements/referrals/{id}")
+					.buildAndExpand(id)
+					.toUri();
+	}
+
+	/**
+	 * A malformed id cannot name any referral: it is not found, like another tenant's.
+	 */
+	private static ReferralId referralId(String id) {
+		UUID uuid = ApiValues.uuid(id);
+		if (uuid == null) {
+			throw DomainException.notFound("Referral " + ApiValues.abbreviate(id) + " not found");
+		}
+		return new ReferralId(uuid);
+	}
+
+	/** The audit trail of one referral. */
+	record TimelineJson(List<EntryJson> value) {
+
+		static TimelineJson of(List<org.leadrelay.referral.TimelineEntry> entries) {
+			return new TimelineJson(entries.stream()
+				.map(entry -> new EntryJson(entry.id(), entry.occurredAt().toString(),
+						new ActorJson(entry.actorId(), entry.actorName()), entry.source().name(), entry.action(),
+						entry.changes()))
+				.toList());
+		}
+
+		record EntryJson(long id, String occurredDateTime, ActorJson actor, String source, String action,
+				Map<String, org.leadrelay.referral.TimelineEntry.FieldChange> changes) {
+		}
+
+		record ActorJson(String id, String name) {
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.leadrelay.shared;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is making a request: a signed-in user or an API client, always acting within
+ * exactly one organization. Every query a module runs on behalf of a caller is scoped by
+ * {@link #organizationId()}.
+ *
+ * @param kind user or API client
+ * @param principalId stable id of the principal ({@code user:<uuid>} or
+ * {@code client:<client-id>})
+ * @param displayName what the timeline shows as the actor
+ * @param organizationId the organization the caller acts for
+ * @param organizationKind whether that organization is the vendor or a partner
+ * @param roles the caller's roles within the organization
+ */
+public record Caller(Kind kind, String principalId, String displayName, OrganizationId organizationId,
+		OrganizationKind organizationKind, Set<Role> roles) {
+
+	public Caller {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(principalId, "principalId");
+		Objects.requireNonNull(displayName, "displayName");
+		Objects.requireNonNull(organizationId, "organizationId");
+		Objects.requireNonNull(organizationKind, "organizationKind");
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean isVendor() {
+		return this.organizationKind == OrganizationKind.VENDOR;
+	}
+
+	public boolean isPartner() {
+		return this.organizationKind == OrganizationKind.PARTNER;
+	}
+
+	public boolean hasRole(Role role) {
+		return this.roles.contains(role);
+	}
+
+	/** How the caller authenticated. */
+	public enum Kind {
+
+		USER, API_CLIENT
+
+	}
+
+}
