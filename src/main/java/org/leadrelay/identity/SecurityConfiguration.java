@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -58,8 +60,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json,
+			@Value("${leadrelay.api.rate-limit.requests-per-second:50}") double requestsPerSecond,
+			@Value("${leadrelay.api.rate-limit.burst:100}") int burst) throws Exception {
 		ApiSecurityErrors errors = new ApiSecurityErrors(json);
+		ApiRateLimitFilter rateLimit = new ApiRateLimitFilter(
+				new ApiRateLimitFilter.RateLimit(requestsPerSecond, burst), json, System::nanoTime);
 		http.securityMatcher("/v1.0/**")
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,7 +75,8 @@ class SecurityConfiguration {
 				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(TokenClaims.converter()))
 				.authenticationEntryPoint(errors)
 				.accessDeniedHandler(errors))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+			.addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}
 

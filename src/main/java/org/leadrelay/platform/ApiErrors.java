@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
-import org.leadrelay.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -48,13 +47,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"LeadRelay could not complete the request; it was logged. Retrying may help.");
-		problem.setTitle(HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase());
-		ApiProblem.decorate(problem, ErrorCode.INVALID_REQUEST, null);
-		@SuppressWarnings("unchecked")
-		java.util.Map<String, Object> error = (java.util.Map<String, Object>) problem.getProperties().get("error");
-		error.put("code", "internalServerError");
+		ProblemDetail problem = ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internalServerError",
+				"LeadRelay could not complete the request; it was logged. Retrying may help.", null,
+				request.getRequestURI());
 		return ResponseEntity.internalServerError().body(problem);
 	}
 
@@ -104,7 +99,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& !problem.getProperties().containsKey("error")) {
-			ApiProblem.decorate(problem, ApiProblem.codeFor(statusCode.value()), null);
+			ApiProblem.decorate(problem, ApiProblem.codeFor(statusCode.value()).code(), null);
 		}
 		return response;
 	}

@@ -21,7 +21,15 @@ public final class ApiProblem {
 	}
 
 	public static ProblemDetail of(ErrorCode code, String message, @Nullable String target, @Nullable String path) {
-		HttpStatus status = status(code);
+		return of(status(code), code.code(), message, target, path);
+	}
+
+	/**
+	 * A problem with a status and code outside the domain's vocabulary (throttling,
+	 * failures).
+	 */
+	public static ProblemDetail of(HttpStatus status, String code, String message, @Nullable String target,
+			@Nullable String path) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
 		problem.setTitle(status.getReasonPhrase());
 		if (path != null) {
@@ -32,9 +40,9 @@ public final class ApiProblem {
 	}
 
 	/** Adds the Referrals API {@code error} member to a problem. */
-	public static void decorate(ProblemDetail problem, ErrorCode code, @Nullable String target) {
+	public static void decorate(ProblemDetail problem, String code, @Nullable String target) {
 		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("code", code.code());
+		error.put("code", code);
 		error.put("message", problem.getDetail() == null ? problem.getTitle() : problem.getDetail());
 		if (target != null) {
 			error.put("target", target);

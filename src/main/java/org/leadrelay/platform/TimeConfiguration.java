@@ -3,7 +3,6 @@ package org.leadrelay.platform;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,9 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class TimeConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	Clock clock() {
-		// PostgreSQL keeps microseconds: ticking in microseconds makes a value read back equal
+		// PostgreSQL keeps microseconds: ticking in microseconds makes a value read back
+		// equal
 		// the one written.
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}

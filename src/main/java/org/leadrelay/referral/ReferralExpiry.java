@@ -25,7 +25,8 @@ class ReferralExpiry {
 		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${leadrelay.referrals.expiry-poll-interval:PT1M}", initialDelayString = "PT5S")
+	@Scheduled(fixedDelayString = "${leadrelay.referrals.expiry-poll-interval:PT1M}",
+			initialDelayString = "${leadrelay.referrals.expiry-poll-interval:PT1M}")
 	void scheduledSweep() {
 		try {
 			sweep();

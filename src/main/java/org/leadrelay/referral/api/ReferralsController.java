@@ -100,8 +100,9 @@ class ReferralsController {
 				: ServletUriComponentsBuilder.fromCurrentRequest()
 					.replaceQueryParam("$skip")
 					.replaceQueryParam("$skiptoken", SkipToken.encode(page.next(), query.sort()))
-					.build()
-					.encode()
+					// the query string is already encoded as the client sent it; the
+					// token is URL-safe
+					.build(true)
 					.toUriString();
 		return new ReferralListJson(page.items().stream().map(this.mapper::toJson).toList(), page.total(), nextLink);
 	}

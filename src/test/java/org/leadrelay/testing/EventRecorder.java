@@ -1,0 +1,34 @@
+package org.leadrelay.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralId;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Records every referral event whose transaction committed, so tests can check what was
+ * published and how often.
+ */
+@Component
+public class EventRecorder {
+
+	private final List<ReferralEvent> events = new CopyOnWriteArrayList<>();
+
+	@TransactionalEventListener
+	void on(ReferralEvent event) {
+		this.events.add(event);
+	}
+
+	public <T extends ReferralEvent> List<T> of(Class<T> type, List<ReferralId> ids) {
+		return this.events.stream()
+			.filter(type::isInstance)
+			.map(type::cast)
+			.filter(event -> ids.contains(event.referralId()))
+			.toList();
+	}
+
+}
