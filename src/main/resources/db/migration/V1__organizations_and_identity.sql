@@ -21,8 +21,9 @@ create table partner_location (
     removed_at      timestamptz,
     primary key (organization_id, id)
 );
--- Vendors address locations by id alone when they create a referral.
-create unique index partner_location_id_idx on partner_location (id);
+-- Vendors address locations by id alone when they create a referral. Not unique on its own:
+-- under Citus a unique index must include the distribution column (organization_id).
+create index partner_location_id_idx on partner_location (id);
 
 -- OAuth2 clients (client_credentials). Looked up by client_id at the token endpoint.
 create table api_client (

@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * name
  */
 @ConfigurationProperties("leadrelay.security")
-record IdentityProperties(@DefaultValue("PT30M") Duration accessTokenTimeToLive,
-		@org.jspecify.annotations.Nullable String issuer) {
+record IdentityProperties(@DefaultValue("PT30M") Duration accessTokenTimeToLive, @Nullable String issuer) {
 }

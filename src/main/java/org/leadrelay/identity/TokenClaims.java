@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.util.List;
 import java.util.Set;
 
 import org.leadrelay.shared.Caller;
@@ -43,7 +44,7 @@ final class TokenClaims {
 	/** Reads a verified token back into the caller it was issued to. */
 	static Converter<Jwt, CallerAuthentication> converter() {
 		return jwt -> {
-			for (String claim : java.util.List.of(ORGANIZATION, ORGANIZATION_KIND, NAME)) {
+			for (String claim : List.of(ORGANIZATION, ORGANIZATION_KIND, NAME)) {
 				if (jwt.getClaimAsString(claim) == null) {
 					throw new BadJwtException("The token has no " + claim + " claim");
 				}

@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.util.Optional;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,7 +42,7 @@ class TokenSigningKey {
 		return this.key;
 	}
 
-	private static java.util.Optional<RSAKey> load(JdbcClient jdbc) {
+	private static Optional<RSAKey> load(JdbcClient jdbc) {
 		return jdbc.sql("select private_key, public_key from token_signing_key where id = ?")
 			.param(KEY_ID)
 			.query((rs, row) -> toKey(rs.getString("private_key"), rs.getString("public_key")))

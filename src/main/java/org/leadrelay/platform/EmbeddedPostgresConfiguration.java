@@ -3,6 +3,7 @@ package org.leadrelay.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -28,6 +29,9 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on",
+			"full_page_writes", "on");
+
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -45,9 +49,13 @@ class EmbeddedPostgresConfiguration {
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}
-		for (Map.Entry<String, String> setting : properties.serverConfig().entrySet()) {
-			builder.setServerConfig(setting.getKey(), setting.getValue());
-		}
+		// zonky starts PostgreSQL without fsync (-F) for throw-away test databases; data
+		// that is
+		// meant to survive gets the durability of a normal server unless configured
+		// otherwise.
+		Map<String, String> settings = new LinkedHashMap<>(DURABLE);
+		settings.putAll(properties.serverConfig());
+		settings.forEach(builder::setServerConfig);
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL listens on 127.0.0.1:{}", postgres.getPort());
 		return postgres;

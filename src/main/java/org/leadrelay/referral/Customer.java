@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public record Customer(String name, Address address, @Nullable CompanySize size,
 	}
 
 	Customer withContact(TeamMember contact) {
-		List<TeamMember> more = new java.util.ArrayList<>(this.contacts);
+		List<TeamMember> more = new ArrayList<>(this.contacts);
 		more.add(contact);
 		return new Customer(this.name, this.address, this.size, more);
 	}

@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import org.leadrelay.shared.DomainException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -51,11 +52,11 @@ public record ReferralChanges(@Nullable Substatus substatus, @Nullable String st
 		Money money = null;
 		if (amount != null || currency != null) {
 			if (currency == null) {
-				throw org.leadrelay.shared.DomainException.invalid("details/currency",
+				throw DomainException.invalid("details/currency",
 						"details/currency is required with details/dealValue");
 			}
 			if (amount == null) {
-				throw org.leadrelay.shared.DomainException.invalid("details/dealValue",
+				throw DomainException.invalid("details/dealValue",
 						"details/dealValue is required with details/currency");
 			}
 			money = Money.of(amount, currency);

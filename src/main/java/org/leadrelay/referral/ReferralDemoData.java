@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,8 +101,8 @@ class ReferralDemoData {
 		Customer buyer = new Customer(customer[0], Address.of(null, null, customer[1], null, null, customer[2]),
 				CompanySize.values()[1 + n % 4],
 				List.of(TeamMember.of("customerProfile/team/0", names[0], names[1], "+36 1 555 01" + (10 + n % 90),
-						names[0].toLowerCase(java.util.Locale.ROOT) + "@"
-								+ customer[0].split(" ")[0].toLowerCase(java.util.Locale.ROOT) + ".example")));
+						names[0].toLowerCase(Locale.ROOT) + "@" + customer[0].split(" ")[0].toLowerCase(Locale.ROOT)
+								+ ".example")));
 		Money estimate = qualification == Qualification.Direct ? null
 				: Money.of(BigDecimal.valueOf(5_000L + random.nextInt(90) * 1_000L),
 						location.country().equals("US") ? "USD" : "EUR");

@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -152,7 +153,7 @@ public class ReferralManagement {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		List<ReferralEvent> pending = new java.util.ArrayList<>();
+		List<ReferralEvent> pending = new ArrayList<>();
 		for (Referral referral : due) {
 			referral.expire(now);
 			pending.addAll(referral.pendingEvents());

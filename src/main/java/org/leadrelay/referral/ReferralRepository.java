@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,7 +84,7 @@ class ReferralRepository {
 	 * Locks a batch of overdue Received referrals, skipping rows another node has locked,
 	 * so concurrent sweepers share the work and never expire a referral twice.
 	 */
-	List<Referral> lockDueForExpiry(java.time.Instant now, int limit) {
+	List<Referral> lockDueForExpiry(Instant now, int limit) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from referral r where r.substatus = 'Received' and r.expires_at <= ? "
 					+ "order by r.expires_at limit ? for update skip locked")

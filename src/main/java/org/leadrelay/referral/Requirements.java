@@ -3,6 +3,7 @@ package org.leadrelay.referral;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
 
 /**
@@ -23,7 +24,11 @@ public record Requirements(List<String> industries, List<String> products, List<
 		solutions = tags("details/requirements/solutions", solutions);
 	}
 
-	private static List<String> tags(String target, List<String> values) {
+	/** Absent lists (as in a stored {@code {}}) are empty. */
+	private static List<String> tags(String target, @Nullable List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
 		if (values.size() > MAX_TAGS) {
 			throw DomainException.invalid(target, target + " takes at most " + MAX_TAGS + " entries");
 		}

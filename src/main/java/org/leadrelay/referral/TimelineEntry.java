@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,8 +14,7 @@ public record TimelineEntry(long id, ReferralId referralId, Instant occurredAt, 
 		Source source, String action, Map<String, FieldChange> changes) {
 
 	/** A field's value before and after, as text (null when absent). */
-	public record FieldChange(@org.jspecify.annotations.Nullable String from,
-			@org.jspecify.annotations.Nullable String to) {
+	public record FieldChange(@Nullable String from, @Nullable String to) {
 	}
 
 }

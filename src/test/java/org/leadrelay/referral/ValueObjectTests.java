@@ -75,6 +75,13 @@ class ValueObjectTests {
 			.isEqualTo("details/requirements/industries");
 	}
 
+	@Test
+	void absentRequirementListsAreEmpty() {
+		Requirements requirements = new Requirements(null, null, null, null);
+
+		assertThat(requirements.all()).isEmpty();
+	}
+
 	private static String target(Runnable action) {
 		try {
 			action.run();

@@ -6,14 +6,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralId;
 
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records every referral event whose transaction committed, so tests can check what was
  * published and how often.
  */
-@Component
 public class EventRecorder {
 
 	private final List<ReferralEvent> events = new CopyOnWriteArrayList<>();

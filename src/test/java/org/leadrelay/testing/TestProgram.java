@@ -8,13 +8,10 @@ import org.leadrelay.partner.Location;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Creates a vendor with two partners (each with a location and an API client) under fresh
  * names, so that tests sharing a database never see each other's data.
  */
-@Component
 public class TestProgram {
 
 	private final Organizations organizations;

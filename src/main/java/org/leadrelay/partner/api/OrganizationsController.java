@@ -1,5 +1,6 @@
 package org.leadrelay.partner.api;
 
+import java.util.Locale;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,7 @@ class OrganizationsController {
 
 	private static OrganizationJson toJson(OrganizationWithLocations entry) {
 		return new OrganizationJson(entry.organization().id().toString(), entry.organization().name(),
-				entry.organization().kind().name().toLowerCase(java.util.Locale.ROOT),
+				entry.organization().kind().name().toLowerCase(Locale.ROOT),
 				entry.locations().stream().map(OrganizationsController::toJson).toList());
 	}
 

@@ -1,5 +1,6 @@
 package org.leadrelay.referral.api;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,8 +65,8 @@ final class NewReferralMapper {
 		if (profile.size() != null) {
 			size = CompanySize.fromCode(profile.size())
 				.orElseThrow(() -> DomainException.invalid("customerProfile/size", "customerProfile/size '"
-						+ ApiValues.abbreviate(profile.size()) + "' is not valid; use one of " + String.join(", ",
-								java.util.Arrays.stream(CompanySize.values()).map(CompanySize::code).toList())));
+						+ ApiValues.abbreviate(profile.size()) + "' is not valid; use one of "
+						+ String.join(", ", Arrays.stream(CompanySize.values()).map(CompanySize::code).toList())));
 		}
 		return new Customer(profile.name(),
 				Address.of(address.addressLine1(), address.addressLine2(), address.city(), address.state(),

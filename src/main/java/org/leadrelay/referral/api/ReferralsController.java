@@ -1,5 +1,7 @@
 package org.leadrelay.referral.api;
 
+import org.leadrelay.referral.TimelineEntry;
+import org.leadrelay.referral.Direction;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +142,7 @@ class ReferralsController {
 
 	private StoredResponse send(Caller caller, CreateReferralRequest request) {
 		Referral referral = this.management.send(caller, NewReferralMapper.toNewReferral(request), Source.API);
-		ReferralJson body = this.mapper
-			.toJson(new ViewedReferral(referral, false, org.leadrelay.referral.Direction.Outgoing));
+		ReferralJson body = this.mapper.toJson(new ViewedReferral(referral, false, Direction.Outgoing));
 		return new StoredResponse(HttpStatus.CREATED.value(), this.json.writeValueAsString(body), referral.id().value(),
 				false);
 	}
@@ -168,7 +169,7 @@ class ReferralsController {
 	/** The audit trail of one referral. */
 	record TimelineJson(List<EntryJson> value) {
 
-		static TimelineJson of(List<org.leadrelay.referral.TimelineEntry> entries) {
+		static TimelineJson of(List<TimelineEntry> entries) {
 			return new TimelineJson(entries.stream()
 				.map(entry -> new EntryJson(entry.id(), entry.occurredAt().toString(),
 						new ActorJson(entry.actorId(), entry.actorName()), entry.source().name(), entry.action(),
@@ -177,7 +178,7 @@ class ReferralsController {
 		}
 
 		record EntryJson(long id, String occurredDateTime, ActorJson actor, String source, String action,
-				Map<String, org.leadrelay.referral.TimelineEntry.FieldChange> changes) {
+				Map<String, TimelineEntry.FieldChange> changes) {
 		}
 
 		record ActorJson(String id, String name) {

@@ -1,5 +1,6 @@
 package org.leadrelay.referral.api;
 
+import java.time.format.DateTimeParseException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,7 +47,7 @@ final class SkipToken {
 					: (field == ReferralSort.Field.DEAL_VALUE ? new BigDecimal(parts[3]) : Instant.parse(parts[3]));
 			return new Cursor(field, value, new ReferralId(UUID.fromString(parts[4])));
 		}
-		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw invalid();
 		}
 	}

@@ -1,0 +1,147 @@
+package org.leadrelay.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database the benchmark runs on: the embedded PostgreSQL (data kept in a directory,
+ * so the seed survives between runs) or the one {@code SPRING_DATASOURCE_URL} names.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+	static final String VENDOR = "00000000-0000-7000-8000-000000000000";
+
+	private final @Nullable EmbeddedPostgres embedded;
+
+	private final String host;
+
+	private final int port;
+
+	private final String name;
+
+	private final String user;
+
+	private final @Nullable String password;
+
+	private final DataSource dataSource;
+
+	private BenchDatabase(@Nullable EmbeddedPostgres embedded, String host, int port, String name, String user,
+			@Nullable String password) {
+		this.embedded = embedded;
+		this.host = host;
+		this.port = port;
+		this.name = name;
+		this.user = user;
+		this.password = password;
+		PGSimpleDataSource source = new PGSimpleDataSource();
+		source.setUrl(jdbcUrl());
+		source.setUser(user);
+		if (password != null) {
+			source.setPassword(password);
+		}
+		this.dataSource = source;
+	}
+
+	/**
+	 * The embedded PostgreSQL 17, tuned like a small dedicated server (durability left
+	 * on).
+	 */
+	static BenchDatabase embedded(Path dataDir) throws IOException {
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "2GB")
+			.setServerConfig("effective_cache_size", "8GB")
+			.setServerConfig("work_mem", "16MB")
+			.setServerConfig("maintenance_work_mem", "512MB")
+			.setServerConfig("max_wal_size", "8GB")
+			.setServerConfig("checkpoint_timeout", "30min")
+			.setServerConfig("random_page_cost", "1.1")
+			.setPGStartupWait(java.time.Duration.ofMinutes(2))
+			.start();
+		return new BenchDatabase(postgres, "127.0.0.1", postgres.getPort(), "postgres", "postgres", null);
+	}
+
+	static BenchDatabase external(String jdbcUrl, String user, @Nullable String password) {
+		URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+		String database = uri.getPath().substring(1);
+		return new BenchDatabase(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, user,
+				password);
+	}
+
+	String jdbcUrl() {
+		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + this.name;
+	}
+
+	JdbcClient jdbc() {
+		return JdbcClient.create(this.dataSource);
+	}
+
+	boolean seeded() {
+		return jdbc().sql("select exists (select 1 from organization where id = ?::uuid)")
+			.param(VENDOR)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Seeds in one transaction: an interrupted seed leaves nothing behind. */
+	void seed() {
+		new TransactionTemplate(new DataSourceTransactionManager(this.dataSource))
+			.executeWithoutResult(status -> new ResourceDatabasePopulator(new ClassPathResource("bench/seed.sql"))
+				.execute(this.dataSource));
+	}
+
+	void createDatabaseIfMissing(String database) {
+		boolean exists = jdbc().sql("select exists (select 1 from pg_database where datname = ?)")
+			.param(database)
+			.query(Boolean.class)
+			.single();
+		if (!exists) {
+			jdbc().sql("create database " + database).update();
+		}
+	}
+
+	String host() {
+		return this.host;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	@Nullable String password() {
+		return this.password;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (this.embedded != null) {
+			this.embedded.close();
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.leadrelay.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs {@code pgbench} against the benchmark database: the baseline every endpoint is
+ * compared with. Latency percentiles come from pgbench's per-transaction log.
+ */
+final class PgBench {
+
+	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+
+	private final BenchDatabase database;
+
+	private final Path workDir;
+
+	PgBench(BenchDatabase database, Path workDir) {
+		this.database = database;
+		this.workDir = workDir;
+	}
+
+	static boolean available() {
+		try {
+			return new ProcessBuilder("pgbench", "--version").start().waitFor() == 0;
+		}
+		catch (IOException | InterruptedException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Creates pgbench's own tables (for the TPC-B-like baseline) in database
+	 * {@code pgbench}.
+	 */
+	void initialize(int scale) throws IOException, InterruptedException {
+		this.database.createDatabaseIfMissing("pgbench");
+		run(List.of("-i", "-q", "-s", String.valueOf(scale), "pgbench"), "pgbench -i");
+	}
+
+	LoadGenerator.Result builtin(String name, int clients, int seconds, String database)
+			throws IOException, InterruptedException {
+		return measure(name, List.of("-b", name, "-n", "-M", "prepared"), clients, seconds, database);
+	}
+
+	LoadGenerator.Result script(String name, String sql, Map<String, String> variables, int clients, int seconds)
+			throws IOException, InterruptedException {
+		Path script = this.workDir.resolve(name + ".sql");
+		Files.writeString(script, sql);
+		List<String> options = new ArrayList<>(List.of("-f", script.toString(), "-n", "-M", "prepared"));
+		variables.forEach((key, value) -> options.addAll(List.of("-D", key + "=" + value)));
+		return measure(name, options, clients, seconds, this.database.name());
+	}
+
+	private LoadGenerator.Result measure(String name, List<String> options, int clients, int seconds, String database)
+			throws IOException, InterruptedException {
+		Path logs = Files.createDirectories(this.workDir.resolve("pgbench-log-" + name));
+		try (Stream<Path> old = Files.list(logs)) {
+			old.forEach(file -> file.toFile().delete());
+		}
+		List<String> arguments = new ArrayList<>(options);
+		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T",
+				String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("tx"), database));
+		String output = run(arguments, name);
+		Matcher tps = TPS.matcher(output);
+		if (!tps.find()) {
+			throw new IllegalStateException("pgbench " + name + " printed no tps:\n" + output);
+		}
+		Histogram histogram = new Histogram(60_000_000L, 3);
+		long failed = 0;
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path file : files.toList()) {
+				for (String line : Files.readAllLines(file)) {
+					String[] fields = line.split(" ");
+					if (fields.length > 2 && !fields[2].equals("failed") && !fields[2].equals("skipped")) {
+						histogram.recordValue(Math.min(Long.parseLong(fields[2]), 60_000_000L));
+					}
+					else {
+						failed++;
+					}
+				}
+			}
+		}
+		return new LoadGenerator.Result(Double.parseDouble(tps.group(1)), histogram.getValueAtPercentile(50) / 1000.0,
+				histogram.getValueAtPercentile(95) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, failed);
+	}
+
+	private String run(List<String> arguments, String name) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("pgbench", "-h", this.database.host(), "-p",
+				String.valueOf(this.database.port()), "-U", this.database.user()));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (this.database.password() != null) {
+			builder.environment().put("PGPASSWORD", this.database.password());
+		}
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("pgbench " + name + " failed:\n" + output);
+		}
+		return output;
+	}
+
+}

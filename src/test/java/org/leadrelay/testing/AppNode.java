@@ -1,0 +1,109 @@
+package org.leadrelay.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.leadrelay.LeadRelayApplication;
+
+/**
+ * LeadRelay started as a separate JVM, as one node of a cluster would be: it can be
+ * killed hard, like a crashed server. Its output goes to {@code target/nodes/<name>.log}.
+ */
+public final class AppNode implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private AppNode(String name, Process process, int port) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a node on the database at {@code jdbcUrl} with extra application properties.
+	 */
+	public static AppNode start(String name, String jdbcUrl, String... properties) throws IOException {
+		int port = freePort();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), LeadRelayApplication.class.getName(), "--server.port=" + port,
+				"--leadrelay.demo.enabled=false", "--spring.main.banner-mode=off"));
+		for (String property : properties) {
+			command.add("--" + property);
+		}
+		Path log = Files.createDirectories(Path.of("target/nodes")).resolve(name + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+		AppNode node = new AppNode(name, builder.start(), port);
+		Runtime.getRuntime().addShutdownHook(new Thread(node.process::destroyForcibly));
+		return node;
+	}
+
+	/** Waits until the node answers its health check. */
+	public AppNode awaitHealthy(Duration timeout) throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited; see target/nodes/" + this.name + ".log");
+			}
+			try {
+				HttpResponse<String> health = http.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(this.name + " did not become healthy within " + timeout);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Kills the node without letting it shut down, like a power cut. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			kill();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
