@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.leadrelay.LeadRelayApplication;
 import org.leadrelay.bench.LoadGenerator.Result;
@@ -95,6 +96,8 @@ public final class Benchmark {
 			log("Seeded in %.0f s", (System.nanoTime() - start) / 1e9);
 		}
 		this.database.jdbc().sql("vacuum analyze").update();
+		explain();
+		explain();
 		String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 		Tokens tokens = new Tokens(app.getBean(ApiClients.class), baseUrl);
 		String partner1 = tokens.issue(PARTNER_1);
@@ -116,8 +119,7 @@ public final class Benchmark {
 		String list = referrals + "?%24filter=status%20eq%20%27New%27&%24orderby=expirationDateTime&%24top=50";
 		measure("list page, biggest partner, status eq 'New' by expiry", "list", Map.of("org", PARTNER_1), null,
 				() -> load.run("list", i -> LoadGenerator.request(list, partner1).GET().build()), pgbench);
-		String body = new String(new ClassPathResource("bench/create.json").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8);
+		String body = resource("create.json");
 		measure("create referral (vendor client)", "create", Map.of(), "tpcb-like",
 				() -> load.run("create",
 						i -> LoadGenerator.request(referrals, vendor)
@@ -127,8 +129,7 @@ public final class Benchmark {
 											ThreadLocalRandom.current().nextInt(1, 6)))))
 							.build()),
 				pgbench);
-		String accept = new String(new ClassPathResource("bench/accept.json").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8);
+		String accept = resource("accept.json");
 		List<String> received = receivedOfPartner2();
 		measure("accept via PATCH", "accept", Map.of("org", PARTNER_3), null,
 				() -> load.run("accept",
@@ -163,8 +164,7 @@ public final class Benchmark {
 			Scenario endpoint, PgBench pgbench) throws Exception {
 		log("%s: %d connections, %d s warm-up, %d s measured", scenario, this.connections, this.warmup, this.seconds);
 		Result result = endpoint.run();
-		String sql = new String(new ClassPathResource("bench/" + script + ".sql").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8);
+		String sql = resource(script + ".sql");
 		Result baseline = pgbench.script(script, sql, variables, this.connections, this.seconds);
 		Result reference = builtin == null ? null : pgbench.builtin(builtin, this.connections, this.seconds,
 				builtin.equals("tpcb-like") ? "pgbench" : this.database.name());
@@ -174,6 +174,34 @@ public final class Benchmark {
 		}
 		this.rows.add(new Row(scenario, result, baseline, reference == null ? null : new Reference(builtin, reference),
 				this.connections));
+	}
+
+	/**
+	 * Writes the plans of the read queries to {@code target/bench/explain.txt}, to check
+	 * index use.
+	 */
+	private void explain() throws IOException {
+		StringBuilder plans = new StringBuilder();
+		for (String script : List.of("get", "list")) {
+			String sql = resource(script + ".sql").lines()
+				.filter(line -> !line.startsWith("--") && !line.startsWith("\\"))
+				.collect(Collectors.joining("\n"))
+				.replace(":org::uuid", "'" + PARTNER_1 + "'::uuid")
+				.replace(":n", "4242")
+				.replace(";", "");
+			plans.append("-- ").append(script).append('\n');
+			this.database.jdbc()
+				.sql("explain (analyze, buffers) " + sql)
+				.query(String.class)
+				.list()
+				.forEach(line -> plans.append(line).append('\n'));
+		}
+		Files.writeString(this.workDir.resolve("explain.txt"), plans);
+	}
+
+	private static String resource(String name) throws IOException {
+		return new String(new ClassPathResource("bench/" + name).getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -214,8 +242,7 @@ public final class Benchmark {
 					+ "and substatus = 'Received'")
 			.param(PARTNER_1)
 			.update();
-		String sql = new String(new ClassPathResource("bench/expire.sql").getInputStream().readAllBytes(),
-				StandardCharsets.UTF_8);
+		String sql = resource("expire.sql");
 		Result batches = pgbench.script("expire", sql, Map.of(), 1, Math.max(5, this.seconds / 3));
 		log("Baseline sweep: %,d due, %.0f batches/s", due, batches.throughput());
 		return new Result(batches.throughput() * 500, Double.NaN, Double.NaN, Double.NaN, 0);
