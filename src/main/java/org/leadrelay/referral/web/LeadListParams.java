@@ -45,37 +45,32 @@ record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort
 		return (long) (this.page - 1) * PAGE_SIZE;
 	}
 
-	/** This list's URL with some parameters changed, for links and forms. */
-	String url(@Nullable LeadTab tab, @Nullable LeadStage stage, @Nullable LeadSort sort, @Nullable Integer page) {
+	/** This list's URL in another tab or on another page, for links. */
+	private String url(LeadTab tab, int page) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/leads")
-			.queryParam("tab", (tab == null ? this.tab : tab).param())
-			.queryParam("stage", (stage == null ? this.stage : stage).param())
-			.queryParam("sort", (sort == null ? this.sort : sort).param());
+			.queryParam("tab", tab.param())
+			.queryParam("stage", this.stage.param())
+			.queryParam("sort", this.sort.param());
 		if (!this.search.isEmpty()) {
 			url.queryParam("q", this.search);
 		}
-		int target = page == null ? this.page : page;
-		if (target > 1) {
-			url.queryParam("page", target);
+		if (page > 1) {
+			url.queryParam("page", page);
 		}
 		return url.encode().build().toUriString();
 	}
 
 	public String withTab(LeadTab tab) {
-		return url(tab, null, null, 1);
-	}
-
-	public String withStage(LeadStage stage) {
-		return url(null, stage, null, 1);
+		return url(tab, 1);
 	}
 
 	public String withPage(int page) {
-		return url(null, null, null, page);
+		return url(this.tab, page);
 	}
 
 	/** This page's own URL: where a heart click without JavaScript comes back to. */
 	public String self() {
-		return url(null, null, null, null);
+		return url(this.tab, this.page);
 	}
 
 }

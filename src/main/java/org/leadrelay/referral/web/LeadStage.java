@@ -47,10 +47,6 @@ enum LeadStage {
 		return this.filter;
 	}
 
-	public boolean isArchive() {
-		return this == ARCHIVED || OUTCOMES.contains(this);
-	}
-
 	static LeadStage from(@Nullable String param) {
 		return Arrays.stream(values()).filter(stage -> stage.param.equals(param)).findFirst().orElse(ALL);
 	}

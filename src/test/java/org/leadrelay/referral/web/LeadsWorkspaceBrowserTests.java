@@ -116,6 +116,8 @@ class LeadsWorkspaceBrowserTests {
 
 	@Test
 	void aPartnerWorksALeadFromReceivedToWon() {
+		send("Rainier Health " + suffix(), this.program.budapest(), false);
+		send("Pike Street Retail " + suffix(), this.program.budapest(), false);
 		String customer = "Alpine Dairy " + suffix();
 		send(customer, this.program.budapest(), true);
 		signIn(this.page, this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN));
