@@ -145,6 +145,34 @@ class LeadPageIntegrationTests {
 		assertThat(this.browser.get("/leads?tab=favorites").body()).contains("No leads here");
 	}
 
+	@Test
+	void theListSearchesFiltersByStageSortsAndPages() {
+		for (int i = 0; i < 21; i++) {
+			this.management.send(this.vendor, ReferralSpecs.qualified(this.program.budapest()), Source.API);
+		}
+		NewReferral spec = ReferralSpecs.qualified(this.program.budapest());
+		Referral named = this.management.send(this.vendor,
+				new NewReferral(spec.target(), spec.qualification(), spec.type(), "Warehouse robots", null,
+						new Customer("Győr Logistics", spec.customer().address(), null, List.of()), spec.consent(),
+						spec.requirements(), spec.notes(), Money.of(new BigDecimal("900000"), "EUR"), null, false,
+						null),
+				Source.API);
+
+		String firstPage = this.browser.get("/leads?tab=qualified").body();
+		String secondPage = this.browser.get("/leads?tab=qualified&page=2").body();
+		String byDealName = this.browser.get("/leads?tab=qualified&q=warehouse+ROBOTS").body();
+		String byValue = this.browser.get("/leads?tab=qualified&sort=value").body();
+		String accepted = this.browser.get("/leads?tab=qualified&stage=accepted").body();
+		String marketplace = this.browser.get("/leads?tab=marketplace").body();
+
+		assertThat(firstPage).contains("22 leads").contains("Page 1 of 2").contains("Győr Logistics");
+		assertThat(secondPage).contains("Page 2 of 2").doesNotContain("Győr Logistics");
+		assertThat(byDealName).contains("1 lead").contains("/leads/" + named.id());
+		assertThat(byValue.indexOf("Győr Logistics")).isLessThan(byValue.indexOf("Alpine Dairy"));
+		assertThat(accepted).contains("No leads").contains("Choose another stage");
+		assertThat(marketplace).contains("Customer inquiries from your marketplace profile land here");
+	}
+
 	private static Map<String, String> accept(int version, String dealName) {
 		return Map.of("deal.version", String.valueOf(version), "deal.name", dealName, "deal.value", "30000",
 				"deal.currency", "EUR", "deal.purchaseDate", "2027-04-30", "deal.notes", "Three warehouses");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -109,9 +110,15 @@ class LeadsWorkspaceBrowserTests {
 		this.page = this.context.newPage();
 	}
 
+	/** Every page of every context reports its console errors here. */
+	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void closeContext() {
 		this.context.close();
+		assertThat(this.consoleErrors)
+			.as("errors in the browser console, such as scripts or styles the " + "Content-Security-Policy blocked")
+			.isEmpty();
 	}
 
 	@Test
@@ -294,10 +301,17 @@ class LeadsWorkspaceBrowserTests {
 	}
 
 	private BrowserContext newContext(int width, boolean javaScript) {
-		return chromium.browser()
+		BrowserContext context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setLocale("en-US")
 				.setViewportSize(width, 900)
 				.setJavaScriptEnabled(javaScript));
+		context.onConsoleMessage(message -> {
+			// pages answered 404 or 422 on purpose are reported too; they are not errors
+			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+				this.consoleErrors.add(message.text());
+			}
+		});
+		return context;
 	}
 
 	private void signIn(Page page, TestUser user) {
