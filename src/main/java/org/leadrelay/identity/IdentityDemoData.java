@@ -1,6 +1,8 @@
 package org.leadrelay.identity;
 
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.leadrelay.partner.DemoPartnersSeeded;
 import org.leadrelay.shared.OrganizationId;
@@ -44,7 +46,10 @@ class IdentityDemoData {
 				Set.of(Role.VENDOR_MARKETING));
 		this.users.create(contoso, "admin@contoso.example", "Anna Kovács", PASSWORD,
 				Set.of(Role.REFERRALS_ADMIN, Role.BUSINESS_PROFILE_ADMIN));
-		this.users.create(contoso, "user@contoso.example", "Bence Szabó", PASSWORD, Set.of(Role.REFERRALS_USER));
+		UUID contosoUser = this.users.create(contoso, "user@contoso.example", "Bence Szabó", PASSWORD,
+				Set.of(Role.REFERRALS_USER));
+		this.users.assignLocations(contosoUser, contoso,
+				List.of(demo.locationsOf(demo.partner("Contoso Consulting")).get(0).id()));
 		this.users.create(fabrikam, "admin@fabrikam.example", "Franz Huber", PASSWORD,
 				Set.of(Role.REFERRALS_ADMIN, Role.BUSINESS_PROFILE_ADMIN));
 		log.warn("Demo data: API clients and users with published secrets were created; "

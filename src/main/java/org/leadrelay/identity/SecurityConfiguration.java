@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.leadrelay.shared.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +28,14 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,6 +47,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
+
+	private static final String[] VENDOR_STAFF = { Role.VENDOR_ADMIN.name(), Role.VENDOR_SELLER.name(),
+			Role.VENDOR_MARKETING.name() };
+
+	private static final String[] LEAD_WORKERS = { Role.VENDOR_ADMIN.name(), Role.VENDOR_SELLER.name(),
+			Role.VENDOR_MARKETING.name(), Role.REFERRALS_ADMIN.name(), Role.REFERRALS_USER.name() };
+
+	/**
+	 * Pages load scripts, styles and images from LeadRelay only: even text that slipped
+	 * through unescaped could not run a script.
+	 */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
 
 	private static final String[] PUBLIC_PAGES = { "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
@@ -80,14 +103,52 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The web UI: sign-in with LeadRelay's own page, a new session id at sign-in,
+	 * sign-out that ends the session, CSRF tokens on every form, and pages by role (what
+	 * each page shows is further limited to the caller's data by the modules).
+	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				authorize -> authorize.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults());
+		http.authorizeHttpRequests(authorize -> authorize.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers("/login", "/set-password")
+			.permitAll()
+			.requestMatchers("/leads/new")
+			.hasAnyRole(VENDOR_STAFF)
+			.requestMatchers("/leads", "/leads/**")
+			.hasAnyRole(LEAD_WORKERS)
+			.requestMatchers("/users", "/users/**")
+			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
+			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut")
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// htmx requests of an expired session reload the page, which then shows the
+			// sign-in page, instead of swapping it into a fragment
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+						new RequestHeaderRequestMatcher("HX-Request"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * The one way users sign in; as a bean it replaces the password check Spring Security
+	 * would otherwise build from {@link UserAccounts}.
+	 */
+	@Bean
+	ThrottledSignIn signIn(UserAccounts users, PasswordEncoder passwordEncoder, SignInAttempts attempts) {
+		return new ThrottledSignIn(users, passwordEncoder, attempts);
 	}
 
 	@Bean

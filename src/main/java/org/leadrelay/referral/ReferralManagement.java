@@ -13,6 +13,7 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 import org.leadrelay.shared.Ids;
+import org.leadrelay.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,11 @@ public class ReferralManagement {
 		if (spec.qualification() == Qualification.Direct) {
 			throw DomainException.invalid("qualification",
 					"Direct referrals come from the marketplace contact form; send MarketingQualified or SalesQualified");
+		}
+		Role sender = spec.qualification() == Qualification.SalesQualified ? Role.VENDOR_SELLER : Role.VENDOR_MARKETING;
+		if (!caller.hasRole(Role.VENDOR_ADMIN) && !caller.hasRole(sender)) {
+			throw DomainException.accessDenied(
+					"Vendor sellers send sales-qualified referrals and marketing staff marketing-qualified ones");
 		}
 		Location location = this.organizations.findLocation(spec.target())
 			.filter(found -> this.organizations.find(found.organizationId())

@@ -74,8 +74,10 @@ class ReferralRepository {
 	}
 
 	Optional<Referral> find(ReferralScope scope, ReferralId id) {
+		List<Object> params = new ArrayList<>(scope.params());
+		params.add(id.value());
 		return this.jdbc.sql("select " + COLUMNS + " from referral r where " + scope.predicate() + " and r.id = ?")
-			.params(scope.organizationId().value(), id.value())
+			.params(params)
 			.query(this::referral)
 			.optional();
 	}
@@ -179,11 +181,13 @@ class ReferralRepository {
 	}
 
 	List<TimelineEntry> timeline(ReferralScope scope, ReferralId id) {
+		List<Object> params = new ArrayList<>(scope.params());
+		params.add(id.value());
 		return this.jdbc
 			.sql("select t.id, t.referral_id, t.occurred_at, t.actor_id, t.actor_name, t.source, t.action, t.changes "
 					+ "from referral_timeline t join referral r on r.organization_id = t.organization_id "
 					+ "and r.id = t.referral_id where " + scope.predicate() + " and r.id = ? order by t.id")
-			.params(scope.organizationId().value(), id.value())
+			.params(params)
 			.query((rs, row) -> new TimelineEntry(rs.getLong("id"),
 					new ReferralId(rs.getObject("referral_id", UUID.class)), SqlValues.instant(rs, "occurred_at"),
 					rs.getString("actor_id"), rs.getString("actor_name"), Source.valueOf(rs.getString("source")),

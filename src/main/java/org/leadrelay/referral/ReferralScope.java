@@ -1,25 +1,115 @@
 package org.leadrelay.referral;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.shared.Role;
 
 /**
- * The referrals a caller may see: a partner those it owns, the vendor those sent in its
- * program. Every read and write goes through a scope, so another organization's referral
+ * The referrals a caller may see (SPEC section 1): a partner's Referrals admin (and its
+ * API clients) every referral of the organization, a Referrals user those of the
+ * locations they belong to or whose deal team they are on; the vendor admin (and the
+ * vendor's API clients) every referral of the program, vendor sellers and marketing staff
+ * the ones they sent. Every read and write goes through a scope, so a referral outside it
  * is simply not found.
+ *
+ * @param narrowing what further limits the organization's referrals, or null for none
  */
-record ReferralScope(OrganizationId organizationId, boolean vendor) {
+record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Narrowing narrowing) {
 
 	static ReferralScope of(Caller caller) {
-		return new ReferralScope(caller.organizationId(), caller.isVendor());
+		if (caller.isVendor()) {
+			return new ReferralScope(caller.organizationId(), true,
+					caller.hasRole(Role.VENDOR_ADMIN) ? null : new SentBy(caller.principalId()));
+		}
+		if (caller.hasRole(Role.REFERRALS_ADMIN)) {
+			return new ReferralScope(caller.organizationId(), false, null);
+		}
+		Narrowing narrowing = caller.hasRole(Role.REFERRALS_USER)
+				? caller.userId().<Narrowing>map(LocationsOrDealTeam::new).orElse(new Nothing()) : new Nothing();
+		return new ReferralScope(caller.organizationId(), false, narrowing);
 	}
 
 	/**
-	 * The SQL predicate for this scope on table alias {@code r}; its one parameter is
-	 * {@link #organizationId()}.
+	 * The SQL predicate for this scope on table alias {@code r}. The organization comes
+	 * first, so every query is led by the tenant key; its parameters are
+	 * {@link #params()}.
 	 */
 	String predicate() {
-		return this.vendor ? "r.vendor_organization_id = ?" : "r.organization_id = ?";
+		String organization = this.vendor ? "r.vendor_organization_id = ?" : "r.organization_id = ?";
+		return this.narrowing == null ? organization : organization + " and " + this.narrowing.predicate();
+	}
+
+	List<Object> params() {
+		List<Object> params = new ArrayList<>();
+		params.add(this.organizationId.value());
+		if (this.narrowing != null) {
+			params.addAll(this.narrowing.params());
+		}
+		return params;
+	}
+
+	/** A condition that narrows an organization's referrals down to one person's. */
+	sealed interface Narrowing {
+
+		String predicate();
+
+		List<Object> params();
+
+	}
+
+	/** The referrals a vendor user sent themselves. */
+	record SentBy(String principalId) implements Narrowing {
+
+		@Override
+		public String predicate() {
+			return "r.created_by = ?";
+		}
+
+		@Override
+		public List<Object> params() {
+			return List.of(this.principalId);
+		}
+
+	}
+
+	/**
+	 * The referrals of the locations a user belongs to, and those whose deal team lists
+	 * the user's email address.
+	 */
+	record LocationsOrDealTeam(UUID userId) implements Narrowing {
+
+		@Override
+		public String predicate() {
+			return "(r.location_id in (select m.location_id from user_location m where m.user_id = ?) "
+					+ "or exists (select 1 from jsonb_array_elements(r.team) t join app_user u "
+					+ "on u.email = lower(t ->> 'email') where u.id = ?))";
+		}
+
+		@Override
+		public List<Object> params() {
+			return List.of(this.userId, this.userId);
+		}
+
+	}
+
+	/** No referrals at all: a partner user without a referrals role. */
+	record Nothing() implements Narrowing {
+
+		@Override
+		public String predicate() {
+			return "false";
+		}
+
+		@Override
+		public List<Object> params() {
+			return List.of();
+		}
+
 	}
 
 }

@@ -34,10 +34,14 @@ public class ReferralSearch {
 	 */
 	public ViewedReferral get(Caller caller, ReferralId id) {
 		ReferralScope scope = ReferralScope.of(caller);
+		List<Object> params = new ArrayList<>();
+		params.add(caller.principalId());
+		params.addAll(scope.params());
+		params.add(id.value());
 		return this.jdbc
 			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
 					+ " from referral r where " + scope.predicate() + " and r.id = ?")
-			.params(caller.principalId(), scope.organizationId().value(), id.value())
+			.params(params)
 			.query((rs, row) -> new ViewedReferral(this.repository.referral(rs, row), rs.getBoolean("favorite"),
 					direction(scope)))
 			.optional()
@@ -70,6 +74,11 @@ public class ReferralSearch {
 			next = cursorAfter(rows.get(rows.size() - 1).referral(), query.sort());
 		}
 		return new ReferralPage(rows, total, next);
+	}
+
+	/** How many referrals in the caller's scope match the filter (null for all). */
+	public long count(Caller caller, @Nullable ReferralFilter filter) {
+		return count(ReferralSql.where(ReferralScope.of(caller), caller.principalId(), filter));
 	}
 
 	/** The referral's history, oldest first. */

@@ -34,7 +34,7 @@ final class ReferralSql {
 		this.direction = scope.vendor() ? Direction.Outgoing : Direction.Incoming;
 		this.principalId = principalId;
 		this.where.append(scope.predicate());
-		this.params.add(scope.organizationId().value());
+		this.params.addAll(scope.params());
 	}
 
 	static ReferralSql where(ReferralScope scope, String principalId, @Nullable ReferralFilter filter) {

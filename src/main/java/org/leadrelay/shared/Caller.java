@@ -1,7 +1,9 @@
 package org.leadrelay.shared;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who is making a request: a signed-in user or an API client, always acting within
@@ -18,6 +20,9 @@ import java.util.Set;
  */
 public record Caller(Kind kind, String principalId, String displayName, OrganizationId organizationId,
 		OrganizationKind organizationKind, Set<Role> roles) {
+
+	/** How {@link #principalId()} starts for a signed-in user. */
+	public static final String USER_PREFIX = "user:";
 
 	public Caller {
 		Objects.requireNonNull(kind, "kind");
@@ -38,6 +43,14 @@ public record Caller(Kind kind, String principalId, String displayName, Organiza
 
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/** The user's id, for a signed-in user; empty for an API client. */
+	public Optional<UUID> userId() {
+		if (this.kind != Kind.USER || !this.principalId.startsWith(USER_PREFIX)) {
+			return Optional.empty();
+		}
+		return Optional.of(UUID.fromString(this.principalId.substring(USER_PREFIX.length())));
 	}
 
 	/** How the caller authenticated. */

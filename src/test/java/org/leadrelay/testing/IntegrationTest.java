@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.leadrelay.referral.ExpirySweep;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, TestProgram.class, EventRecorder.class })
+@Import({ TestClockConfiguration.class, TestMailConfiguration.class, TestProgram.class, TestUsers.class,
+		EventRecorder.class, ExpirySweep.class })
 public @interface IntegrationTest {
 
 }

@@ -1,0 +1,34 @@
+package org.leadrelay.referral.web;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.DomainException;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * Puts a domain refusal next to the form field it is about: the domain names fields as
+ * the API does ({@code details/dealValue}), each form knows its own name for them.
+ */
+final class FormErrors {
+
+	private FormErrors() {
+	}
+
+	/**
+	 * @param fieldOf the form field for a domain target, or null when none fits (the
+	 * error then goes above the form)
+	 */
+	static void reject(BindingResult binding, DomainException ex, Function<String, @Nullable String> fieldOf) {
+		String field = ex.target() == null ? null : fieldOf.apply(ex.target());
+		Object[] arguments = { ex.getMessage() };
+		if (field == null) {
+			binding.reject("domain.rejected", arguments, ex.getMessage());
+		}
+		else {
+			binding.rejectValue(field, "domain.rejected", arguments, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.leadrelay.referral.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.ReferralFilter;
+import org.leadrelay.referral.ReferralFilter.And;
+import org.leadrelay.referral.ReferralFilter.NameContains;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What the leads list shows, as its query string says ({@code ?tab=qualified&stage=won}):
+ * unknown values fall back to the defaults instead of failing.
+ */
+record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort, int page) {
+
+	static final int PAGE_SIZE = 20;
+
+	static final int MAX_SEARCH = 100;
+
+	static LeadListParams of(@Nullable String tab, @Nullable String stage, @Nullable String q, @Nullable String sort,
+			@Nullable Integer page) {
+		String search = q == null ? "" : q.strip();
+		return new LeadListParams(LeadTab.from(tab), LeadStage.from(stage),
+				search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search, LeadSort.from(sort),
+				page == null || page < 1 ? 1 : page);
+	}
+
+	/** The referrals of a tab, with this stage and search. */
+	ReferralFilter filter(LeadTab tab) {
+		List<ReferralFilter> conditions = new ArrayList<>();
+		conditions.add(tab.filter());
+		if (this.stage.filter() != null) {
+			conditions.add(this.stage.filter());
+		}
+		if (!this.search.isEmpty()) {
+			conditions.add(new NameContains(this.search));
+		}
+		return new And(conditions);
+	}
+
+	long offset() {
+		return (long) (this.page - 1) * PAGE_SIZE;
+	}
+
+	/** This list's URL in another tab or on another page, for links. */
+	private String url(LeadTab tab, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/leads")
+			.queryParam("tab", tab.param())
+			.queryParam("stage", this.stage.param())
+			.queryParam("sort", this.sort.param());
+		if (!this.search.isEmpty()) {
+			url.queryParam("q", this.search);
+		}
+		if (page > 1) {
+			url.queryParam("page", page);
+		}
+		return url.encode().build().toUriString();
+	}
+
+	public String withTab(LeadTab tab) {
+		return url(tab, 1);
+	}
+
+	public String withPage(int page) {
+		return url(this.tab, page);
+	}
+
+	/** This page's own URL: where a heart click without JavaScript comes back to. */
+	public String self() {
+		return url(this.tab, this.page);
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.leadrelay.referral.web;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.ReferralFilter;
+import org.leadrelay.referral.ReferralFilter.Comparison;
+import org.leadrelay.referral.ReferralFilter.Field;
+import org.leadrelay.referral.ReferralFilter.Operator;
+
+/**
+ * The tabs of the leads list (SPEC section 2): customer inquiries from the marketplace,
+ * qualified leads (MQL and SQL) and the user's favorites.
+ */
+enum LeadTab {
+
+	MARKETPLACE("marketplace", new Comparison(Field.QUALIFICATION, Operator.EQ, Qualification.Direct)),
+	QUALIFIED("qualified", new Comparison(Field.QUALIFICATION, Operator.NE, Qualification.Direct)),
+	FAVORITES("favorites", new Comparison(Field.FAVORITE, Operator.EQ, true));
+
+	private final String param;
+
+	private final ReferralFilter filter;
+
+	LeadTab(String param, ReferralFilter filter) {
+		this.param = param;
+		this.filter = filter;
+	}
+
+	public String param() {
+		return this.param;
+	}
+
+	ReferralFilter filter() {
+		return this.filter;
+	}
+
+	static LeadTab from(@Nullable String param) {
+		return Arrays.stream(values()).filter(tab -> tab.param.equals(param)).findFirst().orElse(MARKETPLACE);
+	}
+
+}

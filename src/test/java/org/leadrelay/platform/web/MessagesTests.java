@@ -1,0 +1,91 @@
+package org.leadrelay.platform.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.leadrelay.referral.CompanySize;
+import org.leadrelay.referral.LostReason;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.Source;
+import org.leadrelay.referral.Substatus;
+import org.leadrelay.shared.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text of the UI exists in English and in Hungarian, and every key the templates
+ * name exists.
+ */
+class MessagesTests {
+
+	static final Properties english = load("messages.properties");
+
+	static final Properties hungarian = load("messages_hu.properties");
+
+	static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z][\\w./]*)");
+
+	@Test
+	void bothLanguagesHaveTheSameKeys() {
+		assertThat(hungarian.stringPropertyNames()).as("keys missing in messages_hu.properties")
+			.containsAll(english.stringPropertyNames());
+		assertThat(english.stringPropertyNames()).as("keys missing in messages.properties")
+			.containsAll(hungarian.stringPropertyNames());
+	}
+
+	@Test
+	void everyKeyATemplateNamesExists() throws IOException {
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> templates = Files.walk(Paths.get("src/main/resources/templates"))) {
+			for (Path template : templates.filter(path -> path.toString().endsWith(".html")).toList()) {
+				Matcher key = LITERAL_KEY.matcher(Files.readString(template));
+				while (key.find()) {
+					used.add(key.group(1));
+				}
+			}
+		}
+		assertThat(used).isNotEmpty();
+		assertThat(english.stringPropertyNames()).containsAll(used);
+	}
+
+	@Test
+	void everyValueTheTemplatesTranslateHasAText() {
+		List<String> keys = Stream
+			.of(prefixed("stage.", Substatus.values()), prefixed("qualification.", Qualification.values()),
+					prefixed("lostReason.", LostReason.values()), prefixed("size.", CompanySize.values()),
+					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()))
+			.flatMap(List::stream)
+			.toList();
+
+		assertThat(english.stringPropertyNames()).containsAll(keys);
+	}
+
+	private static List<String> prefixed(String prefix, Enum<?>[] values) {
+		return Arrays.stream(values).map(value -> prefix + value.name()).toList();
+	}
+
+	private static Properties load(String name) {
+		Properties properties = new Properties();
+		try (InputStream in = MessagesTests.class.getResourceAsStream("/" + name)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return properties;
+	}
+
+}
