@@ -34,7 +34,11 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		// Spring closes it after everything that uses the database; zonky's own shutdown
+		// hook
+		// would race with that and leave the last database calls waiting for a dead
+		// server.
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 		String dataDir = properties.dataDir();
 		if (dataDir == null || dataDir.isBlank()) {
 			builder.setCleanDataDirectory(true);

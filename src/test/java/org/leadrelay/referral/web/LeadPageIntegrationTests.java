@@ -1,6 +1,7 @@
 package org.leadrelay.referral.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
 import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
@@ -48,6 +50,9 @@ class LeadPageIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	TestProgram programs;
@@ -150,6 +155,8 @@ class LeadPageIntegrationTests {
 		for (int i = 0; i < 21; i++) {
 			this.management.send(this.vendor, ReferralSpecs.qualified(this.program.budapest()), Source.API);
 		}
+		// the newest one, so that it leads the first page
+		this.clock.advance(Duration.ofSeconds(1));
 		NewReferral spec = ReferralSpecs.qualified(this.program.budapest());
 		Referral named = this.management.send(this.vendor,
 				new NewReferral(spec.target(), spec.qualification(), spec.type(), "Warehouse robots", null,
