@@ -30,7 +30,9 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		// Spring stops it (destroyMethod) after the beans that use it; zonky's own JVM
+		// shutdown hook would stop it at the same time, under listeners still at work.
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 		String dataDir = properties.dataDir();
 		if (dataDir == null || dataDir.isBlank()) {
 			builder.setCleanDataDirectory(true);
