@@ -29,7 +29,6 @@ create table sent_mail (
     event_id    uuid         not null,
     recipient   varchar(254) not null,
     kind        varchar(30)  not null,
-    audience    varchar(10)  not null,
     locale      varchar(10)  not null,
     subject     varchar(400) not null,
     text_body   text         not null,

@@ -62,32 +62,38 @@ class MailComposer {
 		context.setVariable("subject", subject);
 		context.setVariable("headline", message(prefix + "headline", args, locale));
 		context.setVariable("intro", message(prefix + "intro", args, locale));
-		String template;
-		if (notice.audience() == Audience.CUSTOMER) {
-			context.setVariable("greeting", recipient.name());
-			context.setVariable("partner", partner);
-			context.setVariable("alternatives",
-					notice.details()
-						.alternatives()
-						.stream()
-						.map(alternative -> new Fact(alternative.partner(),
-								alternative.city() + ", " + country(alternative.country(), locale)))
-						.toList());
-			context.setVariable("marketplace", this.publicUrl.of("/"));
-			template = "customer";
-		}
-		else {
-			context.setVariable("facts", facts(notice, location, locale));
-			context.setVariable("link", this.publicUrl.of("/leads/" + referral.id()));
-			context.setVariable("organization", this.organizations.nameOf(notice.audience() == Audience.PARTNER
-					? referral.organizationId() : referral.vendorOrganizationId()));
-			template = "team";
-		}
+		String template = notice.audience() == Audience.CUSTOMER ? forCustomer(context, notice, recipient, partner)
+				: forTeam(context, notice, location);
 		return new ComposedMail(subject, this.templates.process(template + ".txt", context),
 				this.templates.process(template + ".html", context));
 	}
 
-	private String message(String key, Object[] args, Locale locale) {
+	/** Greets the customer and lists other partners; nothing about the lead itself. */
+	private String forCustomer(Context context, Notice notice, Recipient recipient, String partner) {
+		context.setVariable("greeting", recipient.name());
+		context.setVariable("partner", partner);
+		context.setVariable("alternatives",
+				notice.details()
+					.alternatives()
+					.stream()
+					.map(alternative -> new Fact(alternative.partner(),
+							alternative.city() + ", " + country(alternative.country(), context.getLocale())))
+					.toList());
+		context.setVariable("marketplace", this.publicUrl.of("/"));
+		return "customer";
+	}
+
+	/** The lead's facts and a link to it, for the partner's or the vendor's people. */
+	private String forTeam(Context context, Notice notice, String location) {
+		Referral referral = notice.referral();
+		context.setVariable("facts", facts(notice, location, context.getLocale()));
+		context.setVariable("link", this.publicUrl.of("/leads/" + referral.id()));
+		context.setVariable("organization", this.organizations.nameOf(
+				notice.audience() == Audience.PARTNER ? referral.organizationId() : referral.vendorOrganizationId()));
+		return "team";
+	}
+
+	private String message(String key, Object @Nullable [] args, Locale locale) {
 		return this.messages.getMessage(key, args, locale);
 	}
 

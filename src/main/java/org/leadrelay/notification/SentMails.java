@@ -64,13 +64,12 @@ public class SentMails {
 	 */
 	boolean record(Notice notice, Recipient recipient, ComposedMail mail, boolean kept) {
 		return this.jdbc
-			.sql("insert into sent_mail (id, event_id, recipient, kind, audience, locale, subject, text_body, "
-					+ "html_body, referral_id, transport, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
+					+ "referral_id, transport, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					+ "on conflict (event_id, recipient) do nothing")
 			.params(Ids.newId(this.clock), notice.eventId(), recipient.email(), notice.kind().name(),
-					notice.audience().name(), recipient.locale().toLanguageTag(), mail.subject(), mail.text(),
-					mail.html(), notice.referral().id().value(), kept ? "KEPT" : "SMTP",
-					SqlValues.timestamp(this.clock.instant()))
+					recipient.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(),
+					notice.referral().id().value(), kept ? "KEPT" : "SMTP", SqlValues.timestamp(this.clock.instant()))
 			.update() == 1;
 	}
 
