@@ -16,12 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * name
  * @param signIn how repeated failed sign-ins are slowed down
  * @param invitationValidity how long the set-password link of an invitation works
- * @param mailFrom the sender of invitation emails
  */
 @ConfigurationProperties("leadrelay.security")
 record IdentityProperties(@DefaultValue("PT30M") Duration accessTokenTimeToLive, @Nullable String issuer,
-		@DefaultValue SignIn signIn, @DefaultValue("P7D") Duration invitationValidity,
-		@DefaultValue("LeadRelay <no-reply@leadrelay.invalid>") String mailFrom) {
+		@DefaultValue SignIn signIn, @DefaultValue("P7D") Duration invitationValidity) {
 
 	/**
 	 * @param maxFailures consecutive failures that lock an email address out

@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.leadrelay.identity.Invitations.Invitation;
+import org.leadrelay.platform.MailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,12 @@ public class InvitationMail {
 
 	private final MessageSource messages;
 
-	private final IdentityProperties properties;
+	private final MailSender sender;
 
-	InvitationMail(ObjectProvider<JavaMailSender> mailSender, MessageSource messages, IdentityProperties properties) {
+	InvitationMail(ObjectProvider<JavaMailSender> mailSender, MessageSource messages, MailSender sender) {
 		this.mailSender = mailSender;
 		this.messages = messages;
-		this.properties = properties;
+		this.sender = sender;
 	}
 
 	/**
@@ -50,7 +51,7 @@ public class InvitationMail {
 			return false;
 		}
 		SimpleMailMessage mail = new SimpleMailMessage();
-		mail.setFrom(this.properties.mailFrom());
+		mail.setFrom(this.sender.from());
 		mail.setTo(invitation.email());
 		mail.setSubject(this.messages.getMessage("invitation.mail.subject",
 				new Object[] { invitation.organizationName() }, locale));

@@ -83,6 +83,15 @@ public class Organizations {
 			.toList();
 	}
 
+	/** The current locations of every partner in a vendor's program. */
+	public List<Location> partnerLocations(OrganizationId vendorId) {
+		List<OrganizationId> partners = this.repository.findPartnersOf(vendorId)
+			.stream()
+			.map(Organization::id)
+			.toList();
+		return partners.isEmpty() ? List.of() : this.repository.findLocations(partners);
+	}
+
 	@Transactional
 	public Organization registerVendor(String name) {
 		return register(name, OrganizationKind.VENDOR, null);

@@ -34,10 +34,8 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		// Spring closes it after everything that uses the database; zonky's own shutdown
-		// hook
-		// would race with that and leave the last database calls waiting for a dead
-		// server.
+		// Spring stops it (destroyMethod) after the beans that use it; zonky's own JVM
+		// shutdown hook would stop it at the same time, under listeners still at work.
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 		String dataDir = properties.dataDir();
 		if (dataDir == null || dataDir.isBlank()) {

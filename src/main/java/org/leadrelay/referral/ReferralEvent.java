@@ -1,7 +1,9 @@
 package org.leadrelay.referral;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
@@ -20,6 +22,17 @@ public sealed interface ReferralEvent {
 	OrganizationId organizationId();
 
 	Instant occurredAt();
+
+	/**
+	 * Identifies this event so that listeners can de-duplicate it. Derived from its kind,
+	 * referral and time, every copy of it (a resubmission, a read on another node) has
+	 * the same id. Events of one kind for one referral at the same instant come from one
+	 * request and describe one change.
+	 */
+	default UUID eventId() {
+		return UUID.nameUUIDFromBytes((getClass().getSimpleName() + "|" + referralId() + "|" + occurredAt())
+			.getBytes(StandardCharsets.UTF_8));
+	}
 
 	/** A new referral arrived for a partner location. */
 	record ReferralReceived(ReferralId referralId, OrganizationId organizationId, OrganizationId vendorOrganizationId,

@@ -34,6 +34,11 @@ record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Na
 		return new ReferralScope(caller.organizationId(), false, narrowing);
 	}
 
+	/** Everything a partner organization owns: for LeadRelay's own listeners and jobs. */
+	static ReferralScope owner(OrganizationId organizationId) {
+		return new ReferralScope(organizationId, false, null);
+	}
+
 	/**
 	 * The SQL predicate for this scope on table alias {@code r}. The organization comes
 	 * first, so every query is led by the tenant key; its parameters are

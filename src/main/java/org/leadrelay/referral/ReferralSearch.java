@@ -3,11 +3,13 @@ package org.leadrelay.referral;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.ReferralQuery.Cursor;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,14 @@ public class ReferralSearch {
 					direction(scope)))
 			.optional()
 			.orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * A referral by id for LeadRelay's own listeners and jobs, which act for no caller.
+	 * @param owner the partner organization that owns it (every event names it)
+	 */
+	public Optional<Referral> findOwnedBy(OrganizationId owner, ReferralId id) {
+		return this.repository.find(ReferralScope.owner(owner), id);
 	}
 
 	public ReferralPage list(Caller caller, ReferralQuery query) {

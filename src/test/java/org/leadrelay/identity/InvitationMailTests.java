@@ -1,10 +1,10 @@
 package org.leadrelay.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.leadrelay.platform.MailSender;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leadrelay.identity.Invitations.Invitation;
 
@@ -64,9 +64,7 @@ class InvitationMailTests {
 		StaticMessageSource messages = new StaticMessageSource();
 		messages.setUseCodeAsDefaultMessage(true);
 		return new InvitationMail(beans.getBeanProvider(JavaMailSender.class), messages,
-				new IdentityProperties(Duration.ofMinutes(30), null,
-						new IdentityProperties.SignIn(5, Duration.ofMinutes(15)), Duration.ofDays(7),
-						"LeadRelay <no-reply@leadrelay.invalid>"));
+				new MailSender("LeadRelay <no-reply@leadrelay.invalid>"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.leadrelay.referral.CustomerInquiries;
 import org.leadrelay.referral.ExpirySweep;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, TestMailConfiguration.class, TestProgram.class, TestUsers.class,
-		EventRecorder.class, ExpirySweep.class })
+@Import({ TestClockConfiguration.class, TestProgram.class, TestUsers.class, EventRecorder.class,
+		EventPublications.class, ExpirySweep.class, CustomerInquiries.class })
 public @interface IntegrationTest {
 
 }

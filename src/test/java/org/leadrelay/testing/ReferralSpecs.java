@@ -23,13 +23,22 @@ public final class ReferralSpecs {
 	}
 
 	public static NewReferral qualified(Location location) {
+		return qualified(location, false);
+	}
+
+	/** A sales-qualified referral whose customer asked to be contacted. */
+	public static NewReferral contactRequested(Location location) {
+		return qualified(location, true);
+	}
+
+	private static NewReferral qualified(Location location, boolean contactRequested) {
 		return new NewReferral(location.id(), Qualification.SalesQualified, ReferralType.Independent, "ERP rollout",
 				null,
 				new Customer("Alpine Dairy Kft.", Address.of(null, null, "Debrecen", null, null, "HU"), null,
 						List.of()),
 				new Consent(true, false),
 				new Requirements(List.of("Manufacturing"), List.of("Northwind ERP"), List.of(), List.of()),
-				"Needs an ERP", Money.of(new BigDecimal("25000"), "EUR"), null, false, null);
+				"Needs an ERP", Money.of(new BigDecimal("25000"), "EUR"), null, contactRequested, null);
 	}
 
 }

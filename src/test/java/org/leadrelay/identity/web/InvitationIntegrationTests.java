@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.MailIntegrationTest;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.testing.TestUsers;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An admin invites someone by email (delivered to a real SMTP server, GreenMail); the
  * one-time link in the mail lets them set a password once, then sign in.
  */
-@IntegrationTest
+@MailIntegrationTest
 class InvitationIntegrationTests {
 
 	private static final Pattern LINK = Pattern.compile("http://\\S+/set-password\\?token=([\\w-]+)");

@@ -1,0 +1,10 @@
+package org.leadrelay.notification;
+
+/**
+ * Another partner location a customer may turn to.
+ *
+ * @param country ISO 3166-1 alpha-2 code
+ */
+record Alternative(String partner, String city, String country) {
+
+}

@@ -1,0 +1,27 @@
+package org.leadrelay.notification;
+
+import java.util.Locale;
+
+/**
+ * Whom a notice speaks to, which decides its mail template and how much it may tell: the
+ * customer never sees what partners and the vendor say about the lead.
+ */
+enum Audience {
+
+	/**
+	 * The partner that received the referral: its location's alert addresses and users.
+	 */
+	PARTNER,
+
+	/** The vendor person (or, for API clients, the vendor admins) who sent it. */
+	SENDER,
+
+	/** The customer behind a marketplace inquiry. */
+	CUSTOMER;
+
+	/** The mail template and message prefix. */
+	String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

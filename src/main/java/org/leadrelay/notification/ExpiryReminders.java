@@ -1,0 +1,146 @@
+package org.leadrelay.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.leadrelay.platform.SqlValues;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralSearch;
+import org.leadrelay.referral.Substatus;
+import org.leadrelay.shared.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminds a partner before a referral it has not answered expires
+ * ({@code leadrelay.notifications.expiry-reminders}, by default 3 days and 1 day before).
+ * Reminders are planned when the referral arrives; a job sends the due ones, locking them
+ * with {@code FOR UPDATE SKIP LOCKED} and marking them sent in the same transaction that
+ * publishes their event, so any number of nodes send each reminder once. A referral
+ * answered meanwhile gets no reminder.
+ */
+@Component
+class ExpiryReminders {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
+
+	private static final int BATCH_SIZE = 100;
+
+	private final JdbcClient jdbc;
+
+	private final ReferralSearch referrals;
+
+	private final Notices notices;
+
+	private final NoticeDelivery delivery;
+
+	private final NotificationProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ExpiryReminders(JdbcClient jdbc, ReferralSearch referrals, Notices notices, NoticeDelivery delivery,
+			NotificationProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.referrals = referrals;
+		this.notices = notices;
+		this.delivery = delivery;
+		this.properties = properties;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Plans the reminders of a new referral, those that fall within its response window.
+	 */
+	@ApplicationModuleListener(id = "notification.expiry-reminder-planning")
+	void plan(ReferralReceived received) {
+		this.referrals.findOwnedBy(received.organizationId(), received.referralId()).ifPresent(referral -> {
+			for (Duration leadTime : this.properties.expiryReminders()) {
+				Instant due = referral.expiresAt().minus(leadTime);
+				if (due.isAfter(referral.createdAt())) {
+					this.jdbc
+						.sql("insert into expiry_reminder (referral_id, organization_id, lead_time, due_at) "
+								+ "values (?, ?, ?, ?) on conflict do nothing")
+						.params(referral.id().value(), referral.organizationId().value(), leadTime.toString(),
+								SqlValues.timestamp(due))
+						.update();
+				}
+			}
+		});
+	}
+
+	@Scheduled(fixedDelayString = "${leadrelay.notifications.reminder-poll-interval:PT1M}",
+			initialDelayString = "${leadrelay.notifications.reminder-poll-interval:PT1M}")
+	void scheduledRun() {
+		try {
+			sendDue();
+		}
+		catch (RuntimeException ex) {
+			log.error("Sending expiry reminders failed; the next run tries again", ex);
+		}
+	}
+
+	/**
+	 * Publishes every due reminder, batch by batch.
+	 * @return how many came due
+	 */
+	int sendDue() {
+		int total = 0;
+		int sent;
+		do {
+			Integer batch = this.transactions.execute(status -> sendDueBatch());
+			sent = batch == null ? 0 : batch;
+			total += sent;
+		}
+		while (sent == BATCH_SIZE);
+		return total;
+	}
+
+	private int sendDueBatch() {
+		Instant now = this.clock.instant();
+		List<ExpiryReminderDue> due = this.jdbc
+			.sql("select referral_id, organization_id, lead_time from expiry_reminder "
+					+ "where sent_at is null and due_at <= ? order by due_at limit ? for update skip locked")
+			.params(SqlValues.timestamp(now), BATCH_SIZE)
+			.query((rs, row) -> new ExpiryReminderDue(new ReferralId(rs.getObject("referral_id", UUID.class)),
+					new OrganizationId(rs.getObject("organization_id", UUID.class)),
+					Duration.parse(rs.getString("lead_time"))))
+			.list();
+		for (ExpiryReminderDue reminder : due) {
+			this.jdbc.sql("update expiry_reminder set sent_at = ? where referral_id = ? and lead_time = ?")
+				.params(SqlValues.timestamp(now), reminder.referralId().value(), reminder.leadTime().toString())
+				.update();
+			this.events.publishEvent(reminder);
+		}
+		return due.size();
+	}
+
+	/** Reminds the partner's people, if the referral still waits for an answer. */
+	@ApplicationModuleListener(id = "notification.expiry-reminders")
+	void remind(ExpiryReminderDue reminder) {
+		Instant now = this.clock.instant();
+		this.referrals.findOwnedBy(reminder.organizationId(), reminder.referralId())
+			.filter(referral -> referral.substatus() == Substatus.Received && now.isBefore(referral.expiresAt()))
+			.ifPresent(referral -> this.delivery
+				.deliver(this.notices.forPartner(reminder.eventId(), NotificationKind.EXPIRY_REMINDER, referral,
+						NoticeDetails.timeLeft(Duration.between(now, referral.expiresAt())))));
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.leadrelay.notification;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers a notice to each recipient once: a user gets it in-app and, unless they turned
+ * that kind off, by mail; an address just by mail. Each recipient is one transaction that
+ * records the notification and the mail and sends it, so a failed send leaves no trace
+ * and is retried with the event, while the recipients already reached are skipped then.
+ */
+@Component
+class NoticeDelivery {
+
+	private final MailComposer composer;
+
+	private final Mailer mailer;
+
+	private final SentMails sentMails;
+
+	private final Notifications notifications;
+
+	private final NotificationPreferences preferences;
+
+	private final TransactionTemplate transactions;
+
+	NoticeDelivery(MailComposer composer, Mailer mailer, SentMails sentMails, Notifications notifications,
+			NotificationPreferences preferences, TransactionTemplate transactions) {
+		this.composer = composer;
+		this.mailer = mailer;
+		this.sentMails = sentMails;
+		this.notifications = notifications;
+		this.preferences = preferences;
+		this.transactions = transactions;
+	}
+
+	void deliver(Notice notice) {
+		for (Recipient recipient : notice.recipients()) {
+			ComposedMail mail = this.composer.compose(notice, recipient);
+			this.transactions.executeWithoutResult(status -> {
+				if (recipient.userId() != null) {
+					this.notifications.add(recipient.userId(), notice, mail.subject());
+				}
+				boolean wantsMail = recipient.userId() == null
+						|| this.preferences.emailEnabled(recipient.userId(), notice.kind());
+				if (wantsMail && this.sentMails.record(notice, recipient, mail, this.mailer.keepsOnly())) {
+					this.mailer.send(recipient.email(), mail);
+				}
+			});
+		}
+	}
+
+}

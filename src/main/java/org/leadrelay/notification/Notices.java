@@ -1,0 +1,58 @@
+package org.leadrelay.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Location;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.Referral;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the notice for each audience of a referral, with its recipients.
+ */
+@Component
+class Notices {
+
+	private final Organizations organizations;
+
+	private final Recipients recipients;
+
+	private final AlternativePartners alternatives;
+
+	Notices(Organizations organizations, Recipients recipients, AlternativePartners alternatives) {
+		this.organizations = organizations;
+		this.recipients = recipients;
+		this.alternatives = alternatives;
+	}
+
+	Notice forPartner(UUID eventId, NotificationKind kind, Referral referral, NoticeDetails details) {
+		Location location = location(referral);
+		return new Notice(eventId, kind, Audience.PARTNER, referral, location, details,
+				this.recipients.partnerTeam(referral, location));
+	}
+
+	/** Qualified leads only: a customer inquiry has no vendor sender to tell. */
+	List<Notice> forSender(UUID eventId, NotificationKind kind, Referral referral, NoticeDetails details) {
+		if (referral.qualification() == Qualification.Direct) {
+			return List.of();
+		}
+		return List.of(new Notice(eventId, kind, Audience.SENDER, referral, location(referral), details,
+				this.recipients.sender(referral)));
+	}
+
+	/** The customer of an inquiry, with other partners to turn to. */
+	Notice forCustomer(UUID eventId, NotificationKind kind, Referral referral) {
+		return new Notice(eventId, kind, Audience.CUSTOMER, referral, location(referral),
+				NoticeDetails.alternatives(this.alternatives.forCustomerOf(referral)),
+				this.recipients.customer(referral));
+	}
+
+	private @Nullable Location location(Referral referral) {
+		return this.organizations.findLocation(referral.locationId()).orElse(null);
+	}
+
+}

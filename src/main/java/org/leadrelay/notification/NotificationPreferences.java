@@ -1,0 +1,65 @@
+package org.leadrelay.notification;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.leadrelay.identity.UserDirectory;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether a user wants each kind of notification by email too (in-app they always get
+ * it). Email is on until the user turns it off.
+ */
+@Service
+public class NotificationPreferences {
+
+	private final JdbcClient jdbc;
+
+	NotificationPreferences(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The caller's email setting for every kind people of their organization receive. */
+	public Map<NotificationKind, Boolean> emailSettings(Caller caller) {
+		UUID user = requireUser(caller);
+		Map<NotificationKind, Boolean> settings = new EnumMap<>(NotificationKind.class);
+		NotificationKind.receivedBy(caller.organizationKind()).forEach(kind -> settings.put(kind, true));
+		this.jdbc.sql("select kind, email from notification_preference where user_id = ?")
+			.param(user)
+			.query((rs, row) -> Map.entry(NotificationKind.valueOf(rs.getString("kind")), rs.getBoolean("email")))
+			.list()
+			.stream()
+			.filter(setting -> settings.containsKey(setting.getKey()))
+			.forEach(setting -> settings.put(setting.getKey(), setting.getValue()));
+		return settings;
+	}
+
+	@Transactional
+	public void setEmail(Caller caller, NotificationKind kind, boolean email) {
+		this.jdbc
+			.sql("insert into notification_preference (user_id, kind, email) values (?, ?, ?) "
+					+ "on conflict (user_id, kind) do update set email = excluded.email")
+			.params(requireUser(caller), kind.name(), email)
+			.update();
+	}
+
+	boolean emailEnabled(UUID userId, NotificationKind kind) {
+		return this.jdbc.sql("select email from notification_preference where user_id = ? and kind = ?")
+			.params(userId, kind.name())
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	private static UUID requireUser(Caller caller) {
+		return UserDirectory.userId(caller)
+			.orElseThrow(() -> DomainException.accessDenied("Only users have notification preferences"));
+	}
+
+}

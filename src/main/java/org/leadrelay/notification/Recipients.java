@@ -1,0 +1,103 @@
+package org.leadrelay.notification;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.identity.UserContact;
+import org.leadrelay.identity.UserDirectory;
+import org.leadrelay.partner.Location;
+import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.TeamMember;
+import org.leadrelay.shared.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who hears about a referral: its partner's people, its sender, or its customer.
+ */
+@Component
+class Recipients {
+
+	static final Locale HUNGARIAN = Locale.forLanguageTag("hu");
+
+	private static final Set<Role> REFERRAL_USERS = Set.of(Role.REFERRALS_ADMIN, Role.REFERRALS_USER);
+
+	private final UserDirectory users;
+
+	Recipients(UserDirectory users) {
+		this.users = users;
+	}
+
+	/**
+	 * The partner organization's referral users and the location's alert addresses, each
+	 * address once (a user whose address is also an alert address is reached as the user,
+	 * with their language and email preference).
+	 */
+	List<Recipient> partnerTeam(Referral referral, @Nullable Location location) {
+		List<Recipient> recipients = new ArrayList<>();
+		Set<String> addresses = new HashSet<>();
+		for (UserContact user : this.users.withAnyRole(referral.organizationId(), REFERRAL_USERS)) {
+			if (addresses.add(normalized(user.email()))) {
+				recipients.add(of(user));
+			}
+		}
+		if (location != null) {
+			for (String alert : location.alertEmails()) {
+				if (addresses.add(normalized(alert))) {
+					recipients.add(Recipient.address(alert, localeOf(location.country())));
+				}
+			}
+		}
+		return recipients;
+	}
+
+	/**
+	 * The vendor user who sent a qualified referral; for one sent by an API client (or by
+	 * a user who is gone) the vendor's admins.
+	 */
+	List<Recipient> sender(Referral referral) {
+		Optional<UserContact> sender = this.users.findByPrincipal(referral.createdBy())
+			.filter(user -> user.organizationId().equals(referral.vendorOrganizationId()));
+		if (sender.isPresent()) {
+			return List.of(of(sender.get()));
+		}
+		return this.users.withAnyRole(referral.vendorOrganizationId(), Set.of(Role.VENDOR_ADMIN))
+			.stream()
+			.map(Recipients::of)
+			.toList();
+	}
+
+	/**
+	 * The customer's first contact, in the language of the customer's country; nobody if
+	 * the inquiry left no contact.
+	 */
+	List<Recipient> customer(Referral referral) {
+		List<TeamMember> contacts = referral.customer().contacts();
+		if (contacts.isEmpty()) {
+			return List.of();
+		}
+		TeamMember contact = contacts.get(0);
+		return List.of(new Recipient(contact.email().value(), localeOf(referral.customer().address().country()), null,
+				contact.fullName()));
+	}
+
+	/** Hungarian for Hungary, else English: the two languages LeadRelay writes. */
+	static Locale localeOf(String country) {
+		return "HU".equalsIgnoreCase(country) ? HUNGARIAN : Locale.ENGLISH;
+	}
+
+	private static Recipient of(UserContact user) {
+		Locale locale = HUNGARIAN.getLanguage().equals(user.locale().getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
+		return new Recipient(user.email(), locale, user.id(), user.displayName());
+	}
+
+	private static String normalized(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

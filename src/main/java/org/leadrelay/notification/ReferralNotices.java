@@ -1,0 +1,73 @@
+package org.leadrelay.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
+import org.leadrelay.referral.ReferralEvent.ReferralExpired;
+import org.leadrelay.referral.ReferralEvent.ReferralLost;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralEvent.ReferralWon;
+import org.leadrelay.referral.ReferralSearch;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns referral events into notices: a new lead (or a waiting customer) for the partner;
+ * a declined, expired, won or lost lead for its vendor sender; a declined or expired
+ * inquiry for its customer. Acceptance and edits notify nobody.
+ */
+@Component
+class ReferralNotices {
+
+	private final ReferralSearch referrals;
+
+	private final Notices notices;
+
+	private final NoticeDelivery delivery;
+
+	ReferralNotices(ReferralSearch referrals, Notices notices, NoticeDelivery delivery) {
+		this.referrals = referrals;
+		this.notices = notices;
+		this.delivery = delivery;
+	}
+
+	@ApplicationModuleListener(id = "notification.referral-notices")
+	void on(ReferralEvent event) {
+		this.referrals.findOwnedBy(event.organizationId(), event.referralId())
+			.ifPresent(referral -> noticesOf(event, referral).forEach(this.delivery::deliver));
+	}
+
+	private List<Notice> noticesOf(ReferralEvent event, Referral referral) {
+		UUID id = event.eventId();
+		boolean inquiry = referral.qualification() == Qualification.Direct;
+		if (event instanceof ReferralReceived received) {
+			NotificationKind kind = received.contactRequested() ? NotificationKind.CONTACT_REQUEST
+					: NotificationKind.NEW_REFERRAL;
+			return List.of(this.notices.forPartner(id, kind, referral, NoticeDetails.NONE));
+		}
+		if (event instanceof ReferralDeclined declined) {
+			return inquiry ? List.of(this.notices.forCustomer(id, NotificationKind.REFERRAL_DECLINED, referral))
+					: this.notices.forSender(id, NotificationKind.REFERRAL_DECLINED, referral,
+							NoticeDetails.reason(declined.reason(), declined.notes()));
+		}
+		if (event instanceof ReferralExpired) {
+			return inquiry ? List.of(this.notices.forCustomer(id, NotificationKind.REFERRAL_EXPIRED, referral))
+					: this.notices.forSender(id, NotificationKind.REFERRAL_EXPIRED, referral, NoticeDetails.NONE);
+		}
+		if (event instanceof ReferralWon) {
+			return this.notices.forSender(id, NotificationKind.REFERRAL_WON, referral,
+					NoticeDetails.dealValue(referral.dealValue()));
+		}
+		if (event instanceof ReferralLost lost) {
+			return this.notices.forSender(id, NotificationKind.REFERRAL_LOST, referral,
+					NoticeDetails.reason(lost.reason() == null ? null : lost.reason().name(), null));
+		}
+		return List.of();
+	}
+
+}

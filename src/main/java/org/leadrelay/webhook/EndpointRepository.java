@@ -1,0 +1,109 @@
+package org.leadrelay.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.leadrelay.platform.SqlValues;
+import org.leadrelay.shared.OrganizationId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores webhook endpoints. Every query a caller triggers names the caller's
+ * organization, so another organization's endpoint is not found.
+ */
+@Repository
+class EndpointRepository {
+
+	private static final String COLUMNS = "id, url, events, created_at, disabled_at, disabled_reason";
+
+	private final JdbcClient jdbc;
+
+	EndpointRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(OrganizationId organization, WebhookEndpoint endpoint, WebhookSecret secret, String createdBy) {
+		this.jdbc
+			.sql("insert into webhook_endpoint (id, organization_id, url, events, secret, created_by, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(endpoint.id(), organization.value(), endpoint.url(), eventNames(endpoint.events()), secret.value(),
+					createdBy, SqlValues.timestamp(endpoint.createdAt()))
+			.update();
+	}
+
+	List<WebhookEndpoint> findAll(OrganizationId organization) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from webhook_endpoint where organization_id = ? order by created_at, id")
+			.param(organization.value())
+			.query(EndpointRepository::endpoint)
+			.list();
+	}
+
+	Optional<WebhookEndpoint> find(OrganizationId organization, UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from webhook_endpoint where organization_id = ? and id = ?")
+			.params(organization.value(), id)
+			.query(EndpointRepository::endpoint)
+			.optional();
+	}
+
+	int count(OrganizationId organization) {
+		return this.jdbc.sql("select count(*) from webhook_endpoint where organization_id = ?")
+			.param(organization.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	boolean delete(OrganizationId organization, UUID id) {
+		return this.jdbc.sql("delete from webhook_endpoint where organization_id = ? and id = ?")
+			.params(organization.value(), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Makes {@code secret} the signing secret; the current one keeps signing until then.
+	 */
+	boolean rotateSecret(OrganizationId organization, UUID id, WebhookSecret secret, Instant previousValidUntil) {
+		return this.jdbc
+			.sql("update webhook_endpoint set previous_secret = secret, previous_secret_expires_at = ?, secret = ? "
+					+ "where organization_id = ? and id = ?")
+			.params(SqlValues.timestamp(previousValidUntil), secret.value(), organization.value(), id)
+			.update() == 1;
+	}
+
+	/** The enabled endpoints of an organization that subscribed to the event. */
+	List<UUID> subscribedTo(OrganizationId organization, WebhookEvent event) {
+		return this.jdbc
+			.sql("select id from webhook_endpoint where organization_id = ? and disabled_at is null "
+					+ "and ? = any(events)")
+			.params(organization.value(), event.eventName())
+			.query(UUID.class)
+			.list();
+	}
+
+	void disable(UUID id, String reason, Instant now) {
+		this.jdbc.sql("update webhook_endpoint set disabled_at = ?, disabled_reason = ? where id = ?")
+			.params(SqlValues.timestamp(now), reason, id)
+			.update();
+	}
+
+	private static String[] eventNames(List<WebhookEvent> events) {
+		return events.stream().map(WebhookEvent::eventName).toArray(String[]::new);
+	}
+
+	private static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+		List<WebhookEvent> events = Arrays.stream((String[]) rs.getArray("events").getArray())
+			.map(name -> WebhookEvent.named(name).orElseThrow())
+			.toList();
+		return new WebhookEndpoint(rs.getObject("id", UUID.class), rs.getString("url"), events,
+				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "disabled_at"),
+				rs.getString("disabled_reason"));
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.leadrelay.webhook;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.leadrelay.referral.ReferralEvent;
+
+/**
+ * The events an endpoint can subscribe to: a referral arrived, or anything about it
+ * changed (accepted, declined, expired, edited, won, lost).
+ */
+public enum WebhookEvent {
+
+	REFERRAL_CREATED("referral-created"), REFERRAL_UPDATED("referral-updated");
+
+	private final String eventName;
+
+	WebhookEvent(String eventName) {
+		this.eventName = eventName;
+	}
+
+	/** The name in the API and in payloads, such as {@code referral-created}. */
+	public String eventName() {
+		return this.eventName;
+	}
+
+	public static Optional<WebhookEvent> named(String eventName) {
+		return Arrays.stream(values()).filter(event -> event.eventName.equals(eventName)).findFirst();
+	}
+
+	static WebhookEvent of(ReferralEvent event) {
+		return event instanceof ReferralEvent.ReferralReceived ? REFERRAL_CREATED : REFERRAL_UPDATED;
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.leadrelay.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.leadrelay.shared.OrganizationKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Hungarian mail texts cover exactly the English ones, and every kind of notice has
+ * its subject, headline and introduction for the audiences it goes to.
+ */
+class MailMessagesTests {
+
+	@Test
+	void hungarianAndEnglishHaveTheSameKeys() throws IOException {
+		assertThat(load("mail/messages_hu.properties").stringPropertyNames())
+			.isEqualTo(load("mail/messages.properties").stringPropertyNames());
+	}
+
+	@Test
+	void everyKindHasItsTextsForEachAudience() throws IOException {
+		Properties english = load("mail/messages.properties");
+		for (NotificationKind kind : NotificationKind.values()) {
+			Audience team = NotificationKind.receivedBy(OrganizationKind.PARTNER).contains(kind) ? Audience.PARTNER
+					: Audience.SENDER;
+			for (String part : new String[] { "subject", "headline", "intro" }) {
+				assertThat(english).containsKey("mail." + team.key() + "." + kind.name() + "." + part);
+			}
+		}
+		for (NotificationKind kind : new NotificationKind[] { NotificationKind.REFERRAL_DECLINED,
+				NotificationKind.REFERRAL_EXPIRED }) {
+			assertThat(english).containsKey("mail.customer." + kind.name() + ".subject");
+		}
+	}
+
+	private static Properties load(String resource) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = MailMessagesTests.class.getClassLoader().getResourceAsStream(resource)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+
+}

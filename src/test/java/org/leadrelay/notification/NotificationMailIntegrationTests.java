@@ -1,0 +1,446 @@
+package org.leadrelay.notification;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.store.FolderException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.identity.UserAccounts;
+import org.leadrelay.partner.Location;
+import org.leadrelay.partner.Organization;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.platform.OutboxRetries;
+import org.leadrelay.referral.CustomerInquiries;
+import org.leadrelay.referral.DealDetails;
+import org.leadrelay.referral.ExpirySweep;
+import org.leadrelay.referral.LostReason;
+import org.leadrelay.referral.Money;
+import org.leadrelay.referral.NewReferral;
+import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralManagement;
+import org.leadrelay.referral.ReferralProperties;
+import org.leadrelay.referral.Source;
+import org.leadrelay.referral.TeamMember;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.OrganizationKind;
+import org.leadrelay.shared.Role;
+import org.leadrelay.testing.EventPublications;
+import org.leadrelay.testing.EventRecorder;
+import org.leadrelay.testing.MailIntegrationTest;
+import org.leadrelay.testing.MutableClock;
+import org.leadrelay.testing.ReferralSpecs;
+import org.leadrelay.testing.TestProgram;
+import org.leadrelay.testing.TestProgram.Program;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every notification over a real SMTP server (GreenMail): who gets which mail, in which
+ * language, exactly once, also when the event is delivered twice, when sending fails and
+ * is retried, and when the node that was sending died. The one test class with its own
+ * application context (SMTP configured).
+ */
+@MailIntegrationTest
+class NotificationMailIntegrationTests {
+
+	static final String LOCATION_ALERTS = "leads@contoso.example";
+
+	@Autowired
+	GreenMail smtp;
+
+	@Autowired
+	TestProgram programs;
+
+	@Autowired
+	ReferralManagement management;
+
+	@Autowired
+	ReferralProperties referralProperties;
+
+	@Autowired
+	CustomerInquiries inquiries;
+
+	@Autowired
+	ExpirySweep expiry;
+
+	@Autowired
+	ExpiryReminders reminders;
+
+	@Autowired
+	OutboxRetries retries;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	NotificationPreferences preferences;
+
+	@Autowired
+	EventPublications publications;
+
+	@Autowired
+	EventRecorder events;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	Program program;
+
+	String suffix;
+
+	Person anna;
+
+	Person bence;
+
+	Person profileAdmin;
+
+	Person fabrikamAdmin;
+
+	Person seller;
+
+	Person vendorAdmin;
+
+	Caller vendorClient;
+
+	Caller contosoClient;
+
+	@BeforeEach
+	void setUp() {
+		forgetReceivedMail();
+		this.program = this.programs.create();
+		this.suffix = UUID.randomUUID().toString().substring(0, 8);
+		this.anna = person(this.program.contoso(), "anna", "Anna Kovács", "hu", Role.REFERRALS_ADMIN);
+		this.bence = person(this.program.contoso(), "bence", "Bence Szabó", "en", Role.REFERRALS_USER);
+		this.profileAdmin = person(this.program.contoso(), "profile", "Petra Profile", "en",
+				Role.BUSINESS_PROFILE_ADMIN);
+		this.fabrikamAdmin = person(this.program.fabrikam(), "franz", "Franz Huber", "en", Role.REFERRALS_ADMIN);
+		this.seller = person(this.program.vendor(), "seller", "Sam Seller", "en", Role.VENDOR_SELLER);
+		this.vendorAdmin = person(this.program.vendor(), "admin", "Nadia Admin", "en", Role.VENDOR_ADMIN);
+		this.vendorClient = new Caller(Caller.Kind.API_CLIENT, "client:" + this.program.vendorClient().clientId(),
+				"Vendor CRM", this.program.vendor().id(), OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		this.contosoClient = new Caller(Caller.Kind.API_CLIENT, "client:" + this.program.contosoClient().clientId(),
+				"Contoso CRM", this.program.contoso().id(), OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
+	}
+
+	@Test
+	void aNewLeadGoesToTheLocationAndThePartnersReferralUsersOnce() {
+		Referral referral = send(this.seller, ReferralSpecs.qualified(this.program.budapest()));
+
+		List<ReceivedMail> mails = mailsAbout(referral);
+		assertThat(mails).extracting(ReceivedMail::to)
+			.containsExactlyInAnyOrder(this.anna.email(), this.bence.email(), LOCATION_ALERTS);
+		ReceivedMail english = mailTo(mails, this.bence.email());
+		assertThat(english.subject()).isEqualTo("New lead: Alpine Dairy Kft.");
+		assertThat(english.text()).contains("Sam Seller sent you a lead", "Alpine Dairy Kft., Debrecen, Hungary",
+				"Contoso Budapest", "Sales-qualified lead", "Needs an ERP", "/leads/" + referral.id());
+		assertThat(english.html()).contains("<h1", "href=\"http://localhost:8080/leads/" + referral.id() + "\"");
+		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új lead: Alpine Dairy Kft.");
+		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új lead");
+		assertThat(this.notifications.latest(this.bence.caller(), 10)).singleElement().satisfies(notification -> {
+			assertThat(notification.kind()).isEqualTo(NotificationKind.NEW_REFERRAL);
+			assertThat(notification.referralId()).isEqualTo(referral.id());
+			assertThat(notification.title()).isEqualTo("New lead: Alpine Dairy Kft.");
+			assertThat(notification.read()).isFalse();
+		});
+
+		// The outbox delivers at least once: the same event again notifies nobody again.
+		ReferralReceived received = this.events.of(ReferralReceived.class, List.of(referral.id())).get(0);
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(received));
+		this.publications.awaitCompleted(referral.id());
+
+		assertThat(mailsAbout(referral)).hasSize(3);
+		assertThat(this.notifications.unreadCount(this.anna.caller())).isEqualTo(1);
+	}
+
+	@Test
+	void aCustomerWhoAskedToBeContactedIsAnnouncedAsWaiting() {
+		Referral referral = send(this.vendorClient, ReferralSpecs.contactRequested(this.program.budapest()));
+
+		List<ReceivedMail> mails = mailsAbout(referral);
+		assertThat(mails).hasSize(3);
+		assertThat(mailTo(mails, this.bence.email()).subject()).isEqualTo("The customer is waiting: Alpine Dairy Kft.");
+		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Az ügyfél várja a hívást: Alpine Dairy Kft.");
+		assertThat(this.notifications.latest(this.anna.caller(), 10)).extracting(InAppNotification::kind)
+			.containsExactly(NotificationKind.CONTACT_REQUEST);
+	}
+
+	@Test
+	void remindersGoOutThreeDaysAndOneDayBeforeExpiryOnce() {
+		Referral waiting = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+		Referral answered = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+		this.management.accept(this.contosoClient, answered.id(), deal(), List.of(), Source.API, null);
+		forgetReceivedMail();
+
+		this.clock.advance(this.referralProperties.responseWindow().minusDays(3).plusMinutes(1));
+		this.reminders.sendDue();
+		assertThat(this.reminders.sendDue()).as("each reminder is sent once").isZero();
+		this.publications.awaitCompleted(waiting.id());
+		List<ReceivedMail> threeDays = mailsAbout(waiting);
+		assertThat(threeDays).extracting(ReceivedMail::to)
+			.containsExactlyInAnyOrder(this.anna.email(), this.bence.email(), LOCATION_ALERTS);
+		assertThat(mailTo(threeDays, this.bence.email()).subject())
+			.isEqualTo("Lead expires in 3 days: Alpine Dairy Kft.");
+		assertThat(mailTo(threeDays, this.anna.email()).subject())
+			.isEqualTo("Hamarosan lejár, még 3 nap van hátra: Alpine Dairy Kft.");
+
+		this.clock.advance(Duration.ofDays(2));
+		this.reminders.sendDue();
+		this.publications.awaitCompleted(waiting.id());
+		this.clock.advance(Duration.ofDays(2));
+		this.reminders.sendDue();
+
+		List<ReceivedMail> all = mailsAbout(waiting);
+		assertThat(all).hasSize(6);
+		assertThat(mailTo(all.subList(3, 6), this.bence.email()).subject())
+			.isEqualTo("Lead expires in 1 day: Alpine Dairy Kft.");
+		assertThat(mailsAbout(answered)).isEmpty();
+	}
+
+	@Test
+	void aDeclinedLeadIsReportedToTheUserWhoSentIt() {
+		Referral referral = send(this.seller, ReferralSpecs.qualified(this.program.budapest()));
+		forgetReceivedMail();
+
+		this.management.decline(this.contosoClient, referral.id(), "NoCapacity", "Fully booked until May", Source.API,
+				null);
+		this.publications.awaitCompleted(referral.id());
+
+		ReceivedMail declined = mailsAbout(referral).stream().reduce((a, b) -> {
+			throw new AssertionError("more than one mail: " + a + ", " + b);
+		}).orElseThrow();
+		assertThat(declined.to()).isEqualTo(this.seller.email());
+		assertThat(declined.subject()).isEqualTo("Declined: Alpine Dairy Kft.");
+		assertThat(declined.text()).contains(this.program.contoso().name() + " declined the lead", "No capacity",
+				"Fully booked until May");
+		assertThat(this.notifications.latest(this.seller.caller(), 10)).extracting(InAppNotification::kind)
+			.containsExactly(NotificationKind.REFERRAL_DECLINED);
+	}
+
+	@Test
+	void outcomesOfALeadSentByAnApiClientGoToTheVendorAdmins() {
+		Referral won = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+		Referral lost = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+		Referral expired = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+		this.management.accept(this.contosoClient, won.id(), deal(), List.of(), Source.API, null);
+		this.management.accept(this.contosoClient, lost.id(), deal(), List.of(), Source.API, null);
+		forgetReceivedMail();
+
+		this.management.markWon(this.contosoClient, won.id(), Source.API, null);
+		this.management.markLost(this.contosoClient, lost.id(), LostReason.LostToCompetitor, Source.API, null);
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		List.of(won, lost, expired).forEach(referral -> this.publications.awaitCompleted(referral.id()));
+
+		assertThat(mailsAbout(won)).singleElement().satisfies(mail -> {
+			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());
+			assertThat(mail.subject()).isEqualTo("Won: Alpine Dairy Kft.");
+			assertThat(mail.text()).contains("€30,000.00");
+		});
+		assertThat(mailsAbout(lost)).singleElement().satisfies(mail -> {
+			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());
+			assertThat(mail.subject()).isEqualTo("Lost: Alpine Dairy Kft.");
+			assertThat(mail.text()).contains("Lost to a competitor");
+		});
+		assertThat(mailsAbout(expired)).singleElement().satisfies(mail -> {
+			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());
+			assertThat(mail.subject()).isEqualTo("Expired: Alpine Dairy Kft.");
+		});
+	}
+
+	@Test
+	void aDeclinedInquiryTellsTheCustomerWhereElseToTurnAndNothingElse() {
+		Organization hajdu = partnerWithLocation("Hajdú IT", "Debrecen", "HU");
+		Organization rainier = partnerWithLocation("Rainier Apps", "Seattle", "US");
+		Organization tisza = partnerWithLocation("Tisza Digital", "Szeged", "HU");
+		String customer = "eszter." + this.suffix + "@customer.example";
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
+				"Szegedi Pékség Bt.", "HU", TeamMember.of("contact", "Eszter", "Nagy", null, customer));
+		this.publications.awaitCompleted(inquiry.id());
+		forgetReceivedMail();
+
+		this.management.decline(this.contosoClient, inquiry.id(), "NotOurExpertise", "Internal: too small for us",
+				Source.API, null);
+		this.publications.awaitCompleted(inquiry.id());
+
+		assertThat(received()).singleElement().satisfies(mail -> {
+			assertThat(mail.to()).isEqualTo(customer);
+			assertThat(mail.subject()).isEqualTo("Megkeresése: " + this.program.contoso().name());
+			assertThat(mail.text()).contains("Kedves Eszter Nagy!", hajdu.name() + ", Debrecen, Magyarország",
+					tisza.name() + ", Szeged, Magyarország", this.program.fabrikam().name() + ", Vienna, Ausztria");
+			for (String body : List.of(mail.text(), mail.html())) {
+				assertThat(body).doesNotContain(rainier.name(), "NotOurExpertise", "Nem a szakterületünk", "too small",
+						"/leads/", this.program.vendor().name());
+			}
+		});
+	}
+
+	@Test
+	void anExpiredInquiryTellsTheCustomerInEnglishOutsideHungary() {
+		String customer = "lisa." + this.suffix + "@customer.example";
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
+				"Pike Street Retail", "US", TeamMember.of("contact", "Lisa", "Moreno", null, customer));
+		this.publications.awaitCompleted(inquiry.id());
+		forgetReceivedMail();
+
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		this.publications.awaitCompleted(inquiry.id());
+
+		assertThat(received()).filteredOn(mail -> mail.to().equals(customer)).singleElement().satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("Your request to " + this.program.contoso().name());
+			assertThat(mail.text()).contains("Dear Lisa Moreno,", "did not get back to you",
+					this.program.fabrikam().name() + ", Vienna, Austria");
+		});
+	}
+
+	@Test
+	void aUserWhoTurnedAKindOffGetsItInAppOnly() {
+		this.preferences.setEmail(this.bence.caller(), NotificationKind.NEW_REFERRAL, false);
+		assertThat(this.preferences.emailSettings(this.bence.caller())).isEqualTo(Map.of(NotificationKind.NEW_REFERRAL,
+				false, NotificationKind.CONTACT_REQUEST, true, NotificationKind.EXPIRY_REMINDER, true));
+
+		Referral referral = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
+
+		assertThat(mailsAbout(referral)).extracting(ReceivedMail::to)
+			.containsExactlyInAnyOrder(this.anna.email(), LOCATION_ALERTS);
+		assertThat(this.notifications.unreadCount(this.bence.caller())).isEqualTo(1);
+	}
+
+	@Test
+	void aListenerThatFailsIsRetriedWithBackoffAndDeliversOnce() {
+		this.smtp.stop();
+		Referral referral = sendWithoutWaiting();
+		this.publications.awaitFailed(referral.id());
+		this.smtp.start();
+
+		this.retries.retryDue();
+		assertThat(attemptsOfNotificationListener(referral)).as("the backoff is not over").isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(2));
+		this.retries.retryDue();
+		this.publications.awaitCompleted(referral.id());
+
+		assertThat(mailsAbout(referral)).extracting(ReceivedMail::to)
+			.containsExactlyInAnyOrder(this.anna.email(), this.bence.email(), LOCATION_ALERTS);
+	}
+
+	@Test
+	void whatADeadNodeLeftInFlightIsRetriedOnceStale() {
+		this.smtp.stop();
+		Referral referral = sendWithoutWaiting();
+		this.publications.awaitFailed(referral.id());
+		// As if the node had died mid-send, before recording anything.
+		this.jdbc.sql("update event_publication set status = 'PROCESSING' where serialized_event like ?")
+			.param("%" + referral.id() + "%")
+			.update();
+		this.smtp.start();
+
+		this.retries.retryDue();
+		assertThat(attemptsOfNotificationListener(referral)).as("not stale yet").isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(11));
+		this.retries.retryDue();
+		this.publications.awaitCompleted(referral.id());
+
+		assertThat(mailsAbout(referral)).hasSize(3);
+	}
+
+	private Referral send(Person sender, NewReferral spec) {
+		return send(sender.caller(), spec);
+	}
+
+	private Referral send(Caller sender, NewReferral spec) {
+		Referral referral = this.management.send(sender, spec, Source.UI);
+		this.publications.awaitCompleted(referral.id());
+		return referral;
+	}
+
+	private Referral sendWithoutWaiting() {
+		return this.management.send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()), Source.API);
+	}
+
+	private int attemptsOfNotificationListener(Referral referral) {
+		return this.jdbc
+			.sql("select completion_attempts from event_publication "
+					+ "where listener_id = 'notification.referral-notices' and serialized_event like ?")
+			.param("%" + referral.id() + "%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private List<ReceivedMail> mailsAbout(Referral referral) {
+		return received().stream().filter(mail -> mail.text().contains("/leads/" + referral.id())).toList();
+	}
+
+	private void forgetReceivedMail() {
+		try {
+			this.smtp.purgeEmailFromAllMailboxes();
+		}
+		catch (FolderException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<ReceivedMail> received() {
+		return Arrays.stream(this.smtp.getReceivedMessages()).map(ReceivedMail::of).toList();
+	}
+
+	private static ReceivedMail mailTo(List<ReceivedMail> mails, String recipient) {
+		return mails.stream().filter(mail -> mail.to().equals(recipient)).reduce((a, b) -> {
+			throw new AssertionError(recipient + " got more than one mail");
+		}).orElseThrow(() -> new AssertionError("No mail to " + recipient + " among " + mails));
+	}
+
+	private Organization partnerWithLocation(String name, String city, String country) {
+		Organization partner = this.organizations.registerPartner(this.program.vendor().id(), name + " " + this.suffix);
+		this.organizations.addLocation(partner.id(), name + " " + city, city, country, List.of());
+		return partner;
+	}
+
+	private Person person(Organization organization, String name, String displayName, String locale, Role role) {
+		String email = name + "." + this.suffix + "@" + organization.name().split(" ")[0].toLowerCase(Locale.ROOT)
+				+ ".example";
+		UUID id = this.users.create(organization.id(), email, displayName, "secret", Set.of(role));
+		this.jdbc.sql("update app_user set locale = ? where id = ?").params(locale, id).update();
+		return new Person(email, new Caller(Caller.Kind.USER, "user:" + id, displayName, organization.id(),
+				organization.kind(), Set.of(role)));
+	}
+
+	private static DealDetails deal() {
+		return DealDetails.of("Alpine Dairy ERP", Money.of(new BigDecimal("30000"), "EUR"),
+				Instant.parse("2027-04-30T00:00:00Z"), "Three warehouses", null, null);
+	}
+
+	record Person(String email, Caller caller) {
+	}
+
+}
