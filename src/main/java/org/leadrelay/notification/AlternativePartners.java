@@ -1,14 +1,9 @@
 package org.leadrelay.notification;
 
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.leadrelay.partner.Location;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.referral.Referral;
-import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Component;
 
@@ -29,14 +24,10 @@ class AlternativePartners {
 	}
 
 	List<Alternative> forCustomerOf(Referral referral) {
-		String country = referral.customer().address().country();
-		Set<OrganizationId> chosen = new HashSet<>();
-		chosen.add(referral.organizationId());
-		return this.organizations.partnerLocations(referral.vendorOrganizationId())
+		return this.organizations
+			.otherPartners(referral.vendorOrganizationId(), referral.organizationId(),
+					referral.customer().address().country(), MAX)
 			.stream()
-			.sorted(Comparator.comparing((Location location) -> !location.country().equals(country)))
-			.filter(location -> chosen.add(location.organizationId()))
-			.limit(MAX)
 			.map(location -> new Alternative(this.organizations.nameOf(location.organizationId()), location.city(),
 					location.country()))
 			.toList();

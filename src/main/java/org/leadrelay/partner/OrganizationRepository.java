@@ -69,6 +69,22 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/**
+	 * Locations of the vendor's partners other than {@code except}, in the country or,
+	 * with {@code inCountry} false, outside it; at most {@code limit}, in no particular
+	 * order.
+	 */
+	List<Location> findOtherPartnersLocations(OrganizationId vendor, OrganizationId except, String country,
+			boolean inCountry, int limit) {
+		return this.jdbc
+			.sql("select l.organization_id, l.id, l.name, l.city, l.country, l.alert_emails from partner_location l "
+					+ "join organization o on o.id = l.organization_id where o.vendor_id = ? and l.organization_id <> ? "
+					+ "and l.removed_at is null and " + (inCountry ? "l.country = ?" : "l.country <> ?") + " limit ?")
+			.params(vendor.value(), except.value(), country, limit)
+			.query(OrganizationRepository::location)
+			.list();
+	}
+
 	void insertLocation(Location location, Instant createdAt) {
 		this.jdbc
 			.sql("insert into partner_location (" + LOCATION_COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?)")

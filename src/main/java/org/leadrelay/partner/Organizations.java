@@ -2,6 +2,7 @@ package org.leadrelay.partner;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,12 +85,22 @@ public class Organizations {
 	}
 
 	/** The current locations of every partner in a vendor's program. */
-	public List<Location> partnerLocations(OrganizationId vendorId) {
-		List<OrganizationId> partners = this.repository.findPartnersOf(vendorId)
-			.stream()
-			.map(Organization::id)
-			.toList();
-		return partners.isEmpty() ? List.of() : this.repository.findLocations(partners);
+	/**
+	 * Up to {@code max} other partners of the vendor for a customer in {@code country},
+	 * one location each: partners with a location in that country first.
+	 */
+	public List<Location> otherPartners(OrganizationId vendor, OrganizationId except, String country, int max) {
+		Map<OrganizationId, Location> chosen = new LinkedHashMap<>();
+		for (boolean inCountry : new boolean[] { true, false }) {
+			// a few candidates per partner wanted is plenty to find max distinct partners
+			for (Location location : this.repository.findOtherPartnersLocations(vendor, except, country, inCountry,
+					max * 10)) {
+				if (chosen.size() < max) {
+					chosen.putIfAbsent(location.organizationId(), location);
+				}
+			}
+		}
+		return List.copyOf(chosen.values());
 	}
 
 	@Transactional

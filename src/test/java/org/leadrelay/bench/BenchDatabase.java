@@ -107,6 +107,11 @@ final class BenchDatabase implements AutoCloseable {
 				.execute(this.dataSource));
 	}
 
+	/** Undoes what a previous run consumed (see {@code bench/reset.sql}). */
+	void reset() {
+		new ResourceDatabasePopulator(new ClassPathResource("bench/reset.sql")).execute(this.dataSource);
+	}
+
 	void createDatabaseIfMissing(String database) {
 		boolean exists = jdbc().sql("select exists (select 1 from pg_database where datname = ?)")
 			.param(database)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,14 @@ public final class Benchmark {
 
 	private final List<Row> rows = new ArrayList<>();
 
-	private Benchmark(BenchDatabase database, int connections, int seconds, int warmup, Path workDir) {
+	/** The scenarios to run ({@code --only get,list}); all by default. */
+	private final Set<String> only;
+
+	static final List<String> SCENARIOS = List.of("get", "list", "create", "accept", "sweep");
+
+	private Benchmark(BenchDatabase database, int connections, int seconds, int warmup, Path workDir,
+			Set<String> only) {
+		this.only = only;
 		this.database = database;
 		this.connections = connections;
 		this.seconds = seconds;
@@ -81,69 +89,100 @@ public final class Benchmark {
 						System.getenv("SPRING_DATASOURCE_PASSWORD"))) {
 			new Benchmark(database, Integer.parseInt(options.getOrDefault("connections", "32")),
 					Integer.parseInt(options.getOrDefault("seconds", "30")),
-					Integer.parseInt(options.getOrDefault("warmup", "10")), workDir)
+					Integer.parseInt(options.getOrDefault("warmup", "10")), workDir,
+					Set.of(options.getOrDefault("only", String.join(",", SCENARIOS)).split(",")))
 				.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			// the application's own threads would keep the JVM alive
+			System.exit(1);
 		}
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
 		ConfigurableApplicationContext app = start();
+		try {
+			prepare();
+			String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+			Tokens tokens = new Tokens(app.getBean(ApiClients.class), baseUrl);
+			PgBench pgbench = new PgBench(this.database, this.workDir);
+			log("pgbench TPC-B-like tables (scale 10)");
+			pgbench.initialize(10);
+			measureEndpoints(baseUrl + "/v1.0/engagements/referrals", tokens, pgbench);
+			if (this.only.contains("sweep")) {
+				Result sweep = sweep();
+				app.close();
+				record(new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,
+						sweepBaseline(pgbench), null, 1));
+			}
+			report();
+		}
+		finally {
+			if (app.isActive()) {
+				app.close();
+			}
+		}
+	}
+
+	private void prepare() throws IOException {
 		if (!this.database.seeded()) {
 			log("Seeding 100,000 locations and 2,000,000 referrals (a few minutes, once per data directory)");
 			long start = System.nanoTime();
 			this.database.seed();
 			log("Seeded in %.0f s", (System.nanoTime() - start) / 1e9);
 		}
+		log("Resetting the seeded open referrals");
+		this.database.reset();
 		this.database.jdbc().sql("vacuum analyze").update();
 		explain();
-		explain();
-		String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-		Tokens tokens = new Tokens(app.getBean(ApiClients.class), baseUrl);
-		String partner1 = tokens.issue(PARTNER_1);
-		String partner2 = tokens.issue(PARTNER_2);
-		String vendor = tokens.issue(BenchDatabase.VENDOR);
+	}
+
+	private void measureEndpoints(String referrals, Tokens tokens, PgBench pgbench) throws Exception {
 		LoadGenerator load = new LoadGenerator(this.connections, Duration.ofSeconds(this.warmup),
 				Duration.ofSeconds(this.seconds));
-		PgBench pgbench = new PgBench(this.database, this.workDir);
-		log("pgbench TPC-B-like tables (scale 10)");
-		pgbench.initialize(10);
-
-		String referrals = baseUrl + "/v1.0/engagements/referrals";
-		measure("get referral by id (biggest partner)", "get", Map.of("org", PARTNER_1), "select-only",
-				() -> load.run("get", i -> LoadGenerator
-					.request(referrals + "/" + referral(ThreadLocalRandom.current().nextInt(1, 200_001)), partner1)
-					.GET()
-					.build()),
-				pgbench);
-		String list = referrals + "?%24filter=status%20eq%20%27New%27&%24orderby=expirationDateTime&%24top=50";
-		measure("list page, biggest partner, status eq 'New' by expiry", "list", Map.of("org", PARTNER_1), null,
-				() -> load.run("list", i -> LoadGenerator.request(list, partner1).GET().build()), pgbench);
-		String body = resource("create.json");
-		measure("create referral (vendor client)", "create", Map.of(), "tpcb-like",
-				() -> load.run("create",
-						i -> LoadGenerator.request(referrals, vendor)
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString(body.replace("LOCATION",
-									location(ThreadLocalRandom.current().nextInt(4, 20_001),
-											ThreadLocalRandom.current().nextInt(1, 6)))))
-							.build()),
-				pgbench);
-		String accept = resource("accept.json");
-		List<String> received = receivedOfPartner2();
-		measure("accept via PATCH", "accept", Map.of("org", PARTNER_3), null,
-				() -> load.run("accept",
-						i -> LoadGenerator.request(referrals + "/" + received.get(i % received.size()), partner2)
-							.header("Content-Type", "application/json")
-							.method("PATCH", HttpRequest.BodyPublishers.ofString(accept))
-							.build()),
-				pgbench);
-		Result sweep = sweep(app);
-		app.close();
-		Result sweepBaseline = sweepBaseline(pgbench);
-		this.rows
-			.add(new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep, sweepBaseline, null, 1));
-		report();
+		String partner1 = tokens.issue(PARTNER_1);
+		if (this.only.contains("get")) {
+			measure("get referral by id (biggest partner)", "get",
+					Map.of("org", PARTNER_1, "principal", "client:bench"), "select-only",
+					() -> load.run("get", i -> LoadGenerator
+						.request(referrals + "/" + referral(ThreadLocalRandom.current().nextInt(1, 200_001)), partner1)
+						.GET()
+						.build()),
+					pgbench);
+		}
+		if (this.only.contains("list")) {
+			String list = referrals + "?%24filter=status%20eq%20%27New%27&%24orderby=expirationDateTime&%24top=50";
+			measure("list page, biggest partner, status eq 'New' by expiry", "list",
+					Map.of("org", PARTNER_1, "principal", "client:bench"), null,
+					() -> load.run("list", i -> LoadGenerator.request(list, partner1).GET().build()), pgbench);
+		}
+		if (this.only.contains("create")) {
+			String vendor = tokens.issue(BenchDatabase.VENDOR);
+			String body = resource("create.json");
+			measure("create referral (vendor client)", "create", Map.of(), "tpcb-like",
+					() -> load.run("create",
+							i -> LoadGenerator.request(referrals, vendor)
+								.header("Content-Type", "application/json")
+								.POST(HttpRequest.BodyPublishers.ofString(body.replace("LOCATION",
+										location(ThreadLocalRandom.current().nextInt(4, 20_001),
+												ThreadLocalRandom.current().nextInt(1, 6)))))
+								.build()),
+					pgbench);
+		}
+		if (this.only.contains("accept")) {
+			String partner2 = tokens.issue(PARTNER_2);
+			String accept = resource("accept.json");
+			List<String> received = receivedOfPartner2();
+			measure("accept via PATCH", "accept", Map.of("org", PARTNER_3), null,
+					() -> load.run("accept",
+							i -> LoadGenerator.request(referrals + "/" + received.get(i % received.size()), partner2)
+								.header("Content-Type", "application/json")
+								.method("PATCH", HttpRequest.BodyPublishers.ofString(accept))
+								.build()),
+					pgbench);
+		}
 	}
 
 	private ConfigurableApplicationContext start() {
@@ -166,14 +205,15 @@ public final class Benchmark {
 		Result result = endpoint.run();
 		String sql = resource(script + ".sql");
 		Result baseline = pgbench.script(script, sql, variables, this.connections, this.seconds);
-		Result reference = builtin == null ? null : pgbench.builtin(builtin, this.connections, this.seconds,
-				builtin.equals("tpcb-like") ? "pgbench" : this.database.name());
-		if (builtin != null && builtin.equals("select-only")) {
-			// pgbench's select-only reads its own accounts table
-			reference = pgbench.builtin(builtin, this.connections, this.seconds, "pgbench");
-		}
-		this.rows.add(new Row(scenario, result, baseline, reference == null ? null : new Reference(builtin, reference),
+		// pgbench's built-in workloads run on its own tables, in database "pgbench"
+		Result reference = builtin == null ? null : pgbench.builtin(builtin, this.connections, this.seconds, "pgbench");
+		record(new Row(scenario, result, baseline, reference == null ? null : new Reference(builtin, reference),
 				this.connections));
+	}
+
+	private void record(Row row) {
+		this.rows.add(row);
+		log("%s", row.markdown());
 	}
 
 	/**
@@ -187,6 +227,7 @@ public final class Benchmark {
 				.filter(line -> !line.startsWith("--") && !line.startsWith("\\"))
 				.collect(Collectors.joining("\n"))
 				.replace(":org::uuid", "'" + PARTNER_1 + "'::uuid")
+				.replace(":principal", "'client:bench'")
 				.replace(":n", "4242")
 				.replace(";", "");
 			plans.append("-- ").append(script).append('\n');
@@ -208,7 +249,7 @@ public final class Benchmark {
 	 * Makes 200,000 Received referrals due at once and times the sweep until all are
 	 * Expired.
 	 */
-	private Result sweep(ConfigurableApplicationContext app) throws InterruptedException {
+	private Result sweep() throws InterruptedException {
 		var jdbc = this.database.jdbc();
 		long eventsBefore = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
 		log("Expiry sweep: making %,d referrals due", SWEEP_SIZE);
