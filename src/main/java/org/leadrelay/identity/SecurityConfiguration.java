@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -157,8 +158,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(TokenSigningKey key) throws JOSEException {
-		return NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build();
+	JwtDecoder jwtDecoder(TokenSigningKey key, Clock clock) throws JOSEException {
+		return new VerifiedTokenCache(NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build(), clock);
 	}
 
 	@Bean

@@ -159,15 +159,15 @@ public class ReferralManagement {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		List<ReferralEvent> pending = new ArrayList<>();
+		List<ReferralEvent.ReferralExpired> expirations = new ArrayList<>();
 		for (Referral referral : due) {
 			referral.expire(now);
-			pending.addAll(referral.pendingEvents());
+			referral.pendingEvents().stream().map(ReferralEvent.ReferralExpired.class::cast).forEach(expirations::add);
 		}
 		if (!this.repository.update(due)) {
 			throw new IllegalStateException("A locked referral changed while expiring it");
 		}
-		pending.forEach(this.events::publishEvent);
+		this.events.publishEvent(new ReferralsExpired(expirations));
 		return due.size();
 	}
 
