@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 
@@ -58,7 +57,7 @@ public class NotificationPreferences {
 	}
 
 	private static UUID requireUser(Caller caller) {
-		return UserDirectory.userId(caller)
+		return caller.userId()
 			.orElseThrow(() -> DomainException.accessDenied("Only users have notification preferences"));
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
@@ -99,7 +98,7 @@ public class Notifications {
 	}
 
 	private static Optional<UUID> user(Caller caller) {
-		return UserDirectory.userId(caller);
+		return caller.userId();
 	}
 
 }
