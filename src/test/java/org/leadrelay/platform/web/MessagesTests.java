@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.leadrelay.notification.NotificationKind;
 import org.leadrelay.referral.CompanySize;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Qualification;
@@ -66,7 +67,8 @@ class MessagesTests {
 		List<String> keys = Stream
 			.of(prefixed("stage.", Substatus.values()), prefixed("qualification.", Qualification.values()),
 					prefixed("lostReason.", LostReason.values()), prefixed("size.", CompanySize.values()),
-					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()))
+					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()),
+					prefixed("notificationKind.", NotificationKind.values()))
 			.flatMap(List::stream)
 			.toList();
 
