@@ -121,6 +121,8 @@ class SecurityConfiguration {
 			.hasAnyRole(LEAD_WORKERS)
 			.requestMatchers("/users", "/users/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
+			.requestMatchers("/webhooks", "/webhooks/**")
+			.hasRole(Role.REFERRALS_ADMIN.name())
 			.requestMatchers("/sent-mail", "/sent-mail/**")
 			.hasRole(Role.VENDOR_ADMIN.name())
 			.anyRequest()

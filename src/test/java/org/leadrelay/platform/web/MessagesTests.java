@@ -24,6 +24,8 @@ import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.shared.Role;
+import org.leadrelay.webhook.WebhookDelivery;
+import org.leadrelay.webhook.WebhookEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,9 @@ class MessagesTests {
 			.of(prefixed("stage.", Substatus.values()), prefixed("qualification.", Qualification.values()),
 					prefixed("lostReason.", LostReason.values()), prefixed("size.", CompanySize.values()),
 					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()),
-					prefixed("notificationKind.", NotificationKind.values()))
+					prefixed("notificationKind.", NotificationKind.values()),
+					prefixed("webhookEvent.", WebhookEvent.values()),
+					prefixed("deliveryStatus.", WebhookDelivery.Status.values()))
 			.flatMap(List::stream)
 			.toList();
 
