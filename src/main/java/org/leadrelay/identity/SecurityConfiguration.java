@@ -119,7 +119,7 @@ class SecurityConfiguration {
 			.hasAnyRole(VENDOR_STAFF)
 			.requestMatchers("/leads", "/leads/**")
 			.hasAnyRole(LEAD_WORKERS)
-			.requestMatchers("/users", "/users/**")
+			.requestMatchers("/users", "/users/**", "/api-clients", "/api-clients/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
 			.requestMatchers("/webhooks", "/webhooks/**")
 			.hasRole(Role.REFERRALS_ADMIN.name())
