@@ -1,5 +1,6 @@
 package org.leadrelay.webhook.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ record WebhookForm(@NotBlank @Size(max = 2000) @Nullable String url, @NotEmpty @
 
 	/** The form as it first shows: every event chosen. */
 	static WebhookForm empty() {
-		return new WebhookForm(null, List.of(WebhookEvent.values()).stream().map(WebhookEvent::eventName).toList());
+		return new WebhookForm(null, Arrays.stream(WebhookEvent.values()).map(WebhookEvent::eventName).toList());
 	}
 
 }
