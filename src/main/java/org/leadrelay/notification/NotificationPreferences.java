@@ -2,6 +2,7 @@ package org.leadrelay.notification;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.leadrelay.shared.Caller;
@@ -46,6 +47,17 @@ public class NotificationPreferences {
 					+ "on conflict (user_id, kind) do update set email = excluded.email")
 			.params(requireUser(caller), kind.name(), email)
 			.update();
+	}
+
+	/**
+	 * Saves the caller's whole email setting at once: mail for the kinds in
+	 * {@code emailed}, none for the other kinds people of their organization receive.
+	 */
+	@Transactional
+	public void saveEmailSettings(Caller caller, Set<NotificationKind> emailed) {
+		for (NotificationKind kind : NotificationKind.receivedBy(caller.organizationKind())) {
+			setEmail(caller, kind, emailed.contains(kind));
+		}
 	}
 
 	boolean emailEnabled(UUID userId, NotificationKind kind) {
