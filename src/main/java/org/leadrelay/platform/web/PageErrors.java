@@ -6,7 +6,10 @@ import org.leadrelay.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -16,11 +19,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * (another organization's, or nothing at all, such as a malformed id in the URL) is a
  * plain "not found" page, never "forbidden", so it tells nothing about what is there; an
  * action the caller's role does not allow is "forbidden"; anything else is logged and
- * answered without internals. The REST API answers problem+json instead
- * ({@code platform.ApiErrors}), which is why this advice names the UI's packages.
+ * answered without internals. REST controllers are controllers too, but
+ * {@code platform.ApiErrors} comes first for them and answers problem+json.
  */
-@ControllerAdvice(basePackages = { "org.leadrelay.identity.web", "org.leadrelay.notification.web",
-		"org.leadrelay.referral.web", "org.leadrelay.webhook.web" })
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
