@@ -121,6 +121,8 @@ class SecurityConfiguration {
 			.hasAnyRole(LEAD_WORKERS)
 			.requestMatchers("/users", "/users/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
+			.requestMatchers("/crm", "/crm/**")
+			.hasRole(Role.REFERRALS_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
