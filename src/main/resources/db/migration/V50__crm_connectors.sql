@@ -1,6 +1,7 @@
 -- A partner organization's connection to its CRM (one at most). The client secret is stored
 -- encrypted (AES-GCM, key from leadrelay.crm.encryption-key, bound to the connection id).
--- Polling state: changes the CRM made up to polled_until were read; a node claims a due
+-- Polling state: changes the CRM made up to polled_until (in the CRM's own time, so clocks
+-- need not agree; null until a first change was read) were read; a node claims a due
 -- connection with FOR UPDATE SKIP LOCKED and holds it until poll_leased_until.
 create table crm_connection (
     id                uuid          primary key,
@@ -13,7 +14,7 @@ create table crm_connection (
     field_mapping     jsonb         not null,
     created_by        varchar(200)  not null,
     created_at        timestamptz   not null,
-    polled_until      timestamptz   not null,
+    polled_until      timestamptz,
     next_poll_at      timestamptz   not null,
     poll_leased_until timestamptz,
     last_polled_at    timestamptz,

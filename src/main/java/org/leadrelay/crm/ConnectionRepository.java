@@ -95,7 +95,7 @@ class ConnectionRepository {
 	/**
 	 * Ends a poll: changes up to {@code polledUntil} were read; the next one is due then.
 	 */
-	void finishPoll(UUID id, Instant polledUntil, Instant nextPollAt, Instant now, @Nullable String error) {
+	void finishPoll(UUID id, @Nullable Instant polledUntil, Instant nextPollAt, Instant now, @Nullable String error) {
 		this.jdbc.sql("""
 				update crm_connection set polled_until = ?, next_poll_at = ?, poll_leased_until = null,
 				    last_polled_at = ?, last_poll_error = ?

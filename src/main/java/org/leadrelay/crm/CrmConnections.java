@@ -80,7 +80,7 @@ public class CrmConnections {
 		Instant now = this.clock.instant();
 		UUID id = Ids.newId(now);
 		StoredConnection connection = new StoredConnection(id, caller.organizationId(), kind, instanceUrl, tokenUrl,
-				clientId, this.cipher.encrypt(id, secret), mapping, caller.displayName(), now, now, null, null);
+				clientId, this.cipher.encrypt(id, secret), mapping, caller.displayName(), now, null, null, null);
 		try {
 			this.connections.insert(connection);
 		}

@@ -69,7 +69,10 @@ class InboundChanges {
 		Optional<SyncRow> synced = referralId == null ? Optional.empty() : this.syncs
 			.find(connection.organizationId(), referralId)
 			.filter(row -> opportunity.id().equals(row.crmRecordId()) && row.crmState() != null)
-			.filter(row -> row.crmModifiedAt() == null || opportunity.modifiedAt().isAfter(row.crmModifiedAt()));
+			// a change in the same instant as the last one read may be new (CRMs count
+			// whole
+			// seconds); reading one again finds nothing to apply
+			.filter(row -> row.crmModifiedAt() == null || !opportunity.modifiedAt().isBefore(row.crmModifiedAt()));
 		if (synced.isEmpty()) {
 			return true; // not a lead of this organization's, or a change already read
 		}

@@ -101,7 +101,7 @@ class InboundSync {
 				if (!this.changes.apply(connection, opportunity)) {
 					break;
 				}
-				if (opportunity.modifiedAt().isAfter(polledUntil)) {
+				if (polledUntil == null || opportunity.modifiedAt().isAfter(polledUntil)) {
 					polledUntil = opportunity.modifiedAt();
 				}
 			}
@@ -120,7 +120,7 @@ class InboundSync {
 		finish(connection, polledUntil, error);
 	}
 
-	private void finish(StoredConnection connection, Instant polledUntil, @Nullable String error) {
+	private void finish(StoredConnection connection, @Nullable Instant polledUntil, @Nullable String error) {
 		Instant now = this.clock.instant();
 		this.connections.finishPoll(connection.id(), polledUntil, now.plus(this.properties.pollInterval()), now,
 				error == null ? null : error.length() > 1000 ? error.substring(0, 999) + "…" : error);

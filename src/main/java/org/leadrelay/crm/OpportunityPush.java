@@ -93,7 +93,7 @@ class OpportunityPush {
 		return crm.readOpportunity(id).map(CrmOpportunity::state).orElseThrow(() -> notFound(kind, id, null));
 	}
 
-	private static String summary(Target target, Set<OpportunityField> pushed, OpportunityState wanted) {
+	private static @Nullable String summary(Target target, Set<OpportunityField> pushed, OpportunityState wanted) {
 		List<String> done = new ArrayList<>();
 		switch (target.origin()) {
 			case CREATED -> done.add("created opportunity " + target.id());
@@ -113,7 +113,7 @@ class OpportunityPush {
 			done.add("closed it as " + name(wanted.stage()));
 		}
 		if (done.isEmpty()) {
-			return "Opportunity " + target.id() + " was up to date";
+			return null;
 		}
 		String summary = String.join("; ", done);
 		return Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
@@ -149,9 +149,10 @@ class OpportunityPush {
 	 *
 	 * @param known what the opportunity held before
 	 * @param pushed the fields written (and the stage, if it was closed)
+	 * @param summary what was done, for the sync log; null if nothing needed doing
 	 */
 	record Pushed(String crmRecordId, OpportunityState known, OpportunityState wanted, Set<OpportunityField> pushed,
-			String summary) {
+			@Nullable String summary) {
 	}
 
 }

@@ -137,7 +137,9 @@ class OutboundSync implements DisposableBean {
 			Pushed pushed = this.push.push(this.clients.of(connection.settings(this.cipher)), connection.kind(), lead,
 					row);
 			this.transactions.executeWithoutResult(status -> recordPushed(row, pushed));
-			this.syncLog.record(connection.id(), Direction.OUTBOUND, row.referralId(), false, pushed.summary());
+			if (pushed.summary() != null) {
+				this.syncLog.record(connection.id(), Direction.OUTBOUND, row.referralId(), false, pushed.summary());
+			}
 		}
 		catch (CrmCallException ex) {
 			failed(row, connection, ex.getMessage(), ex.retryable(), ex.retryAfter(), ex.throttled());

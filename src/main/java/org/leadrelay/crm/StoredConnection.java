@@ -16,11 +16,11 @@ import org.leadrelay.shared.Role;
 /**
  * A connection as stored, its client secret still encrypted.
  *
- * @param polledUntil the CRM's time up to which its changes were read
+ * @param polledUntil the CRM's time up to which its changes were read, if any were
  */
 record StoredConnection(UUID id, OrganizationId organizationId, CrmKind kind, String instanceUrl, String tokenUrl,
 		String clientId, byte[] encryptedSecret, FieldMapping mapping, String createdBy, Instant createdAt,
-		Instant polledUntil, @Nullable Instant lastPolledAt, @Nullable String lastPollError) {
+		@Nullable Instant polledUntil, @Nullable Instant lastPolledAt, @Nullable String lastPollError) {
 
 	CrmConnection view() {
 		return new CrmConnection(this.id, this.kind, this.instanceUrl, this.tokenUrl, this.clientId, this.mapping,

@@ -136,7 +136,7 @@ class SyncRepository {
 		this.jdbc.sql("""
 				update crm_sync set crm_record_id = ?, crm_state = ?::jsonb,
 				    status = case when generation = ? then 'SYNCED' else 'PENDING' end,
-				    next_attempt_at = case when generation = ? then null else ? end,
+				    next_attempt_at = case when generation = ? then null else ?::timestamptz end,
 				    attempts = 0, leased_until = null, last_error = null, last_error_at = null, synced_at = ?
 				where organization_id = ? and referral_id = ?""")
 			.params(crmRecordId, this.json.writeValueAsString(state), claimed.generation(), claimed.generation(),
@@ -155,7 +155,7 @@ class SyncRepository {
 		this.jdbc.sql("""
 				update crm_sync set
 				    status = case when generation = ? then ? else 'PENDING' end,
-				    next_attempt_at = case when generation = ? then ? else ? end,
+				    next_attempt_at = case when generation = ? then ?::timestamptz else ?::timestamptz end,
 				    attempts = attempts + 1, leased_until = null, last_error = ?, last_error_at = ?
 				where organization_id = ? and referral_id = ?""")
 			.params(claimed.generation(), nextAttemptAt == null ? "FAILED" : "PENDING", claimed.generation(),
@@ -172,8 +172,9 @@ class SyncRepository {
 	void recordRead(SyncRow row, OpportunityState state, Instant crmModifiedAt, @Nullable String error, Instant now) {
 		this.jdbc.sql("""
 				update crm_sync set crm_state = ?::jsonb, crm_modified_at = ?,
-				    status = case when ? then 'FAILED' else status end,
-				    last_error = coalesce(?, last_error), last_error_at = case when ? then ? else last_error_at end
+				    status = case when ?::boolean then 'FAILED' else status end,
+				    last_error = coalesce(?, last_error),
+				    last_error_at = case when ?::boolean then ?::timestamptz else last_error_at end
 				where organization_id = ? and referral_id = ?""")
 			.params(this.json.writeValueAsString(state), SqlValues.timestamp(crmModifiedAt), error != null,
 					error == null ? null : truncate(error), error != null, SqlValues.timestamp(now),

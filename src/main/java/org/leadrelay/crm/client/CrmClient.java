@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.ConnectionTest;
 
 /**
@@ -40,10 +41,10 @@ public interface CrmClient {
 	void closeOpportunity(String id, Stage stage);
 
 	/**
-	 * Opportunities with a LeadRelay reference changed at or after {@code since}, oldest
-	 * change first.
+	 * Opportunities with a LeadRelay reference changed at or after {@code since} (all of
+	 * them if null), oldest change first.
 	 */
-	List<CrmOpportunity> changedSince(Instant since, int max);
+	List<CrmOpportunity> changedSince(@Nullable Instant since, int max);
 
 	/** Signs in with fresh credentials and reads what syncing needs, step by step. */
 	ConnectionTest test();

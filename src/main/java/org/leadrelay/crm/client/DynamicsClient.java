@@ -116,13 +116,14 @@ final class DynamicsClient implements CrmClient {
 	}
 
 	@Override
-	public List<CrmOpportunity> changedSince(Instant since, int max) {
+	public List<CrmOpportunity> changedSince(@Nullable Instant since, int max) {
 		Map<String, String> headers = new LinkedHashMap<>(ODATA);
 		headers.put("Prefer", "odata.maxpagesize=" + PAGE_SIZE);
 		List<CrmOpportunity> changed = new ArrayList<>();
+		String filter = (since == null ? "" : "modifiedon ge " + since.truncatedTo(ChronoUnit.SECONDS) + " and ")
+				+ this.mapping.reference() + " ne null";
 		String url = this.api + "opportunities"
-				+ query("$select", selectedFields(), "$filter", "modifiedon ge " + since.truncatedTo(ChronoUnit.SECONDS)
-						+ " and " + this.mapping.reference() + " ne null", "$orderby", "modifiedon asc");
+				+ query("$select", selectedFields(), "$filter", filter, "$orderby", "modifiedon asc");
 		while (url != null && changed.size() < max) {
 			JsonNode page = this.http.getJson(url, headers);
 			for (JsonNode opportunity : page.path("value")) {

@@ -109,11 +109,11 @@ final class SalesforceClient implements CrmClient {
 	}
 
 	@Override
-	public List<CrmOpportunity> changedSince(Instant since, int max) {
+	public List<CrmOpportunity> changedSince(@Nullable Instant since, int max) {
 		List<CrmOpportunity> changed = new ArrayList<>();
-		JsonNode page = soql("SELECT " + selectedFields() + " FROM Opportunity WHERE SystemModstamp >= "
-				+ since.truncatedTo(ChronoUnit.SECONDS) + " AND " + this.mapping.reference()
-				+ " != null ORDER BY SystemModstamp ASC LIMIT " + max);
+		String after = since == null ? "" : "SystemModstamp >= " + since.truncatedTo(ChronoUnit.SECONDS) + " AND ";
+		JsonNode page = soql("SELECT " + selectedFields() + " FROM Opportunity WHERE " + after
+				+ this.mapping.reference() + " != null ORDER BY SystemModstamp ASC LIMIT " + max);
 		while (true) {
 			for (JsonNode opportunity : page.path("records")) {
 				changed.add(opportunity(opportunity));
