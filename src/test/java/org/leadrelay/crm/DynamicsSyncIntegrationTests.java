@@ -47,8 +47,6 @@ import static org.leadrelay.testing.ReferralRequests.replace;
 @IntegrationTest
 class DynamicsSyncIntegrationTests {
 
-	static final String REFERRALS = "/v1.0/engagements/referrals";
-
 	@LocalServerPort
 	int port;
 
@@ -75,51 +73,44 @@ class DynamicsSyncIntegrationTests {
 
 	Program program;
 
-	ApiClient vendor;
-
-	ApiClient contoso;
-
 	DynamicsServer crm;
 
-	String connection;
+	SyncedLeads leads;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.program = this.programs.create();
-		this.vendor = ApiClient.as(this.port, this.program.vendorClient());
-		this.contoso = ApiClient.as(this.port, this.program.contosoClient());
 		this.crm = DynamicsServer.start("5f1c0a4e-leadrelay", "secret-" + UUID.randomUUID());
-		ApiClient.Response connected = this.contoso.post("/v1.0/crm/connections",
-				"""
-						{"kind": "dynamics365", "instanceUrl": "%s", "tokenUrl": "%s", "clientId": "%s", "clientSecret": "%s"}"""
-					.formatted(this.crm.baseUrl(), this.crm.tokenUrl(), this.crm.clientId, this.crm.clientSecret));
-		assertThat(connected.status()).as(connected.body()).isEqualTo(201);
-		this.connection = connected.json().get("id").asString();
+		this.leads = new SyncedLeads(this.program, ApiClient.as(this.port, this.program.vendorClient()),
+				ApiClient.as(this.port, this.program.contosoClient()), """
+						{"kind": "dynamics365", "instanceUrl": "%s", "tokenUrl": "%s", "clientId": "%s",
+						 "clientSecret": "%s"}""".formatted(this.crm.baseUrl(), this.crm.tokenUrl(), this.crm.clientId,
+						this.crm.clientSecret),
+				this.publications, this.outbound, this.syncs);
 	}
 
 	@AfterEach
 	void tearDown() {
 		this.crm.close();
-		// leaves nothing behind for other tests' sync runs
-		this.contoso.delete("/v1.0/crm/connections/" + this.connection);
+		this.leads.disconnect();
 	}
 
 	@Test
 	void anAcceptedLeadBecomesExactlyOneOpportunityEvenWhenTheFirstAnswerNeverCame() {
 		this.crm.slowNext("POST", "/opportunities", Duration.ofSeconds(3));
-		String lead = acceptedLead();
+		String lead = this.leads.accepted();
 
-		push(lead);
+		this.leads.push(lead);
 
 		// Dynamics 365 created it, but LeadRelay gave up waiting for the answer
 		assertThat(this.crm.opportunities()).hasSize(1);
-		assertThat(status(lead).state()).isEqualTo(State.PENDING);
-		assertThat(status(lead).lastError())
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.PENDING);
+		assertThat(this.leads.status(lead).lastError())
 			.contains("No answer from Dynamics 365 to POST /api/data/v9.2/opportunities");
-		assertThat(lead(lead).has("externalReferenceId")).isFalse();
+		assertThat(this.leads.lead(lead).has("externalReferenceId")).isFalse();
 
 		this.clock.advance(Duration.ofSeconds(15));
-		push(lead);
+		this.leads.push(lead);
 
 		assertThat(this.crm.opportunities()).hasSize(1);
 		assertThat(posts("/opportunities")).hasSize(1);
@@ -138,28 +129,30 @@ class DynamicsSyncIntegrationTests {
 			.containsEntry("address1_city", "Debrecen")
 			.containsEntry("address1_country", "Hungary");
 		assertThat(opportunity).containsEntry("_customerid_value", account.get("accountid"));
-		assertThat(lead(lead).get("externalReferenceId").asString()).isEqualTo(opportunity.get("opportunityid"));
-		JsonNode linked = audit(lead).get(audit(lead).size() - 1);
+		assertThat(this.leads.lead(lead).get("externalReferenceId").asString())
+			.isEqualTo(opportunity.get("opportunityid"));
+		JsonNode linked = this.leads.audit(lead).get(this.leads.audit(lead).size() - 1);
 		assertThat(linked.get("action").asString()).isEqualTo("crmLinked");
 		assertThat(linked.get("source").asString()).isEqualTo("SYSTEM");
 		assertThat(linked.get("actor").get("name").asString()).isEqualTo("Dynamics 365");
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
 
-		String second = acceptedLead();
-		push(second);
+		String second = this.leads.accepted();
+		this.leads.push(second);
 
 		assertThat(this.crm.accounts()).as("the customer's account is matched by name and postal code").hasSize(1);
 		assertThat(this.crm.opportunities()).hasSize(2);
-		assertThat(status(second).crmRecordId()).isNotEqualTo(opportunity.get("opportunityid"));
+		assertThat(this.leads.status(second).crmRecordId()).isNotEqualTo(opportunity.get("opportunityid"));
 	}
 
 	@Test
 	void editsTeamChangesAndWonUpdateTheOpportunityWithOnlyWhatChanged() {
-		String lead = acceptedLead();
-		push(lead);
-		String opportunity = status(lead).crmRecordId();
+		String lead = this.leads.accepted();
+		this.leads.push(lead);
+		String opportunity = this.leads.status(lead).crmRecordId();
 
-		change(lead, patch(replace("/details/dealValue", "45000"), replace("/details/notes", "\"Four warehouses\"")));
+		this.leads.change(lead,
+				patch(replace("/details/dealValue", "45000"), replace("/details/notes", "\"Four warehouses\"")));
 		Request edit = lastWrite();
 		assertThat(edit.method()).isEqualTo("PATCH");
 		assertThat(edit.path()).endsWith("/opportunities(" + opportunity + ")");
@@ -167,12 +160,12 @@ class DynamicsSyncIntegrationTests {
 		assertThat(edit.json().propertyNames()).containsExactlyInAnyOrder("estimatedvalue", "description");
 		assertThat(edit.json().get("estimatedvalue").decimalValue()).isEqualByComparingTo("45000");
 
-		change(lead, patch(add("/team/-",
+		this.leads.change(lead, patch(add("/team/-",
 				"{\"firstName\": \"Bence\", \"lastName\": \"Szabo\", \"email\": \"bence@contoso.example\"}")));
 		assertThat(lastWrite().json().get("description").asString())
 			.isEqualTo("Four warehouses\n\nDeal team: Bence Szabo <bence@contoso.example>");
 
-		change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Won\"")));
+		this.leads.change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Won\"")));
 		Request won = lastWrite();
 		assertThat(won.path()).endsWith("/WinOpportunity");
 		assertThat(won.json().get("Status").asInt()).isEqualTo(3);
@@ -183,30 +176,31 @@ class DynamicsSyncIntegrationTests {
 		// LeadRelay's own changes come back from the CRM, and are neither applied nor
 		// sent again
 		int writes = this.crm.writes().size();
-		int entries = audit(lead).size();
+		int entries = this.leads.audit(lead).size();
 		this.inbound.pollDue();
-		push(lead);
+		this.leads.push(lead);
 		assertThat(this.crm.writes()).hasSize(writes);
-		assertThat(audit(lead)).hasSize(entries);
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
+		assertThat(this.leads.audit(lead)).hasSize(entries);
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
 	}
 
 	@Test
 	void wonInDynamicsMarksTheLeadWonWithItsNewValueAndDate() {
-		String lead = acceptedLead();
-		push(lead);
-		String opportunity = status(lead).crmRecordId();
+		String lead = this.leads.accepted();
+		this.leads.push(lead);
+		String opportunity = this.leads.status(lead).crmRecordId();
 
 		this.crm.changeInCrm(opportunity,
 				Map.of("estimatedvalue", new BigDecimal("52000.0000"), "estimatedclosedate", "2027-06-15"));
 		this.crm.changeInCrm(opportunity, Map.of("statecode", 1, "statuscode", 3));
 		this.inbound.pollDue();
 
-		JsonNode won = lead(lead);
+		JsonNode won = this.leads.lead(lead);
 		assertThat(won.get("substatus").asString()).isEqualTo("Won");
 		assertThat(won.get("details").get("dealValue").decimalValue()).isEqualByComparingTo("52000");
 		assertThat(won.get("details").get("closingDateTime").asString()).isEqualTo("2027-06-15T00:00:00Z");
-		List<JsonNode> fromCrm = audit(lead).valueStream()
+		List<JsonNode> fromCrm = this.leads.audit(lead)
+			.valueStream()
 			.filter(entry -> entry.get("actor").get("id").asString().startsWith("crm:"))
 			.toList();
 		assertThat(fromCrm).extracting(entry -> entry.get("action").asString()).containsExactly("edited", "won");
@@ -217,46 +211,46 @@ class DynamicsSyncIntegrationTests {
 
 		int writes = this.crm.writes().size();
 		this.publications.awaitCompleted(lead);
-		push(lead);
+		this.leads.push(lead);
 		assertThat(this.crm.writes()).as("nothing echoed back to Dynamics 365").hasSize(writes);
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
-		assertThat(log().get(0).get("direction").asString()).isEqualTo("inbound");
-		assertThat(log().valueStream().map(entry -> entry.get("message").asString()))
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
+		assertThat(this.leads.log().get(0).get("direction").asString()).isEqualTo("inbound");
+		assertThat(this.leads.log().valueStream().map(entry -> entry.get("message").asString()))
 			.contains("Applied from Dynamics 365: new value or purchase date, marked won");
 	}
 
 	@Test
 	void aChangeTheLifecycleRefusesIsASyncErrorOnTheLeadAndIsNotApplied() {
-		String lead = acceptedLead();
-		push(lead);
-		String opportunity = status(lead).crmRecordId();
-		change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Lost\"")));
+		String lead = this.leads.accepted();
+		this.leads.push(lead);
+		String opportunity = this.leads.status(lead).crmRecordId();
+		this.leads.change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Lost\"")));
 		assertThat(lastWrite().path()).endsWith("/LoseOpportunity");
 
 		this.crm.changeInCrm(opportunity, Map.of("statecode", 1, "statuscode", 3));
 		this.inbound.pollDue();
 
-		assertThat(lead(lead).get("substatus").asString()).isEqualTo("Lost");
-		assertThat(status(lead).state()).isEqualTo(State.FAILED);
-		assertThat(status(lead).lastError()).startsWith("Not applied from Dynamics 365: ").contains("Lost");
-		JsonNode entry = log().get(0);
+		assertThat(this.leads.lead(lead).get("substatus").asString()).isEqualTo("Lost");
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.FAILED);
+		assertThat(this.leads.status(lead).lastError()).startsWith("Not applied from Dynamics 365: ").contains("Lost");
+		JsonNode entry = this.leads.log().get(0);
 		assertThat(entry.get("direction").asString()).isEqualTo("inbound");
 		assertThat(entry.get("failed").asBoolean()).isTrue();
 		assertThat(entry.get("referralId").asString()).isEqualTo(lead);
 
 		// read again at the next poll, it is not logged again
 		this.inbound.pollDue();
-		assertThat(log().valueStream().filter(logged -> logged.get("failed").asBoolean())).hasSize(1);
+		assertThat(this.leads.log().valueStream().filter(logged -> logged.get("failed").asBoolean())).hasSize(1);
 	}
 
 	@Test
 	void aCrmIdThatNamesNoOpportunityShowsOnTheLeadUntilItIsFixed() {
 		String missing = UUID.randomUUID().toString();
-		String lead = sendLead();
-		this.contoso.patch(REFERRALS + "/" + lead,
+		String lead = this.leads.send();
+		// the partner enters the id of an opportunity its CRM does not have (any more)
+		this.leads.change(lead,
 				accept().replace("]", "," + replace("/externalReferenceId", "\"" + missing + "\"") + "]"));
-		this.publications.awaitCompleted(lead);
-		push(lead);
+		this.leads.push(lead);
 
 		assertThat(this.crm.opportunities()).isEmpty();
 		WebSession browser = new WebSession(this.port);
@@ -271,10 +265,10 @@ class DynamicsSyncIntegrationTests {
 		assertThat(retried.location()).endsWith("/leads/" + lead);
 		assertThat(browser.get("/leads/" + lead).body()).contains("The lead is sent to the CRM again in a moment.")
 			.contains("Waiting to be sent");
-		push(lead);
-		assertThat(status(lead).state()).isEqualTo(State.FAILED);
+		this.leads.push(lead);
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.FAILED);
 
-		change(lead, patch(replace("/externalReferenceId", "null")));
+		this.leads.change(lead, patch(replace("/externalReferenceId", "null")));
 		assertThat(this.crm.opportunities()).hasSize(1);
 		assertThat(browser.get("/leads/" + lead).body()).contains("In sync")
 			.contains("Opportunity " + this.crm.opportunities().get(0).get("opportunityid"))
@@ -283,12 +277,12 @@ class DynamicsSyncIntegrationTests {
 
 	@Test
 	void anExpiredAccessTokenIsRenewedAndTheCallRepeated() {
-		String lead = acceptedLead();
-		push(lead);
+		String lead = this.leads.accepted();
+		this.leads.push(lead);
 		assertThat(this.crm.tokensIssued()).isEqualTo(1);
 
 		this.crm.expireTokens();
-		change(lead, patch(replace("/details/dealValue", "31000")));
+		this.leads.change(lead, patch(replace("/details/dealValue", "31000")));
 
 		assertThat(this.crm.tokensIssued()).isEqualTo(2);
 		List<Request> edits = this.crm.writes().stream().filter(request -> request.method().equals("PATCH")).toList();
@@ -296,7 +290,7 @@ class DynamicsSyncIntegrationTests {
 			.containsExactly("Bearer token-1", "Bearer token-2");
 		assertThat(new BigDecimal(this.crm.opportunities().get(0).get("estimatedvalue").toString()))
 			.isEqualByComparingTo("31000");
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
 	}
 
 	@Test
@@ -304,97 +298,50 @@ class DynamicsSyncIntegrationTests {
 		this.crm.failNext("POST", "/accounts", 429, Map.of("Retry-After", "120"),
 				"{\"error\": {\"code\": \"0x80072322\", \"message\": \"Number of requests exceeded the limit of 6000 "
 						+ "over time window of 300 seconds.\"}}");
-		String lead = acceptedLead();
+		String lead = this.leads.accepted();
 		Instant first = this.clock.instant();
-		push(lead);
+		this.leads.push(lead);
 
-		LeadSyncStatus throttled = status(lead);
+		LeadSyncStatus throttled = this.leads.status(lead);
 		assertThat(throttled.state()).isEqualTo(State.PENDING);
 		assertThat(throttled.lastError()).contains("answered 429").contains("Number of requests exceeded");
 		assertThat(throttled.nextAttemptAt()).isAfterOrEqualTo(first.plusSeconds(120));
 
 		int requests = this.crm.requests().size();
 		this.clock.advance(Duration.ofSeconds(60));
-		push(lead);
+		this.leads.push(lead);
 		assertThat(this.crm.requests()).as("Dynamics 365 asked for two minutes of quiet").hasSize(requests);
 
 		this.crm.failNext("POST", "/opportunities", 503, Map.of(),
 				"{\"error\": {\"code\": \"0x80040216\", \"message\": \"The service is unavailable\"}}");
 		this.clock.advance(Duration.ofSeconds(61));
-		push(lead);
-		assertThat(status(lead).attempts()).isEqualTo(2);
-		assertThat(status(lead).lastError()).contains("503").contains("The service is unavailable");
+		this.leads.push(lead);
+		assertThat(this.leads.status(lead).attempts()).isEqualTo(2);
+		assertThat(this.leads.status(lead).lastError()).contains("503").contains("The service is unavailable");
 
 		this.clock.advance(Duration.ofMinutes(2));
-		push(lead);
+		this.leads.push(lead);
 
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
 		assertThat(this.crm.opportunities()).hasSize(1);
 		assertThat(this.crm.accounts()).hasSize(1);
-		assertThat(log().valueStream().map(entry -> entry.get("failed").asBoolean())).containsExactly(false, true,
-				true);
+		assertThat(this.leads.log().valueStream().map(entry -> entry.get("failed").asBoolean())).containsExactly(false,
+				true, true);
 	}
 
 	@Test
 	void twoNodesPushingAtOnceCreateOneOpportunity() throws Exception {
 		this.crm.slowNext("POST", "/opportunities", Duration.ofMillis(1500));
-		String lead = acceptedLead();
+		String lead = this.leads.accepted();
 
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		Callable<Integer> push = this.outbound::pushDue;
 		nodes.invokeAll(List.of(push, push));
 		nodes.shutdown();
-		push(lead);
+		this.leads.push(lead);
 
 		assertThat(posts("/opportunities")).hasSize(1);
-		assertThat(status(lead).state()).isEqualTo(State.SYNCED);
-	}
-
-	private String sendLead() {
-		ApiClient.Response sent = this.vendor.post(REFERRALS, newReferral(this.program.budapest()).toString());
-		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-		return sent.json().get("id").asString();
-	}
-
-	private String acceptedLead() {
-		String lead = sendLead();
-		assertThat(this.contoso.patch(REFERRALS + "/" + lead, accept()).status()).isEqualTo(204);
-		this.publications.awaitCompleted(lead);
-		return lead;
-	}
-
-	/** Changes the lead over the API and lets the sync send it. */
-	private void change(String lead, String jsonPatch) {
-		ApiClient.Response changed = this.contoso.patch(REFERRALS + "/" + lead, jsonPatch);
-		assertThat(changed.status()).as(changed.body()).isEqualTo(204);
-		this.publications.awaitCompleted(lead);
-		push(lead);
-	}
-
-	/**
-	 * Sends what is due, as the scheduler would, then once more after the events of the
-	 * first run (the CRM ID it recorded) were handled.
-	 */
-	private void push(String lead) {
-		this.outbound.pushDue();
-		this.publications.awaitCompleted(lead);
-		this.outbound.pushDue();
-	}
-
-	private JsonNode lead(String lead) {
-		return this.contoso.get(REFERRALS + "/" + lead).json();
-	}
-
-	private JsonNode audit(String lead) {
-		return this.contoso.get(REFERRALS + "/" + lead + "/audit").json().get("value");
-	}
-
-	private JsonNode log() {
-		return this.contoso.get("/v1.0/crm/connections/" + this.connection + "/sync-log").json().get("value");
-	}
-
-	private LeadSyncStatus status(String lead) {
-		return this.syncs.status(this.program.contoso().id(), UUID.fromString(lead)).orElseThrow();
+		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
 	}
 
 	private Request lastWrite() {
