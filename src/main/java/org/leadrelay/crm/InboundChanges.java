@@ -14,7 +14,6 @@ import org.leadrelay.crm.SyncLogEntry.Direction;
 import org.leadrelay.crm.client.CrmOpportunity;
 import org.leadrelay.crm.client.OpportunityField;
 import org.leadrelay.crm.client.OpportunityState;
-import org.leadrelay.crm.client.Stage;
 import org.leadrelay.referral.DealDetails;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;

@@ -33,12 +33,15 @@ class SyncLog {
 		this.clock = clock;
 	}
 
+	/**
+	 * Adds an entry, unless the connection was deleted meanwhile (its log went with it).
+	 */
 	void record(UUID connectionId, Direction direction, @Nullable UUID referralId, boolean failed, String message) {
-		this.jdbc
-			.sql("insert into crm_sync_log (connection_id, occurred_at, direction, referral_id, failed, message) "
-					+ "values (?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("""
+				insert into crm_sync_log (connection_id, occurred_at, direction, referral_id, failed, message)
+				select ?, ?, ?, ?, ?, ? where exists (select 1 from crm_connection where id = ?)""")
 			.params(connectionId, SqlValues.timestamp(this.clock.instant()), direction.name(), referralId, failed,
-					message.length() > 1000 ? message.substring(0, 999) + "…" : message)
+					message.length() > 1000 ? message.substring(0, 999) + "…" : message, connectionId)
 			.update();
 	}
 

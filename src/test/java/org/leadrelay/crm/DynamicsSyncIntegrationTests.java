@@ -33,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrelay.testing.ReferralRequests.accept;
 import static org.leadrelay.testing.ReferralRequests.add;
-import static org.leadrelay.testing.ReferralRequests.newReferral;
 import static org.leadrelay.testing.ReferralRequests.patch;
 import static org.leadrelay.testing.ReferralRequests.replace;
 

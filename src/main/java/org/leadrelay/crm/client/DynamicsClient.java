@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.ConnectionTest;
-import org.leadrelay.crm.ConnectionTest.Step;
 import org.leadrelay.crm.FieldMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
