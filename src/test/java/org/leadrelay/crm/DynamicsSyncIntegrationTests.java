@@ -152,6 +152,7 @@ class DynamicsSyncIntegrationTests {
 
 		this.leads.change(lead,
 				patch(replace("/details/dealValue", "45000"), replace("/details/notes", "\"Four warehouses\"")));
+		this.leads.push(lead);
 		Request edit = lastWrite();
 		assertThat(edit.method()).isEqualTo("PATCH");
 		assertThat(edit.path()).endsWith("/opportunities(" + opportunity + ")");
@@ -161,10 +162,12 @@ class DynamicsSyncIntegrationTests {
 
 		this.leads.change(lead, patch(add("/team/-",
 				"{\"firstName\": \"Bence\", \"lastName\": \"Szabo\", \"email\": \"bence@contoso.example\"}")));
+		this.leads.push(lead);
 		assertThat(lastWrite().json().get("description").asString())
 			.isEqualTo("Four warehouses\n\nDeal team: Bence Szabo <bence@contoso.example>");
 
 		this.leads.change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Won\"")));
+		this.leads.push(lead);
 		Request won = lastWrite();
 		assertThat(won.path()).endsWith("/WinOpportunity");
 		assertThat(won.json().get("Status").asInt()).isEqualTo(3);
@@ -224,6 +227,7 @@ class DynamicsSyncIntegrationTests {
 		this.leads.push(lead);
 		String opportunity = this.leads.status(lead).crmRecordId();
 		this.leads.change(lead, patch(replace("/status", "\"Closed\""), replace("/substatus", "\"Lost\"")));
+		this.leads.push(lead);
 		assertThat(lastWrite().path()).endsWith("/LoseOpportunity");
 
 		this.crm.changeInCrm(opportunity, Map.of("statecode", 1, "statuscode", 3));
@@ -268,6 +272,7 @@ class DynamicsSyncIntegrationTests {
 		assertThat(this.leads.status(lead).state()).isEqualTo(State.FAILED);
 
 		this.leads.change(lead, patch(replace("/externalReferenceId", "null")));
+		this.leads.push(lead);
 		assertThat(this.crm.opportunities()).hasSize(1);
 		assertThat(browser.get("/leads/" + lead).body()).contains("In sync")
 			.contains("Opportunity " + this.crm.opportunities().get(0).get("opportunityid"))
@@ -282,6 +287,7 @@ class DynamicsSyncIntegrationTests {
 
 		this.crm.expireTokens();
 		this.leads.change(lead, patch(replace("/details/dealValue", "31000")));
+		this.leads.push(lead);
 
 		assertThat(this.crm.tokensIssued()).isEqualTo(2);
 		List<Request> edits = this.crm.writes().stream().filter(request -> request.method().equals("PATCH")).toList();
