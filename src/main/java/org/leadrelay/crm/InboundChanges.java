@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,9 +69,8 @@ class InboundChanges {
 		Optional<SyncRow> synced = referralId == null ? Optional.empty() : this.syncs
 			.find(connection.organizationId(), referralId)
 			.filter(row -> opportunity.id().equals(row.crmRecordId()) && row.crmState() != null)
-			// a change in the same instant as the last one read may be new (CRMs count
-			// whole
-			// seconds); reading one again finds nothing to apply
+			// CRMs count whole seconds: a change in the second of the last one read may be
+			// new, and one read again finds nothing to apply
 			.filter(row -> row.crmModifiedAt() == null || !opportunity.modifiedAt().isBefore(row.crmModifiedAt()));
 		if (synced.isEmpty()) {
 			return true; // not a lead of this organization's, or a change already read
@@ -121,11 +121,11 @@ class InboundChanges {
 				case OPEN -> throw DomainException.conflict("the opportunity was reopened, but a " + lead.substatus()
 						+ " lead stays archived; press Retry to close the opportunity again");
 			}
-			applied.add("marked " + now.stage().name().toLowerCase());
+			applied.add("marked " + now.stage().name().toLowerCase(Locale.ROOT));
 		}
 		else if (plan.changed().contains(OpportunityField.STAGE)
 				&& Opportunities.stage(lead.substatus()) != now.stage()) {
-			throw DomainException.conflict("the opportunity is " + now.stage().name().toLowerCase()
+			throw DomainException.conflict("the opportunity is " + now.stage().name().toLowerCase(Locale.ROOT)
 					+ " there, but the lead is " + lead.substatus() + "; press Retry to send the lead's stage");
 		}
 		this.syncs.recordRead(row, plan.held(), opportunity.modifiedAt(), null, this.clock.instant());

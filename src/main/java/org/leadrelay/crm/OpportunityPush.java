@@ -58,7 +58,7 @@ class OpportunityPush {
 			if (target.known().stage() != Stage.OPEN) {
 				throw CrmCallException.permanent("Opportunity " + target.id() + " is closed as "
 						+ name(target.known().stage()) + " in " + kind.displayName() + ", and the lead is "
-						+ lead.substatus() + ": LeadRelay does not reopen or re-close opportunities; " + "change it in "
+						+ lead.substatus() + ": LeadRelay does not reopen or re-close opportunities; change it in "
 						+ kind.displayName() + ", then press Retry");
 			}
 			crm.closeOpportunity(target.id(), wanted.stage());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,10 +156,10 @@ final class SalesforceClient implements CrmClient {
 		mapped.put(this.mapping.lostStage(), Stage.LOST);
 		for (Map.Entry<String, Stage> stage : mapped.entrySet()) {
 			if (stages.get(stage.getKey()) != stage.getValue()) {
-				throw CrmCallException.permanent(
-						"The stage '" + stage.getKey() + "' is not an active " + stage.getValue().name().toLowerCase()
-								+ " opportunity stage in Salesforce; its active stages are "
-								+ String.join(", ", stages.keySet()));
+				throw CrmCallException.permanent("The stage '" + stage.getKey() + "' is not an active "
+						+ stage.getValue().name().toLowerCase(Locale.ROOT)
+						+ " opportunity stage in Salesforce; its active stages are "
+						+ String.join(", ", stages.keySet()));
 			}
 		}
 		return "Found the stages " + String.join(", ", mapped.keySet());
