@@ -126,6 +126,8 @@ class SecurityConfiguration {
 			.hasRole(Role.REFERRALS_ADMIN.name())
 			.requestMatchers("/sent-mail", "/sent-mail/**")
 			.hasRole(Role.VENDOR_ADMIN.name())
+			.requestMatchers("/crm", "/crm/**")
+			.hasRole(Role.REFERRALS_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))

@@ -13,6 +13,7 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 import org.leadrelay.shared.Ids;
+import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,6 +144,22 @@ public class ReferralManagement {
 		requirePartner(caller);
 		new ChangeInterpreter(changes, this.properties).applyTo(referral, Actor.of(caller, source),
 				this.clock.instant());
+		save(referral);
+		return referral;
+	}
+
+	/**
+	 * Records the id of the referral's record in its owner's CRM as the CRM ID, for
+	 * LeadRelay's CRM sync, which acts for no caller: the timeline shows the CRM as the
+	 * actor and LeadRelay itself as the source. Publishes the change like any other, so
+	 * integrations learn the new CRM ID.
+	 * @param owner the partner organization that owns the referral
+	 * @param crmName the CRM, as the timeline names the actor (e.g. {@code Salesforce})
+	 */
+	public Referral linkCrmRecord(OrganizationId owner, ReferralId id, String crmRecordId, String crmName) {
+		Referral referral = this.repository.find(ReferralScope.owner(owner), id)
+			.orElseThrow(() -> ReferralSearch.notFound(id));
+		referral.linkCrmRecord(crmRecordId, new Actor(Actor.SYSTEM.id(), crmName, Source.SYSTEM), this.clock.instant());
 		save(referral);
 		return referral;
 	}
