@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,9 +127,11 @@ class LeadImportWorker {
 	/** Works off the import until it is finished or another node holds it. */
 	void work(UUID id) {
 		try {
-			while (Boolean.TRUE.equals(this.chunks.execute(status -> workChunk(id)))) {
-				// next chunk
+			boolean more;
+			do {
+				more = Boolean.TRUE.equals(this.chunks.execute(status -> workChunk(id)));
 			}
+			while (more);
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} stopped; it is resumed at the next poll", id, ex);
@@ -168,7 +171,7 @@ class LeadImportWorker {
 
 	private Outcome send(Caller caller, Allowed allowed, PendingRow row) {
 		try {
-			Outcome outcome = this.rows.execute(status -> {
+			return Objects.requireNonNull(this.rows.execute(status -> {
 				BoundRow bound = this.binder.bind(allowed, row.cells());
 				if (bound.lead() == null) {
 					return Outcome.failed(row, firstError(bound));
@@ -178,9 +181,8 @@ class LeadImportWorker {
 					.sql("insert into lead_import_key (vendor_organization_id, row_key, referral_id) values (?, ?, ?)")
 					.params(caller.organizationId().value(), row.key(), referral.id().value())
 					.update();
-				return new Outcome(row.number(), "CREATED", null, referral.id().value());
-			});
-			return outcome == null ? Outcome.failed(row, null) : outcome;
+				return new Outcome(row.number(), RowOutcome.CREATED, null, referral.id().value());
+			}));
 		}
 		catch (DuplicateKeyException ex) {
 			// imported meanwhile by another import of the same key: its savepoint undid
@@ -241,14 +243,14 @@ class LeadImportWorker {
 			this.template.batchUpdate(
 					"update lead_import_row set outcome = ?, message = ?, referral_id = ? where import_id = ? and row_number = ?",
 					outcomes, outcomes.size(), (ps, outcome) -> {
-						ps.setString(1, outcome.outcome());
+						ps.setString(1, outcome.outcome().name());
 						ps.setString(2, outcome.message());
 						ps.setObject(3, outcome.referralId());
 						ps.setObject(4, id);
 						ps.setInt(5, outcome.row());
 					});
 		}
-		Map<String, Long> counts = outcomes.stream()
+		Map<RowOutcome, Long> counts = outcomes.stream()
 			.collect(Collectors.groupingBy(Outcome::outcome, Collectors.counting()));
 		this.jdbc.sql("""
 				update lead_import set created_count = created_count + ?, skipped_count = skipped_count + ?,
@@ -256,8 +258,8 @@ class LeadImportWorker {
 				  finished_at = case when exists (select 1 from lead_import_row r
 				    where r.import_id = lead_import.id and r.outcome is null) then null else cast(? as timestamptz) end
 				where id = ?""")
-			.params(counts.getOrDefault("CREATED", 0L), counts.getOrDefault("SKIPPED", 0L),
-					counts.getOrDefault("FAILED", 0L), SqlValues.timestamp(this.clock.instant()), id)
+			.params(counts.getOrDefault(RowOutcome.CREATED, 0L), counts.getOrDefault(RowOutcome.SKIPPED, 0L),
+					counts.getOrDefault(RowOutcome.FAILED, 0L), SqlValues.timestamp(this.clock.instant()), id)
 			.update();
 	}
 
@@ -273,17 +275,20 @@ class LeadImportWorker {
 
 	}
 
-	/**
-	 * @param outcome {@code CREATED}, {@code SKIPPED} or {@code FAILED}
-	 */
-	private record Outcome(int row, String outcome, @Nullable String message, @Nullable UUID referralId) {
+	private enum RowOutcome {
+
+		CREATED, SKIPPED, FAILED
+
+	}
+
+	private record Outcome(int row, RowOutcome outcome, @Nullable String message, @Nullable UUID referralId) {
 
 		static Outcome skipped(PendingRow row) {
-			return new Outcome(row.number(), "SKIPPED", null, null);
+			return new Outcome(row.number(), RowOutcome.SKIPPED, null, null);
 		}
 
 		static Outcome failed(PendingRow row, @Nullable String message) {
-			return new Outcome(row.number(), "FAILED", message, null);
+			return new Outcome(row.number(), RowOutcome.FAILED, message, null);
 		}
 
 	}

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,6 +39,7 @@ import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.TeamMember;
+import org.leadrelay.referral.web.LeadImportReader.ImportRow;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
@@ -86,6 +89,12 @@ class LeadCsvIntegrationTests {
 
 	@Autowired
 	Organizations organizations;
+
+	@Autowired
+	LeadImports imports;
+
+	@Autowired
+	LeadImportWorker worker;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -156,6 +165,27 @@ class LeadCsvIntegrationTests {
 	}
 
 	@Test
+	void whileImportingARefusedRowFailsAloneAndAKeyImportedMeanwhileIsSkipped() {
+		// rows as no checked upload holds them: a location that is not the program's, a
+		// key twice (as two imports of the same key racing would)
+		UUID id = this.imports.start(this.sellerCaller, "raced.csv",
+				List.of(importRow(2, "R-1", this.program.budapest()),
+						importRow(3, "R-2", this.programs.create().budapest()),
+						importRow(4, "R-1", this.program.vienna()), importRow(5, "R-3", this.program.vienna())));
+
+		this.worker.work(id);
+
+		ImportProgress progress = this.imports.find(this.sellerCaller, id).orElseThrow();
+		assertThat(progress.finished()).isTrue();
+		assertThat(List.of(progress.created(), progress.skipped(), progress.failed())).containsExactly(2, 1, 1);
+		assertThat(progress.failures()).singleElement()
+			.satisfies(failure -> assertThat(failure.row()).isEqualTo(3))
+			.satisfies(failure -> assertThat(failure.message()).startsWith("location: Not a location of your partners"));
+		assertThat(this.search.count(this.sellerCaller, null)).isEqualTo(2);
+		assertThat(importedAs("R-1").locationId()).isEqualTo(this.program.budapest().id());
+	}
+
+	@Test
 	void aFileThatIsNotCsvOrHasUnknownColumnsIsRefusedWhole() {
 		assertThat(uploadFile(this.browser, "leads.csv", "rowKey,customerName,colour\r\nC-1,Alpine,red\r\n".getBytes())
 			.body()).contains("Unknown: colour");
@@ -163,6 +193,18 @@ class LeadCsvIntegrationTests {
 			.contains("The file is not valid CSV");
 		assertThat(uploadFile(this.browser, "leads.csv", new byte[] { 'r', 'o', (byte) 0xC3, 0x28 }).body())
 			.contains("The file is not UTF-8 text");
+	}
+
+	@Test
+	void aFileOverTheSizeLimitIsRefusedWithAMessage() {
+		byte[] tooLarge = new byte[21 * 1024 * 1024];
+		Arrays.fill(tooLarge, (byte) 'a');
+
+		Page refused = uploadFile(this.browser, "huge.csv", tooLarge);
+
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(this.browser.get(pathOf(refused)).body())
+			.contains("The file is too large: upload at most 20 MB at a time");
 	}
 
 	@Test
@@ -238,9 +280,8 @@ class LeadCsvIntegrationTests {
 			file.append(row("BULK-" + i, location, "Bulk customer " + i));
 		}
 		long started = System.nanoTime();
-		String progressPage = URI
-			.create(uploadFile(this.browser, "bulk.csv", file.toString().getBytes(StandardCharsets.UTF_8)).location())
-			.getPath();
+		String progressPage = pathOf(
+				uploadFile(this.browser, "bulk.csv", file.toString().getBytes(StandardCharsets.UTF_8)));
 		long uploaded = System.nanoTime();
 		List<Integer> seen = new ArrayList<>();
 		await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -269,6 +310,12 @@ class LeadCsvIntegrationTests {
 				.single() == 0);
 		System.out.printf("... and the listeners of its events done after %.1f s%n",
 				(System.nanoTime() - uploaded) / 1e9);
+	}
+
+	private static ImportRow importRow(int number, String key, Location location) {
+		return new ImportRow(number, key,
+				Map.of("location", location.id().toString(), "qualification", "SalesQualified", "customerName",
+						"Customer " + key, "country", "HU", "notes", "Needs an ERP", "consentToContact", "true"));
 	}
 
 	private Referral send(NewReferral lead) {
@@ -300,9 +347,15 @@ class LeadCsvIntegrationTests {
 	private String upload(String file) {
 		Page page = uploadFile(this.browser, "leads.csv", file.getBytes(StandardCharsets.UTF_8));
 		assertThat(page.status()).as(page.body()).isEqualTo(302);
-		String path = URI.create(page.location()).getPath();
+		String path = pathOf(page);
 		assertThat(path).matches(IMPORT_PAGE);
 		return path;
+	}
+
+	/** Where a redirect leads, as a path for the session. */
+	private static String pathOf(Page redirect) {
+		URI location = URI.create(String.valueOf(redirect.location()));
+		return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
 	}
 
 	/** Uploads from the import page, as its form does. */
