@@ -78,17 +78,18 @@ public final class WebSession {
 	}
 
 	/**
-	 * Uploads a file as a multipart form field {@code file}, with the CSRF token of the
-	 * last page loaded in the URL, as the upload forms send it.
+	 * Uploads a file as the multipart form field {@code file}, with the CSRF token of the
+	 * last page loaded.
 	 */
 	public Page upload(String path, String fileName, byte[] content) {
 		String boundary = "----leadrelay" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+		String token = this.csrf == null ? ""
+				: "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrf + "\r\n";
+		byte[] head = (token + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		String query = this.csrf == null ? "" : "?_csrf=" + URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path + query))
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
 	}

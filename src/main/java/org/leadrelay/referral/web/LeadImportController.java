@@ -46,7 +46,7 @@ class LeadImportController {
 	private final int maxRows;
 
 	LeadImportController(LeadImportReader reader, LeadImports imports, LeadImportWorker worker,
-			@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize,
+			@Value("${leadrelay.imports.max-file-size:20MB}") DataSize maxFileSize,
 			@Value("${leadrelay.imports.max-rows:50000}") int maxRows) {
 		this.reader = reader;
 		this.imports = imports;
@@ -56,18 +56,16 @@ class LeadImportController {
 	}
 
 	@GetMapping("/leads/imports")
-	String form(Caller caller, @RequestParam(required = false) @Nullable String tooLarge, Model model) {
-		if (tooLarge != null) {
-			model.addAttribute("fileError", "leadImport.error.tooLarge");
-		}
+	String form(Caller caller, Model model) {
 		return page(caller, model);
 	}
 
 	@PostMapping("/leads/imports")
 	String upload(Caller caller, @RequestParam(required = false) @Nullable MultipartFile file, Locale locale,
 			Model model, HttpServletResponse response) throws IOException {
-		if (file == null || file.isEmpty()) {
-			model.addAttribute("fileError", "leadImport.error.noFile");
+		if (file == null || file.isEmpty() || file.getSize() > this.maxFileSize.toBytes()) {
+			model.addAttribute("fileError",
+					file == null || file.isEmpty() ? "leadImport.error.noFile" : "leadImport.error.tooLarge");
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(caller, model);
 		}

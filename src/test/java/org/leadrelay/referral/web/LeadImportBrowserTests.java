@@ -30,9 +30,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seller imports leads from CSV in a real browser: a file with an error comes back
- * with the error at its row and column, the corrected file imports while htmx updates
- * the progress in place, and the page ends with the summary.
+ * A seller imports leads from CSV in a real browser: a file with an error comes back with
+ * the error at its row and column, the corrected file imports while htmx updates the
+ * progress in place, and the page ends with the summary.
  */
 @IntegrationTest
 class LeadImportBrowserTests {
@@ -109,8 +109,7 @@ class LeadImportBrowserTests {
 				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("1,000 leads created");
 		assertThat(this.page.locator("progress")).hasAttribute("value", "1000");
-		assertThat(this.page.evaluate("window.stillThisPage")).as("htmx swapped the progress in place")
-			.isEqualTo(true);
+		assertThat(this.page.evaluate("window.stillThisPage")).as("htmx swapped the progress in place").isEqualTo(true);
 		Chromium.screenshot(this.page, "lead-import-summary");
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the leads")).click();
@@ -142,8 +141,7 @@ class LeadImportBrowserTests {
 		this.page.getByLabel("Email").fill(user.email());
 		this.page.getByLabel("Password").fill(TestUsers.PASSWORD);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
-			.isVisible();
+		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
 	}
 
 	private String url(String path) {
