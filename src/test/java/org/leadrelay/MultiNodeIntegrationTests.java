@@ -119,8 +119,8 @@ class MultiNodeIntegrationTests {
 	@Test
 	@Order(1)
 	void anIdempotentPostSentToBothNodesCreatesOneReferral() throws Exception {
-		// A token from one node is good on the other: they share the signing key through
-		// the database.
+		// A token from one node is good on the other: they share the signing key
+		// through the database.
 		String token = ApiClient.as(nodeA.port(), vendorClient)
 			.tokenRequest(vendorClient)
 			.json()
