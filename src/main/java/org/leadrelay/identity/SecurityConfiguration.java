@@ -116,7 +116,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/set-password")
 			.permitAll()
-			.requestMatchers("/leads/new")
+			.requestMatchers("/leads/new", "/leads/imports", "/leads/imports/**")
 			.hasAnyRole(VENDOR_STAFF)
 			.requestMatchers("/leads", "/leads/**")
 			.hasAnyRole(LEAD_WORKERS)
