@@ -185,8 +185,7 @@ class LeadImportWorker {
 			}));
 		}
 		catch (DuplicateKeyException ex) {
-			// imported meanwhile by another import of the same key: its savepoint undid
-			// this one
+			// another import of the same key came first: the savepoint undid this row
 			return Outcome.skipped(row);
 		}
 		catch (DomainException ex) {
