@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.leadrelay.partner.DemoPartnersSeeded;
 import org.leadrelay.partner.Location;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.slf4j.Logger;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.leadrelay.referral.CompanySize;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Source;
