@@ -1,39 +1,11 @@
 package org.leadrelay.referral.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.leadrelay.shared.DomainException;
-import org.leadrelay.shared.ErrorCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.leadrelay.platform.web.PageErrors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/**
- * A lead that is not in the caller's scope (another organization's, or no lead at all) is
- * a plain "not found" page, never "forbidden", so it tells nothing about the lead; an
- * action the caller's role does not allow is "forbidden"; anything else is logged and
- * answered without internals.
- */
+/** The lead pages answer refusals as {@link PageErrors} describes. */
 @ControllerAdvice(basePackageClasses = LeadPageErrors.class)
-class LeadPageErrors {
-
-	private static final Logger log = LoggerFactory.getLogger(LeadPageErrors.class);
-
-	@ExceptionHandler(DomainException.class)
-	String refused(DomainException ex, HttpServletResponse response) {
-		if (ex.code() == ErrorCode.ITEM_NOT_FOUND) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			return "error/404";
-		}
-		if (ex.code() == ErrorCode.ACCESS_DENIED) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			return "error/403";
-		}
-		log.error("A lead page failed", ex);
-		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-		return "error";
-	}
+class LeadPageErrors extends PageErrors {
 
 }

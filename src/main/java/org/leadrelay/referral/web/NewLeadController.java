@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.partner.Organizations.OrganizationWithLocations;
+import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
