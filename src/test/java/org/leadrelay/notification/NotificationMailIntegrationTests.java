@@ -284,8 +284,8 @@ class NotificationMailIntegrationTests {
 		Organization rainier = partnerWithLocation("Rainier Apps", "Seattle", "US");
 		Organization tisza = partnerWithLocation("Tisza Digital", "Szeged", "HU");
 		String customer = "eszter." + this.suffix + "@customer.example";
-		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
-				"Szegedi Pékség Bt.", "HU", TeamMember.of("contact", "Eszter", "Nagy", null, customer));
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), "Szegedi Pékség Bt.", "HU",
+				TeamMember.of("contact", "Eszter", "Nagy", null, customer));
 		this.publications.awaitCompleted(inquiry.id());
 		forgetReceivedMail();
 
@@ -308,8 +308,8 @@ class NotificationMailIntegrationTests {
 	@Test
 	void anExpiredInquiryTellsTheCustomerInEnglishOutsideHungary() {
 		String customer = "lisa." + this.suffix + "@customer.example";
-		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
-				"Pike Street Retail", "US", TeamMember.of("contact", "Lisa", "Moreno", null, customer));
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), "Pike Street Retail", "US",
+				TeamMember.of("contact", "Lisa", "Moreno", null, customer));
 		this.publications.awaitCompleted(inquiry.id());
 		forgetReceivedMail();
 
