@@ -20,6 +20,9 @@ create table marketplace_listing (
     filters                text[]       not null,
     -- the partner's responsiveness score (0 to 1), copied from routing; 0.5 is neutral
     responsiveness         real         not null default 0.5,
+    -- what a search result shows (name, logo version, locations, tags), so that a page of
+    -- results is one query
+    card                   jsonb        not null,
     indexed_at             timestamptz  not null
 );
 create index marketplace_listing_document_idx on marketplace_listing using gin (document);

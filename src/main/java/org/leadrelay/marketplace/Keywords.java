@@ -20,6 +20,9 @@ record Keywords(List<String> words) {
 	/** Words shorter than this are not corrected: too few letters to tell a typo. */
 	static final int MIN_CORRECTED_LENGTH = 4;
 
+	/** Shorter words match only whole: as prefixes they would match nearly everything. */
+	static final int MIN_PREFIX_LENGTH = 3;
+
 	static Keywords parse(String text) {
 		return new Keywords(Folding.words(text)
 			.stream()
@@ -39,7 +42,7 @@ record Keywords(List<String> words) {
 
 	/** Every word as typed: for telling exact matches from corrected ones. */
 	String exactQuery() {
-		return this.words.stream().map(word -> word + ":*").collect(Collectors.joining(" & "));
+		return this.words.stream().map(Keywords::asTyped).collect(Collectors.joining(" & "));
 	}
 
 	/** Every word as typed or corrected. */
@@ -47,10 +50,14 @@ record Keywords(List<String> words) {
 		return this.words.stream().map(word -> {
 			List<String> alternatives = corrections.getOrDefault(word, List.of());
 			if (alternatives.isEmpty()) {
-				return word + ":*";
+				return asTyped(word);
 			}
-			return "(" + word + ":* | " + String.join(" | ", alternatives) + ")";
+			return "(" + asTyped(word) + " | " + String.join(" | ", alternatives) + ")";
 		}).collect(Collectors.joining(" & "));
+	}
+
+	private static String asTyped(String word) {
+		return word.length() >= MIN_PREFIX_LENGTH ? word + ":*" : word;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.leadrelay.marketplace;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,13 +11,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.leadrelay.partner.BusinessProfile;
-import org.leadrelay.partner.BusinessProfiles;
-import org.leadrelay.partner.Location;
-import org.leadrelay.partner.ProfileId;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.shared.OrganizationId;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * where responsiveness is the partner's score from 0 to 1 (0.5 for no history), so it
  * moves a result by at most a quarter either way. Without keywords the most responsive
- * partners come first.
+ * partners come first. A search that matches more than {@value SearchResults#COUNT_LIMIT}
+ * profiles ranks its {@value SearchResults#COUNT_LIMIT} most responsive matches: the
+ * customer never pages that far, and a common word (half of all profiles have "ERP") then
+ * costs reading a few hundred rows instead of ranking tens of thousands.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,59 +51,58 @@ public class Marketplace {
 
 	private final JdbcClient jdbc;
 
-	private final BusinessProfiles profiles;
+	private final JsonMapper json;
 
-	Marketplace(JdbcClient jdbc, BusinessProfiles profiles) {
+	Marketplace(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.profiles = profiles;
+		this.json = json;
 	}
 
 	public SearchResults search(MarketplaceQuery query) {
 		Keywords keywords = query.words();
 		List<String> filters = query.filterTokens();
 		StringBuilder where = new StringBuilder("l.listed");
-		List<Object> whereParams = new ArrayList<>();
-		String order = "l.responsiveness desc, l.name, l.profile_id";
-		List<Object> orderParams = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		String score = "c.responsiveness";
+		List<Object> scoreParams = new ArrayList<>();
 		if (!keywords.isEmpty()) {
-			String tsquery = keywords.query(corrections(keywords));
+			Map<String, List<String>> corrections = corrections(keywords);
+			String tsquery = keywords.query(corrections);
 			where.append(" and l.document @@ to_tsquery('english', ?)");
-			whereParams.add(tsquery);
-			order = "ts_rank(l.document, to_tsquery('english', ?), 1) "
-					+ "* (case when l.document @@ to_tsquery('english', ?) then 1.0 else 0.8 end) "
-					+ "* (0.75 + 0.5 * l.responsiveness) desc, l.name, l.profile_id";
-			orderParams.add(tsquery);
-			orderParams.add(keywords.exactQuery());
+			params.add(tsquery);
+			score = "ts_rank(c.document, to_tsquery('english', ?), 1) * (0.75 + 0.5 * c.responsiveness)";
+			scoreParams.add(tsquery);
+			if (!corrections.isEmpty()) {
+				score += " * (case when c.document @@ to_tsquery('english', ?) then 1.0 else 0.8 end)";
+				scoreParams.add(keywords.exactQuery());
+			}
 		}
 		if (!filters.isEmpty()) {
 			where.append(" and l.filters @> ?::text[]");
-			whereParams.add(filters.toArray(String[]::new));
+			params.add(filters.toArray(String[]::new));
 		}
-		List<Object> params = new ArrayList<>(whereParams);
-		params.addAll(orderParams);
+		params.add(SearchResults.COUNT_LIMIT + 1);
+		params.addAll(scoreParams);
 		params.add(MarketplaceQuery.PAGE_SIZE + 1);
 		params.add((query.page() - 1) * MarketplaceQuery.PAGE_SIZE);
-		List<ProfileId> ids = this.jdbc
-			.sql("select l.profile_id from marketplace_listing l where " + where + " order by " + order
-					+ " limit ? offset ?")
+		// The most responsive matches are the candidates (the browse index finds them
+		// without
+		// reading every match of a common word), ranked by the full score and counted.
+		List<Match> matches = this.jdbc.sql("""
+				select c.card, count(*) over () as total from (
+				    select l.profile_id, l.document, l.responsiveness, l.name, l.card from marketplace_listing l
+				    where %s order by l.responsiveness desc, l.name, l.profile_id limit ?) c
+				order by %s desc, c.name, c.profile_id limit ? offset ?""".formatted(where, score))
 			.params(params)
-			.query((rs, row) -> new ProfileId(rs.getObject("profile_id", UUID.class)))
+			.query((rs, row) -> new Match(card(rs), rs.getLong("total")))
 			.list();
-		boolean hasNext = ids.size() > MarketplaceQuery.PAGE_SIZE;
-		List<ProfileId> page = hasNext ? ids.subList(0, MarketplaceQuery.PAGE_SIZE) : ids;
-		List<Object> countParams = new ArrayList<>(whereParams);
-		countParams.add(SearchResults.COUNT_LIMIT + 1);
-		long total = this.jdbc
-			.sql("select count(*) from (select 1 from marketplace_listing l where " + where + " limit ?) matches")
-			.params(countParams)
-			.query(Long.class)
-			.single();
+		boolean hasNext = matches.size() > MarketplaceQuery.PAGE_SIZE;
 		List<String> wanted = query.wantedTags();
-		List<SearchResults.Result> results = this.profiles.findAll(page)
-			.stream()
-			.map(profile -> new SearchResults.Result(profile, topTags(profile, wanted)))
+		List<SearchResults.Result> results = matches.stream()
+			.limit(MarketplaceQuery.PAGE_SIZE)
+			.map(match -> new SearchResults.Result(match.card(), topTags(match.card(), wanted)))
 			.toList();
-		return new SearchResults(results, total, query.page(), hasNext);
+		return new SearchResults(results, matches.isEmpty() ? 0 : matches.get(0).total(), query.page(), hasNext);
 	}
 
 	/**
@@ -117,22 +118,18 @@ public class Marketplace {
 			.tags(requirements.industries(), requirements.products(), requirements.services(), requirements.solutions())
 			.toArray(String[]::new);
 		String country = referral.customer().address().country();
-		Map<OrganizationId, ProfileId> chosen = new LinkedHashMap<>();
+		Map<OrganizationId, ListingCard> chosen = new LinkedHashMap<>();
 		for (Step step : Step.values()) {
 			if (chosen.size() >= max || (step.withTags && tags.length == 0)) {
 				continue;
 			}
 			for (Candidate candidate : candidates(referral, tags, step, max * 3)) {
 				if (chosen.size() < max) {
-					chosen.putIfAbsent(candidate.organizationId(), candidate.profileId());
+					chosen.putIfAbsent(candidate.organizationId(), candidate.card());
 				}
 			}
 		}
-		return this.profiles.findAll(List.copyOf(chosen.values()))
-			.stream()
-			.filter(BusinessProfile::isListed)
-			.map(profile -> suggestion(profile, country))
-			.toList();
+		return chosen.values().stream().map(card -> suggestion(card, country)).toList();
 	}
 
 	private List<Candidate> candidates(Referral referral, String[] tags, Step step, int limit) {
@@ -152,14 +149,14 @@ public class Marketplace {
 		params.add(CANDIDATES);
 		params.add(limit);
 		return this.jdbc.sql("""
-				select profile_id, organization_id from (
-				    select l.profile_id, l.organization_id, l.responsiveness, l.name,
+				select organization_id, card from (
+				    select l.profile_id, l.organization_id, l.responsiveness, l.name, l.card,
 				           cardinality(array(select unnest(l.filters) intersect select unnest(?::text[]))) as overlap
 				    from marketplace_listing l where %s limit ?) candidate
 				order by overlap desc, responsiveness desc, name, profile_id limit ?""".formatted(where))
 			.params(params)
-			.query((rs, row) -> new Candidate(new ProfileId(rs.getObject("profile_id", UUID.class)),
-					new OrganizationId(rs.getObject("organization_id", UUID.class))))
+			.query((rs, row) -> new Candidate(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+					card(rs)))
 			.list();
 	}
 
@@ -187,26 +184,33 @@ public class Marketplace {
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 	}
 
+	private ListingCard card(ResultSet rs) throws SQLException {
+		return this.json.readValue(rs.getString("card"), ListingCard.class);
+	}
+
 	/** A few of the profile's tags, those searched for first. */
-	private static List<String> topTags(BusinessProfile profile, List<String> wanted) {
+	private static List<String> topTags(ListingCard card, List<String> wanted) {
 		return Stream
-			.concat(profile.details().expertise().all().filter(tag -> wanted.stream().anyMatch(tag::equalsIgnoreCase)),
-					profile.details().expertise().all())
+			.concat(card.tags().stream().filter(tag -> wanted.stream().anyMatch(tag::equalsIgnoreCase)),
+					card.tags().stream())
 			.distinct()
 			.limit(TOP_TAGS)
 			.toList();
 	}
 
-	private static PartnerSuggestion suggestion(BusinessProfile profile, String country) {
-		Location location = profile.locations()
+	/** The partner's location in the customer's country, if it has one. */
+	private static PartnerSuggestion suggestion(ListingCard card, String country) {
+		ListingCard.Place place = card.locations()
 			.stream()
-			.min(Comparator.comparing((Location candidate) -> !candidate.country().equals(country)))
+			.min(Comparator.comparing((ListingCard.Place candidate) -> !candidate.country().equals(country)))
 			.orElseThrow();
-		return new PartnerSuggestion(profile.id(), location.id(), profile.details().name(), location.city(),
-				location.country());
+		return new PartnerSuggestion(card.profileId(), place.id(), card.name(), place.city(), place.country());
 	}
 
-	private record Candidate(ProfileId profileId, OrganizationId organizationId) {
+	private record Candidate(OrganizationId organizationId, ListingCard card) {
+	}
+
+	private record Match(ListingCard card, long total) {
 	}
 
 	/** Where alternatives are looked for, in order. */

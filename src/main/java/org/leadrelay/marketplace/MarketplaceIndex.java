@@ -19,6 +19,7 @@ import org.leadrelay.routing.ResponsivenessScore;
 import org.leadrelay.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,11 +46,11 @@ class MarketplaceIndex implements ApplicationRunner {
 
 	private static final String UPSERT = """
 			insert into marketplace_listing (profile_id, organization_id, vendor_organization_id, version, listed,
-			    name, document, filters, responsiveness, indexed_at)
+			    name, document, filters, responsiveness, card, indexed_at)
 			values (?, ?, ?, ?, ?, ?, setweight(to_tsvector('english', unaccent(?)), 'A')
-			    || setweight(to_tsvector('english', unaccent(?)), 'B'), ?, ?, ?)
+			    || setweight(to_tsvector('english', unaccent(?)), 'B'), ?, ?, ?::jsonb, ?)
 			on conflict (profile_id) do update set version = excluded.version, listed = excluded.listed,
-			    name = excluded.name, document = excluded.document, filters = excluded.filters,
+			    name = excluded.name, document = excluded.document, filters = excluded.filters, card = excluded.card,
 			    indexed_at = excluded.indexed_at
 			where marketplace_listing.version < excluded.version""";
 
@@ -61,14 +62,17 @@ class MarketplaceIndex implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final JsonMapper json;
+
 	private final Clock clock;
 
 	MarketplaceIndex(BusinessProfiles profiles, Responsiveness responsiveness, JdbcTemplate jdbc,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, JsonMapper json, Clock clock) {
 		this.profiles = profiles;
 		this.responsiveness = responsiveness;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -146,7 +150,7 @@ class MarketplaceIndex implements ApplicationRunner {
 					profile.version(), profile.isListed(), profile.details().name(), tags, names,
 					FilterTokens.of(profile).toArray(String[]::new),
 					(float) scores.getOrDefault(profile.organizationId(), ResponsivenessScore.NEUTRAL).doubleValue(),
-					SqlValues.timestamp(this.clock.instant()) });
+					this.json.writeValueAsString(ListingCard.of(profile)), SqlValues.timestamp(this.clock.instant()) });
 			Stream.concat(profile.details().expertise().all(), names(profile))
 				.flatMap(text -> Folding.words(text).stream())
 				// numbers have no typos worth correcting

@@ -17,8 +17,8 @@ public record MarketplaceQuery(@Nullable String keywords, @Nullable String indus
 
 	public static final int PAGE_SIZE = 20;
 
-	/** Pages beyond this are not served: nobody reads them, and deep offsets cost. */
-	public static final int MAX_PAGE = 50;
+	/** The last page of the {@link SearchResults#COUNT_LIMIT} results a search ranks. */
+	public static final int MAX_PAGE = SearchResults.COUNT_LIMIT / PAGE_SIZE;
 
 	public MarketplaceQuery {
 		page = Math.max(1, Math.min(page, MAX_PAGE));

@@ -2,8 +2,6 @@ package org.leadrelay.marketplace;
 
 import java.util.List;
 
-import org.leadrelay.partner.BusinessProfile;
-
 /**
  * A page of search results, best first.
  *
@@ -11,8 +9,11 @@ import org.leadrelay.partner.BusinessProfile;
  */
 public record SearchResults(List<Result> results, long total, int page, boolean hasNext) {
 
-	/** Matches are counted up to this many; beyond it the page says "more than". */
-	public static final int COUNT_LIMIT = 1000;
+	/**
+	 * Matches are ranked and counted up to this many; beyond it the page says "more
+	 * than".
+	 */
+	public static final int COUNT_LIMIT = 500;
 
 	public SearchResults {
 		results = List.copyOf(results);
@@ -27,7 +28,7 @@ public record SearchResults(List<Result> results, long total, int page, boolean 
 	 *
 	 * @param topTags a few of its tags, those searched for first
 	 */
-	public record Result(BusinessProfile profile, List<String> topTags) {
+	public record Result(ListingCard card, List<String> topTags) {
 	}
 
 }

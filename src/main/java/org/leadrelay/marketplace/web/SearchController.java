@@ -1,8 +1,5 @@
 package org.leadrelay.marketplace.web;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.marketplace.Marketplace;
 import org.leadrelay.marketplace.MarketplaceQuery;
@@ -46,7 +43,6 @@ class SearchController {
 		model.addAttribute("nextPage", results.hasNext() ? pageUrl(results.page() + 1) : null);
 		model.addAttribute("catalogue", this.catalogue.combined());
 		model.addAttribute("sizes", CompanySize.values());
-		model.addAttribute("countries", Arrays.stream(Locale.getISOCountries()).sorted().toList());
 		return "marketplace/search";
 	}
 
