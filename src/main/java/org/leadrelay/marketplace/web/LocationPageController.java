@@ -1,7 +1,6 @@
 package org.leadrelay.marketplace.web;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -120,7 +119,6 @@ class LocationPageController {
 		model.addAttribute("profile", page.profile());
 		model.addAttribute("location", page.location());
 		model.addAttribute("sizes", CompanySize.values());
-		model.addAttribute("countries", Arrays.stream(Locale.getISOCountries()).sorted().toList());
 		model.addAttribute("topics", page.profile().details().expertise().all().distinct().toList());
 		model.addAttribute("maxNeeds", NewInquiry.MAX_NEEDS);
 		return "marketplace/location";
