@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -53,7 +53,7 @@ class ResponsivenessJob {
 	}
 
 	@Scheduled(fixedDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}",
-			initialDelayString = "PT20S")
+			initialDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}")
 	void scheduledRefresh() {
 		try {
 			refresh();
@@ -94,7 +94,7 @@ class ResponsivenessJob {
 			// partners whose history left the period are neutral again
 			this.jdbc.update("delete from partner_responsiveness where refreshed_at < ?", SqlValues.timestamp(now));
 			this.events.publishEvent(new ResponsivenessRefreshed(now));
-			log.debug("Responsiveness of {} partners recomputed in {} ms", rows.size(),
+			log.info("Responsiveness of {} partners recomputed in {} ms", rows.size(),
 					(System.nanoTime() - start) / 1_000_000);
 			return rows.size();
 		});
