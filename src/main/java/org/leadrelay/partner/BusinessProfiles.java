@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -180,14 +179,6 @@ public class BusinessProfiles {
 	@Transactional(readOnly = true)
 	public Optional<BusinessProfile> find(ProfileId id) {
 		return this.profiles.find(id).map(this::withLocations);
-	}
-
-	/** Profiles by id, in the order asked for; unknown ids are left out. */
-	@Transactional(readOnly = true)
-	public List<BusinessProfile> findAll(List<ProfileId> ids) {
-		Map<ProfileId, BusinessProfile> found = withLocations(this.profiles.findAll(ids)).stream()
-			.collect(Collectors.toMap(BusinessProfile::id, Function.identity()));
-		return ids.stream().map(found::get).filter(profile -> profile != null).toList();
 	}
 
 	/**

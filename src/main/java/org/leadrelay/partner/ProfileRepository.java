@@ -90,13 +90,6 @@ class ProfileRepository {
 			.list();
 	}
 
-	List<StoredProfile> findAll(List<ProfileId> ids) {
-		return this.jdbc.sql("select " + COLUMNS + " from business_profile p where p.id = any(?::uuid[])")
-			.param(SqlValues.uuidArray(ids.stream().map(ProfileId::value).toList()))
-			.query(ProfileRepository::profile)
-			.list();
-	}
-
 	/** Every profile in id order, a page after {@code after}. */
 	List<StoredProfile> page(@Nullable ProfileId after, int size) {
 		if (after == null) {
