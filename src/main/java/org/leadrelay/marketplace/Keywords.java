@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a customer typed into the search box, as words for PostgreSQL's full-text search:
- * every word must match (as a prefix, so {@code manufact} finds Manufacturing), either as
- * typed or as one of its corrections from the index's vocabulary ({@code dynamcis} finds
- * Dynamics). Words are letters and digits only, so they are safe in {@code to_tsquery}
- * syntax.
+ * every word must match (a whole word of the index's vocabulary as itself, others as a
+ * prefix, so {@code manufact} finds Manufacturing), either as typed or as one of its
+ * corrections from the index's vocabulary ({@code dynamcis} finds Dynamics). Words are
+ * letters and digits only, so they are safe in {@code to_tsquery} syntax.
  */
 record Keywords(List<String> words) {
 
@@ -41,22 +41,30 @@ record Keywords(List<String> words) {
 	}
 
 	/** Every word as typed: for telling exact matches from corrected ones. */
-	String exactQuery() {
-		return this.words.stream().map(Keywords::asTyped).collect(Collectors.joining(" & "));
+	String exactQuery(Vocabulary vocabulary) {
+		return this.words.stream().map(word -> asTyped(word, vocabulary)).collect(Collectors.joining(" & "));
 	}
 
 	/** Every word as typed or corrected. */
-	String query(Map<String, List<String>> corrections) {
+	String query(Vocabulary vocabulary) {
 		return this.words.stream().map(word -> {
-			List<String> alternatives = corrections.getOrDefault(word, List.of());
+			List<String> alternatives = vocabulary.corrections().getOrDefault(word, List.of());
 			if (alternatives.isEmpty()) {
-				return asTyped(word);
+				return asTyped(word, vocabulary);
 			}
-			return "(" + asTyped(word) + " | " + String.join(" | ", alternatives) + ")";
+			return "(" + asTyped(word, vocabulary) + " | " + String.join(" | ", alternatives) + ")";
 		}).collect(Collectors.joining(" & "));
 	}
 
-	private static String asTyped(String word) {
+	/**
+	 * A whole word of the vocabulary as itself; others as the start of a word. A prefix
+	 * costs the index a scan of every word it starts (for a common one, tens of
+	 * milliseconds), a whole word one lookup.
+	 */
+	private static String asTyped(String word, Vocabulary vocabulary) {
+		if (vocabulary.whole().contains(word)) {
+			return word;
+		}
 		return word.length() >= MIN_PREFIX_LENGTH ? word + ":*" : word;
 	}
 

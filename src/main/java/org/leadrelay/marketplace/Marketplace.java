@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +62,7 @@ public class Marketplace {
 	}
 
 	public SearchResults search(MarketplaceQuery query) {
+		forceCustomPlans();
 		Keywords keywords = query.words();
 		List<String> filters = query.filterTokens();
 		StringBuilder where = new StringBuilder("l.listed");
@@ -66,33 +70,36 @@ public class Marketplace {
 		String score = "c.responsiveness";
 		List<Object> scoreParams = new ArrayList<>();
 		if (!keywords.isEmpty()) {
-			Map<String, List<String>> corrections = corrections(keywords);
-			String tsquery = keywords.query(corrections);
+			Vocabulary vocabulary = vocabulary(keywords);
+			String tsquery = keywords.query(vocabulary);
 			where.append(" and l.document @@ to_tsquery('english', ?)");
 			params.add(tsquery);
 			score = "ts_rank(c.document, to_tsquery('english', ?), 1) * (0.75 + 0.5 * c.responsiveness)";
 			scoreParams.add(tsquery);
-			if (!corrections.isEmpty()) {
+			if (!vocabulary.corrections().isEmpty()) {
 				score += " * (case when c.document @@ to_tsquery('english', ?) then 1.0 else 0.8 end)";
-				scoreParams.add(keywords.exactQuery());
+				scoreParams.add(keywords.exactQuery(vocabulary));
 			}
 		}
 		if (!filters.isEmpty()) {
 			where.append(" and l.filters @> ?::text[]");
 			params.add(filters.toArray(String[]::new));
 		}
+		params.addAll(0, scoreParams);
 		params.add(SearchResults.COUNT_LIMIT + 1);
-		params.addAll(scoreParams);
 		params.add(MarketplaceQuery.PAGE_SIZE + 1);
 		params.add((query.page() - 1) * MarketplaceQuery.PAGE_SIZE);
 		// The most responsive matches are the candidates (the browse index finds them
-		// without
-		// reading every match of a common word), ranked by the full score and counted.
+		// without reading every match of a common word), ranked by the full score and
+		// counted; only the page's cards are read.
 		List<Match> matches = this.jdbc.sql("""
-				select c.card, count(*) over () as total from (
-				    select l.profile_id, l.document, l.responsiveness, l.name, l.card from marketplace_listing l
-				    where %s order by l.responsiveness desc, l.name, l.profile_id limit ?) c
-				order by %s desc, c.name, c.profile_id limit ? offset ?""".formatted(where, score))
+				select l.card, r.total from (
+				    select c.profile_id, c.name, %s as score, count(*) over () as total from (
+				        select l.profile_id, l.document, l.responsiveness, l.name from marketplace_listing l
+				        where %s order by l.responsiveness desc, l.name, l.profile_id limit ?) c
+				    order by score desc, c.name, c.profile_id limit ? offset ?) r
+				join marketplace_listing l on l.profile_id = r.profile_id
+				order by r.score desc, r.name, r.profile_id""".formatted(score, where))
 			.params(params)
 			.query((rs, row) -> new Match(card(rs), rs.getLong("total")))
 			.list();
@@ -148,6 +155,7 @@ public class Marketplace {
 		}
 		params.add(CANDIDATES);
 		params.add(limit);
+		forceCustomPlans();
 		return this.jdbc.sql("""
 				select organization_id, card from (
 				    select l.profile_id, l.organization_id, l.responsiveness, l.name, l.card,
@@ -161,27 +169,47 @@ public class Marketplace {
 	}
 
 	/**
-	 * For each word not known as it is (nor as the start of a known word), the most
-	 * similar words of the index.
+	 * What the index's vocabulary knows of the words: which are whole words of it, and
+	 * for each word that is neither a known word nor the start of one, the most similar
+	 * words.
 	 */
-	private Map<String, List<String>> corrections(Keywords keywords) {
+	private Vocabulary vocabulary(Keywords keywords) {
 		List<String> words = keywords.correctable();
 		if (words.isEmpty()) {
-			return Map.of();
+			return Vocabulary.NONE;
 		}
-		return this.jdbc.sql("""
-				select w.word, t.term from unnest(?::text[]) w(word)
-				cross join lateral (
+		Set<String> whole = new HashSet<>();
+		Map<String, List<String>> corrections = new HashMap<>();
+		this.jdbc.sql("""
+				select w.word, exists (select 1 from marketplace_term t where t.term = w.word) as whole, c.term
+				from unnest(?::text[]) w(word)
+				left join lateral (
 				    select term from marketplace_term
 				    where term % w.word
 				      and not exists (select 1 from marketplace_term known where known.term like w.word || '%')
-				    order by similarity(term, w.word) desc, term limit 3) t""")
+				    order by similarity(term, w.word) desc, term limit 3) c on true""")
 			.param(words.toArray(String[]::new))
-			.query((rs, row) -> Map.entry(rs.getString("word"), rs.getString("term")))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+			.query(rs -> {
+				String word = rs.getString("word");
+				if (rs.getBoolean("whole")) {
+					whole.add(word);
+				}
+				String term = rs.getString("term");
+				if (term != null) {
+					corrections.computeIfAbsent(word, key -> new ArrayList<>()).add(term);
+				}
+			});
+		return new Vocabulary(whole, corrections);
+	}
+
+	/**
+	 * Plans the transaction's searches for their own values. The driver prepares a
+	 * statement it runs often, and PostgreSQL may then settle on a generic plan, one for
+	 * every value: for a word on half of all profiles it read all of them (400 ms instead
+	 * of 5), where the plan for the value walks the most responsive profiles.
+	 */
+	private void forceCustomPlans() {
+		this.jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
 	}
 
 	private ListingCard card(ResultSet rs) throws SQLException {

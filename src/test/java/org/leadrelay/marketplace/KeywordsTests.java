@@ -2,14 +2,15 @@ package org.leadrelay.marketplace;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Search words become a safe full-text query: letters and digits only, typos as
- * alternatives.
+ * Search words become a safe full-text query: letters and digits only, known words whole,
+ * others as prefixes, typos as alternatives.
  */
 class KeywordsTests {
 
@@ -18,7 +19,7 @@ class KeywordsTests {
 		Keywords keywords = Keywords.parse("  Győr & ERP | !C++ (Dynamics:*) 'manufact' ");
 
 		assertThat(keywords.words()).containsExactly("gyor", "erp", "c", "dynamics", "manufact");
-		assertThat(keywords.exactQuery()).isEqualTo("gyor:* & erp:* & c & dynamics:* & manufact:*");
+		assertThat(keywords.exactQuery(Vocabulary.NONE)).isEqualTo("gyor:* & erp:* & c & dynamics:* & manufact:*");
 	}
 
 	@Test
@@ -26,8 +27,16 @@ class KeywordsTests {
 		Keywords keywords = Keywords.parse("dynamcis erp");
 
 		assertThat(keywords.correctable()).containsExactly("dynamcis");
-		assertThat(keywords.query(Map.of("dynamcis", List.of("dynamics", "dynamo"))))
+		assertThat(keywords.query(new Vocabulary(Set.of(), Map.of("dynamcis", List.of("dynamics", "dynamo")))))
 			.isEqualTo("(dynamcis:* | dynamics | dynamo) & erp:*");
+	}
+
+	@Test
+	void wordsOfTheVocabularyMatchWholeAndOthersAsTheStartOfAWord() {
+		Keywords keywords = Keywords.parse("field service manufact");
+
+		assertThat(keywords.query(new Vocabulary(Set.of("field", "service"), Map.of())))
+			.isEqualTo("field & service & manufact:*");
 	}
 
 	@Test
