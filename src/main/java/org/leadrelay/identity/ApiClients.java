@@ -2,14 +2,20 @@ package org.leadrelay.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.shared.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API clients: each belongs to one organization and gets tokens with the client
- * credentials grant. Secrets are stored hashed and shown only once, when created.
+ * credentials grant until it is revoked. Secrets are stored hashed and shown only once,
+ * when created. Admins manage their own organization's clients.
  */
 @Service
 public class ApiClients {
 
 	private static final SecureRandom random = new SecureRandom();
+
+	private static final int MAX_NAME_LENGTH = 200;
 
 	private final JdbcClient jdbc;
 
@@ -58,6 +67,47 @@ public class ApiClients {
 		return new NewApiClient(id, clientId, secret);
 	}
 
+	/**
+	 * Registers a client for the caller's organization, with a generated id and secret.
+	 */
+	@Transactional
+	public NewApiClient create(Caller caller, @Nullable String name) {
+		requireAdmin(caller);
+		if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
+			throw DomainException.invalid("name", "name is required, at most " + MAX_NAME_LENGTH + " characters");
+		}
+		return register(caller.organizationId(), name.strip());
+	}
+
+	/** The caller's organization's clients, newest first, revoked ones included. */
+	public List<ListedClient> list(Caller caller) {
+		requireAdmin(caller);
+		return this.jdbc
+			.sql("select id, client_id, name, created_at, revoked_at from api_client where organization_id = ? "
+					+ "order by created_at desc, id desc")
+			.param(caller.organizationId().value())
+			.query((rs, row) -> new ListedClient(rs.getObject("id", UUID.class), rs.getString("client_id"),
+					rs.getString("name"), SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "revoked_at")))
+			.list();
+	}
+
+	/**
+	 * Revokes one of the caller's organization's clients: the authorization server issues
+	 * it no more tokens. Another organization's client is not found.
+	 * @return the revoked client's id
+	 */
+	@Transactional
+	public String revoke(Caller caller, UUID id) {
+		requireAdmin(caller);
+		return this.jdbc
+			.sql("update api_client set revoked_at = coalesce(revoked_at, ?) where organization_id = ? and id = ? "
+					+ "returning client_id")
+			.params(SqlValues.timestamp(this.clock.instant()), caller.organizationId().value(), id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("API client " + id + " not found"));
+	}
+
 	Optional<StoredClient> findByClientId(String clientId) {
 		return this.jdbc
 			.sql("select id, client_id, secret_hash, name, organization_id from api_client "
@@ -77,6 +127,13 @@ public class ApiClients {
 			.flatMap(this::findByClientId);
 	}
 
+	private static void requireAdmin(Caller caller) {
+		boolean admin = caller.isVendor() ? caller.hasRole(Role.VENDOR_ADMIN) : caller.hasRole(Role.REFERRALS_ADMIN);
+		if (!admin) {
+			throw DomainException.accessDenied("Only admins manage their organization's API clients");
+		}
+	}
+
 	private static byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
 		random.nextBytes(bytes);
@@ -91,6 +148,14 @@ public class ApiClients {
 			return "NewApiClient[id=" + this.id + ", clientId=" + this.clientId + ", secret=***]";
 		}
 
+	}
+
+	/**
+	 * A client as its organization's admins see it: never its secret.
+	 *
+	 * @param revokedAt when it was revoked, if it was
+	 */
+	public record ListedClient(UUID id, String clientId, String name, Instant createdAt, @Nullable Instant revokedAt) {
 	}
 
 	record StoredClient(UUID id, String clientId, String secretHash, String name, OrganizationId organizationId) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ class IdentityDemoData {
 	}
 
 	@EventListener
+	@Order(1)
 	void on(DemoPartnersSeeded demo) {
 		OrganizationId contoso = demo.partner("Contoso Consulting").id();
 		OrganizationId fabrikam = demo.partner("Fabrikam Solutions").id();

@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -123,10 +124,16 @@ class SecurityConfiguration {
 			.hasAnyRole(VENDOR_STAFF)
 			.requestMatchers("/leads", "/leads/**")
 			.hasAnyRole(LEAD_WORKERS)
-			.requestMatchers("/users", "/users/**")
+			.requestMatchers("/users", "/users/**", "/api-clients", "/api-clients/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
 			.requestMatchers("/profile", "/profile/**")
 			.hasAnyRole(Role.BUSINESS_PROFILE_ADMIN.name(), Role.REFERRALS_ADMIN.name())
+			.requestMatchers("/webhooks", "/webhooks/**")
+			.hasRole(Role.REFERRALS_ADMIN.name())
+			.requestMatchers("/sent-mail", "/sent-mail/**")
+			.hasRole(Role.VENDOR_ADMIN.name())
+			.requestMatchers("/crm", "/crm/**")
+			.hasRole(Role.REFERRALS_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
@@ -163,8 +170,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(TokenSigningKey key) throws JOSEException {
-		return NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build();
+	JwtDecoder jwtDecoder(TokenSigningKey key, Clock clock) throws JOSEException {
+		return new VerifiedTokenCache(NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build(), clock);
 	}
 
 	@Bean

@@ -21,8 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserDirectory {
 
-	private static final String USER_PREFIX = "user:";
-
 	private final JdbcClient jdbc;
 
 	UserDirectory(JdbcClient jdbc) {
@@ -34,7 +32,7 @@ public class UserDirectory {
 	 * the system and users that no longer exist.
 	 */
 	public Optional<UserContact> findByPrincipal(String principalId) {
-		return userId(principalId).flatMap(this::find);
+		return Caller.userIdOf(principalId).flatMap(this::find);
 	}
 
 	public Optional<UserContact> find(UUID userId) {
@@ -52,23 +50,6 @@ public class UserDirectory {
 			.params(organization.value(), roles.stream().map(Role::name).toArray(String[]::new))
 			.query(UserDirectory::contact)
 			.list();
-	}
-
-	/** The user id of a signed-in user's caller; empty for API clients. */
-	public static Optional<UUID> userId(Caller caller) {
-		return caller.kind() == Caller.Kind.USER ? userId(caller.principalId()) : Optional.empty();
-	}
-
-	private static Optional<UUID> userId(String principalId) {
-		if (!principalId.startsWith(USER_PREFIX)) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(UUID.fromString(principalId.substring(USER_PREFIX.length())));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static UserContact contact(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.leadrelay.identity;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.shared.Caller;
@@ -53,6 +55,14 @@ public class Viewer {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The signed-in user as a {@link Caller}, for beans that templates ask about the
+	 * viewer's own data; empty on public pages.
+	 */
+	public Optional<Caller> current() {
+		return Optional.ofNullable(caller());
 	}
 
 	private static @Nullable Caller caller() {

@@ -2,9 +2,9 @@ package org.leadrelay.notification;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 
@@ -49,6 +49,17 @@ public class NotificationPreferences {
 			.update();
 	}
 
+	/**
+	 * Saves the caller's whole email setting at once: mail for the kinds in
+	 * {@code emailed}, none for the other kinds people of their organization receive.
+	 */
+	@Transactional
+	public void saveEmailSettings(Caller caller, Set<NotificationKind> emailed) {
+		for (NotificationKind kind : NotificationKind.receivedBy(caller.organizationKind())) {
+			setEmail(caller, kind, emailed.contains(kind));
+		}
+	}
+
 	boolean emailEnabled(UUID userId, NotificationKind kind) {
 		return this.jdbc.sql("select email from notification_preference where user_id = ? and kind = ?")
 			.params(userId, kind.name())
@@ -58,7 +69,7 @@ public class NotificationPreferences {
 	}
 
 	private static UUID requireUser(Caller caller) {
-		return UserDirectory.userId(caller)
+		return caller.userId()
 			.orElseThrow(() -> DomainException.accessDenied("Only users have notification preferences"));
 	}
 

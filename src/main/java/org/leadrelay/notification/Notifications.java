@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,34 +45,44 @@ public class Notifications {
 			.single();
 	}
 
-	/** The caller's newest notifications first, read or not. */
-	public List<InAppNotification> latest(Caller caller, int limit) {
+	/** A page of the caller's notifications, newest first, read or not. */
+	public Page<InAppNotification> latest(Caller caller, Pageable pageable) {
 		Optional<UUID> user = user(caller);
 		if (user.isEmpty()) {
-			return List.of();
+			return Page.empty(pageable);
 		}
-		return this.jdbc
+		List<InAppNotification> notifications = this.jdbc
 			.sql("select id, kind, referral_id, title, created_at, read_at is not null as read from notification "
-					+ "where user_id = ? order by created_at desc, id desc limit ?")
-			.params(user.get(), limit)
+					+ "where user_id = ? order by created_at desc, id desc limit ? offset ?")
+			.params(user.get(), pageable.getPageSize(), pageable.getOffset())
 			.query((rs, row) -> new InAppNotification(rs.getObject("id", UUID.class),
 					NotificationKind.valueOf(rs.getString("kind")),
 					new ReferralId(rs.getObject("referral_id", UUID.class)), rs.getString("title"),
 					SqlValues.instant(rs, "created_at"), rs.getBoolean("read")))
 			.list();
+		return PageableExecutionUtils.getPage(notifications, pageable,
+				() -> this.jdbc.sql("select count(*) from notification where user_id = ?")
+					.param(user.get())
+					.query(Long.class)
+					.single());
 	}
 
-	/** Marks one of the caller's notifications read; another user's is not found. */
+	/**
+	 * Marks one of the caller's notifications read; another user's is not found.
+	 * @return the referral it is about
+	 */
 	@Transactional
-	public void markRead(Caller caller, UUID notificationId) {
+	public ReferralId markRead(Caller caller, UUID notificationId) {
 		DomainException notFound = DomainException.notFound("Notification " + notificationId + " not found");
 		UUID user = user(caller).orElseThrow(() -> notFound);
-		int found = this.jdbc.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ?")
+		return this.jdbc
+			.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ? "
+					+ "returning referral_id")
 			.params(SqlValues.timestamp(this.clock.instant()), notificationId, user)
-			.update();
-		if (found == 0) {
-			throw notFound;
-		}
+			.query(UUID.class)
+			.optional()
+			.map(ReferralId::new)
+			.orElseThrow(() -> notFound);
 	}
 
 	/**
@@ -99,7 +111,7 @@ public class Notifications {
 	}
 
 	private static Optional<UUID> user(Caller caller) {
-		return UserDirectory.userId(caller);
+		return caller.userId();
 	}
 
 }

@@ -12,6 +12,7 @@ import org.leadrelay.referral.ReferralEvent.ReferralLost;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralEvent.ReferralWon;
 import org.leadrelay.referral.ReferralSearch;
+import org.leadrelay.referral.ReferralsExpired;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,12 @@ class ReferralNotices {
 	void on(ReferralEvent event) {
 		this.referrals.findOwnedBy(event.organizationId(), event.referralId())
 			.ifPresent(referral -> noticesOf(event, referral).forEach(this.delivery::deliver));
+	}
+
+	/** An expiry sweep batch: each expiration as if it came alone. */
+	@ApplicationModuleListener(id = "notification.referral-expirations")
+	void on(ReferralsExpired batch) {
+		batch.expirations().forEach(this::on);
 	}
 
 	private List<Notice> noticesOf(ReferralEvent event, Referral referral) {

@@ -16,6 +16,9 @@ import org.leadrelay.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -45,15 +48,30 @@ public class SentMails {
 		this.clock = clock;
 	}
 
-	/** The newest mails first, for the vendor's admins. */
-	public List<SentMail> latest(Caller caller, int limit) {
+	/** A page of the mails about the vendor's referrals, newest first, for its admins. */
+	public Page<SentMail> latest(Caller caller, Pageable pageable) {
 		if (!caller.isVendor() || !caller.hasRole(Role.VENDOR_ADMIN)) {
 			throw DomainException.accessDenied("Only the vendor's admins see sent mail");
 		}
-		return this.jdbc.sql("select " + COLUMNS + " from sent_mail order by sent_at desc, id desc limit ?")
-			.param(limit)
+		UUID vendor = caller.organizationId().value();
+		List<SentMail> mails = this.jdbc
+			.sql("select " + COLUMNS + " from sent_mail where vendor_organization_id = ? "
+					+ "order by sent_at desc, id desc limit ? offset ?")
+			.params(vendor, pageable.getPageSize(), pageable.getOffset())
 			.query(SentMails::sentMail)
 			.list();
+		return PageableExecutionUtils.getPage(mails, pageable,
+				() -> this.jdbc.sql("select count(*) from sent_mail where vendor_organization_id = ?")
+					.param(vendor)
+					.query(Long.class)
+					.single());
+	}
+
+	/**
+	 * How long mails stay readable ({@code leadrelay.notifications.sent-mail-retention}).
+	 */
+	public Duration retention() {
+		return this.properties.sentMailRetention();
 	}
 
 	/**
@@ -65,17 +83,18 @@ public class SentMails {
 	boolean record(Notice notice, Recipient recipient, ComposedMail mail, boolean kept) {
 		return this.jdbc
 			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
-					+ "referral_id, transport, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-					+ "on conflict (event_id, recipient) do nothing")
+					+ "referral_id, vendor_organization_id, transport, sent_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
 			.params(Ids.newId(this.clock), notice.eventId(), recipient.email(), notice.kind().name(),
 					recipient.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(),
-					notice.referral().id().value(), kept ? "KEPT" : "SMTP", SqlValues.timestamp(this.clock.instant()))
+					notice.referral().id().value(), notice.referral().vendorOrganizationId().value(),
+					kept ? "KEPT" : "SMTP", SqlValues.timestamp(this.clock.instant()))
 			.update() == 1;
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void purgeExpired() {
-		Duration retention = this.properties.sentMailRetention();
+		Duration retention = retention();
 		int purged = this.jdbc.sql("delete from sent_mail where sent_at < ?")
 			.param(SqlValues.timestamp(this.clock.instant().minus(retention)))
 			.update();

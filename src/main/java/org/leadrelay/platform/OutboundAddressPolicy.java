@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Guards the calls LeadRelay makes to addresses its users configure (webhooks) against
- * server-side request forgery: HTTPS to public addresses only, judged by the addresses a
- * host name resolves to. Hosts or networks named in
+ * Guards the calls LeadRelay makes to addresses its users configure (webhooks, CRMs)
+ * against server-side request forgery: HTTPS to public addresses only, judged by the
+ * addresses a host name resolves to. Hosts or networks named in
  * {@code leadrelay.outbound.allowed-hosts} (host names, IP addresses or CIDRs) are exempt
  * and may also be called over plain HTTP.
  */

@@ -281,6 +281,29 @@ public class Referral {
 		this.events.add(new ReferralLost(this.id, this.organizationId, reason, actor.name(), now));
 	}
 
+	/**
+	 * Records the id of the deal's record in the partner's CRM as its CRM ID. This is
+	 * bookkeeping, not a change to the deal, so it is allowed on won and lost deals too:
+	 * the CRM may learn of a deal only after it closed. Linking the id already recorded
+	 * changes nothing.
+	 */
+	public void linkCrmRecord(String crmRecordId, Actor actor, Instant now) {
+		if (this.substatus != Substatus.Accepted && this.substatus != Substatus.Won
+				&& this.substatus != Substatus.Lost) {
+			throw DomainException.conflict("This referral is " + this.substatus.status() + "/" + this.substatus
+					+ "; only an accepted, won or lost referral is linked to a CRM record");
+		}
+		String id = Text.required("externalReferenceId", crmRecordId, 100);
+		if (id.equals(this.externalReferenceId)) {
+			return;
+		}
+		Map<String, FieldChange> changes = Map.of("externalReferenceId", change(this.externalReferenceId, id));
+		this.externalReferenceId = id;
+		record(actor, now, "crmLinked", changes);
+		this.events
+			.add(new ReferralUpdated(this.id, this.organizationId, List.of("externalReferenceId"), actor.name(), now));
+	}
+
 	/** Whether the customer's contact request is still fresh enough to be urgent. */
 	public boolean isContactRequestUrgent(Instant now, Duration urgency) {
 		return this.contactRequestedAt != null && now.isBefore(this.contactRequestedAt.plus(urgency));

@@ -1,22 +1,28 @@
 package org.leadrelay.referral;
 
-import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
+import org.leadrelay.identity.UserContact;
+import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.partner.DemoPartnersSeeded;
 import org.leadrelay.partner.Location;
+import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,36 +67,53 @@ class ReferralDemoData {
 
 	private final Clock clock;
 
+	private final UserDirectory users;
+
 	ReferralDemoData(ReferralRepository repository, ReferralProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, UserDirectory users) {
+		this.users = users;
 		this.repository = repository;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
 
+	/**
+	 * After the demo users exist: their names are on the referrals they sent and
+	 * answered.
+	 */
 	@EventListener
+	@Order(2)
 	void on(DemoPartnersSeeded demo) {
 		Random random = new Random(42);
 		Instant now = this.clock.instant();
+		Senders senders = new Senders(demoUser(demo.vendor(), Role.VENDOR_SELLER),
+				demoUser(demo.vendor(), Role.VENDOR_MARKETING));
 		int count = 0;
 		for (Location location : demo.locations()) {
-			String partnerUser = demo.partner("Contoso Consulting").id().equals(location.organizationId())
-					? "Anna Kovács" : "Franz Huber";
+			Actor partner = demoUser(location.organizationId(), Role.REFERRALS_ADMIN);
 			for (Stage stage : Stage.values()) {
 				for (int i = 0; i < stage.perLocation; i++) {
 					int n = count++;
 					int index = i;
 					this.transactions.executeWithoutResult(
-							status -> seed(demo.vendor(), location, partnerUser, stage, n, index, random, now));
+							status -> seed(demo.vendor(), location, senders, partner, stage, n, index, random, now));
 				}
 			}
 		}
 		log.info("Demo data: created {} referrals", count);
 	}
 
-	private void seed(OrganizationId vendor, Location location, String partnerUser, Stage stage, int n, int i,
-			Random random, Instant now) {
+	private Actor demoUser(OrganizationId organization, Role role) {
+		UserContact user = this.users.withAnyRole(organization, Set.of(role))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No demo user with role " + role));
+		return new Actor(Caller.USER_PREFIX + user.id(), user.displayName(), Source.UI);
+	}
+
+	private void seed(OrganizationId vendor, Location location, Senders senders, Actor partner, Stage stage, int n,
+			int i, Random random, Instant now) {
 		String[] customer = CUSTOMERS[n % CUSTOMERS.length];
 		Qualification qualification = QUALIFICATIONS[n % QUALIFICATIONS.length];
 		Instant received = stage.receivedAt(now, i, random, this.properties.responseWindow());
@@ -116,13 +139,12 @@ class ReferralDemoData {
 				qualification == Qualification.Direct ? null : "Customer met us at the " + customer[1] + " roadshow");
 		Actor sender = switch (qualification) {
 			case Direct -> new Actor("customer", contact + " (customer)", Source.UI);
-			case MarketingQualified -> new Actor("demo:marketing", "Maria Marketing", Source.UI);
-			case SalesQualified -> new Actor("demo:seller", "Sebastian Seller", Source.UI);
+			case MarketingQualified -> senders.marketing();
+			case SalesQualified -> senders.seller();
 		};
 		Referral referral = Referral.receive(new ReferralId(Ids.newId(received)), spec, location.organizationId(),
 				vendor, sender, received, this.properties.responseWindow());
 		this.repository.insert(referral);
-		Actor partner = new Actor("demo:partner", partnerUser, Source.UI);
 		if (stage.isAnswered()) {
 			Instant answered = received.plus(Duration.ofHours(3 + random.nextInt(60)));
 			if (stage == Stage.DECLINED) {
@@ -147,6 +169,10 @@ class ReferralDemoData {
 			referral.expire(referral.expiresAt());
 		}
 		this.repository.update(List.of(referral));
+	}
+
+	/** The vendor staff who send the demo's qualified leads. */
+	private record Senders(Actor seller, Actor marketing) {
 	}
 
 	/** Demo stages, how many of each per location, and when they came in. */

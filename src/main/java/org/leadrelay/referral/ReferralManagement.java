@@ -171,6 +171,22 @@ public class ReferralManagement {
 	}
 
 	/**
+	 * Records the id of the referral's record in its owner's CRM as the CRM ID, for
+	 * LeadRelay's CRM sync, which acts for no caller: the timeline shows the CRM as the
+	 * actor and LeadRelay itself as the source. Publishes the change like any other, so
+	 * integrations learn the new CRM ID.
+	 * @param owner the partner organization that owns the referral
+	 * @param crmName the CRM, as the timeline names the actor (e.g. {@code Salesforce})
+	 */
+	public Referral linkCrmRecord(OrganizationId owner, ReferralId id, String crmRecordId, String crmName) {
+		Referral referral = this.repository.find(ReferralScope.owner(owner), id)
+			.orElseThrow(() -> ReferralSearch.notFound(id));
+		referral.linkCrmRecord(crmRecordId, new Actor(Actor.SYSTEM.id(), crmName, Source.SYSTEM), this.clock.instant());
+		save(referral);
+		return referral;
+	}
+
+	/**
 	 * Expires a batch of Received referrals whose response window has passed. Rows are
 	 * locked with {@code SKIP LOCKED}, so several nodes may sweep at once and each
 	 * referral expires exactly once.
@@ -182,15 +198,15 @@ public class ReferralManagement {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		List<ReferralEvent> pending = new ArrayList<>();
+		List<ReferralEvent.ReferralExpired> expirations = new ArrayList<>();
 		for (Referral referral : due) {
 			referral.expire(now);
-			pending.addAll(referral.pendingEvents());
+			referral.pendingEvents().stream().map(ReferralEvent.ReferralExpired.class::cast).forEach(expirations::add);
 		}
 		if (!this.repository.update(due)) {
 			throw new IllegalStateException("A locked referral changed while expiring it");
 		}
-		pending.forEach(this.events::publishEvent);
+		this.events.publishEvent(new ReferralsExpired(expirations));
 		return due.size();
 	}
 

@@ -47,10 +47,23 @@ public record Caller(Kind kind, String principalId, String displayName, Organiza
 
 	/** The user's id, for a signed-in user; empty for an API client. */
 	public Optional<UUID> userId() {
-		if (this.kind != Kind.USER || !this.principalId.startsWith(USER_PREFIX)) {
+		return this.kind == Kind.USER ? userIdOf(this.principalId) : Optional.empty();
+	}
+
+	/**
+	 * The user id in a principal id such as {@code user:<uuid>}; empty for API clients,
+	 * the system and anything malformed.
+	 */
+	public static Optional<UUID> userIdOf(String principalId) {
+		if (!principalId.startsWith(USER_PREFIX)) {
 			return Optional.empty();
 		}
-		return Optional.of(UUID.fromString(this.principalId.substring(USER_PREFIX.length())));
+		try {
+			return Optional.of(UUID.fromString(principalId.substring(USER_PREFIX.length())));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** How the caller authenticated. */

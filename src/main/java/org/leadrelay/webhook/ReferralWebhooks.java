@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralsExpired;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -51,6 +52,12 @@ class ReferralWebhooks {
 		for (UUID endpoint : subscribed) {
 			this.deliveries.schedule(endpoint, event.eventId(), webhookEvent, payload, now);
 		}
+	}
+
+	/** An expiry sweep batch: each expiration as if it came alone. */
+	@ApplicationModuleListener(id = "webhook.referral-expirations")
+	void on(ReferralsExpired batch) {
+		batch.expirations().forEach(this::on);
 	}
 
 	private Payload payload(ReferralEvent event, WebhookEvent webhookEvent) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.RetrySchedule;
 import org.leadrelay.webhook.WebhookDelivery.Status;
 import org.leadrelay.webhook.WebhookSender.Result;
 import org.slf4j.Logger;

@@ -1,37 +1,29 @@
 package org.leadrelay.webhook;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.OutboundAddressPolicy;
+import org.leadrelay.platform.OutboundHttpClients;
+import org.leadrelay.platform.RetrySchedule;
 import org.leadrelay.shared.DomainException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes one signed HTTP POST of a delivery. Connections resolve host names through the
- * {@link OutboundAddressPolicy}, so private addresses are refused at connect time too (a
- * DNS answer that changed since registration does not help); redirects are not followed;
- * connecting and waiting for the answer each time out.
+ * Makes one signed HTTP POST of a delivery, through a client of
+ * {@link OutboundHttpClients}: private addresses are refused at connect time too,
+ * redirects are not followed, connecting and waiting for the answer each time out.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -42,27 +34,9 @@ class WebhookSender implements DisposableBean {
 
 	private final OutboundAddressPolicy policy;
 
-	WebhookSender(OutboundAddressPolicy policy, WebhookProperties properties) {
+	WebhookSender(OutboundAddressPolicy policy, OutboundHttpClients clients, WebhookProperties properties) {
 		this.policy = policy;
-		Timeout timeout = Timeout.of(properties.timeout());
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new PolicyDnsResolver(policy))
-				.setDefaultConnectionConfig(
-						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-				.setMaxConnTotal(properties.concurrency() * 2)
-				.setMaxConnPerRoute(properties.concurrency())
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(timeout)
-				.setConnectionRequestTimeout(timeout)
-				.setRedirectsEnabled(false)
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.setUserAgent("LeadRelay-Webhooks/1.0")
-			.build();
+		this.http = clients.create(properties.timeout(), properties.concurrency(), "LeadRelay-Webhooks/1.0");
 	}
 
 	Result send(DueDelivery delivery, Instant now) {
@@ -127,21 +101,6 @@ class WebhookSender implements DisposableBean {
 
 		boolean gone() {
 			return this.statusCode != null && this.statusCode == 410;
-		}
-
-	}
-
-	/** Resolves through the outbound address policy. */
-	private record PolicyDnsResolver(OutboundAddressPolicy policy) implements DnsResolver {
-
-		@Override
-		public InetAddress[] resolve(String host) throws UnknownHostException {
-			return this.policy.resolve(host);
-		}
-
-		@Override
-		public String resolveCanonicalHostname(String host) throws UnknownHostException {
-			return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
 		}
 
 	}

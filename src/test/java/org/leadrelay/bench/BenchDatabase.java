@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -91,6 +92,11 @@ final class BenchDatabase implements AutoCloseable {
 
 	JdbcClient jdbc() {
 		return JdbcClient.create(this.dataSource);
+	}
+
+	/** Creates or updates the schema, as LeadRelay's own start would. */
+	void migrate() {
+		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration").load().migrate();
 	}
 
 	boolean seeded() {

@@ -102,9 +102,11 @@ public final class Benchmark {
 	}
 
 	private void run() throws Exception {
+		// the data is put in place before LeadRelay starts, so that its
+		// expiry sweep does not run into a half-prepared database
+		prepare();
 		ConfigurableApplicationContext app = start();
 		try {
-			prepare();
 			String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			Tokens tokens = new Tokens(app.getBean(ApiClients.class), baseUrl);
 			PgBench pgbench = new PgBench(this.database, this.workDir);
@@ -127,6 +129,7 @@ public final class Benchmark {
 	}
 
 	private void prepare() throws IOException {
+		this.database.migrate();
 		if (!this.database.seeded()) {
 			log("Seeding 100,000 locations and 2,000,000 referrals (a few minutes, once per data directory)");
 			long start = System.nanoTime();

@@ -53,6 +53,7 @@ import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -182,12 +183,13 @@ class NotificationMailIntegrationTests {
 		assertThat(english.html()).contains("<h1", "href=\"http://localhost:8080/leads/" + referral.id() + "\"");
 		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új lead: Alpine Dairy Kft.");
 		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új lead");
-		assertThat(this.notifications.latest(this.bence.caller(), 10)).singleElement().satisfies(notification -> {
-			assertThat(notification.kind()).isEqualTo(NotificationKind.NEW_REFERRAL);
-			assertThat(notification.referralId()).isEqualTo(referral.id());
-			assertThat(notification.title()).isEqualTo("New lead: Alpine Dairy Kft.");
-			assertThat(notification.read()).isFalse();
-		});
+		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10))).singleElement()
+			.satisfies(notification -> {
+				assertThat(notification.kind()).isEqualTo(NotificationKind.NEW_REFERRAL);
+				assertThat(notification.referralId()).isEqualTo(referral.id());
+				assertThat(notification.title()).isEqualTo("New lead: Alpine Dairy Kft.");
+				assertThat(notification.read()).isFalse();
+			});
 
 		// The outbox delivers at least once: the same event again notifies nobody again.
 		ReferralReceived received = this.events.of(ReferralReceived.class, List.of(referral.id())).get(0);
@@ -206,7 +208,8 @@ class NotificationMailIntegrationTests {
 		assertThat(mails).hasSize(3);
 		assertThat(mailTo(mails, this.bence.email()).subject()).isEqualTo("The customer is waiting: Alpine Dairy Kft.");
 		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Az ügyfél várja a hívást: Alpine Dairy Kft.");
-		assertThat(this.notifications.latest(this.anna.caller(), 10)).extracting(InAppNotification::kind)
+		assertThat(this.notifications.latest(this.anna.caller(), PageRequest.ofSize(10)))
+			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.CONTACT_REQUEST);
 	}
 
@@ -258,7 +261,8 @@ class NotificationMailIntegrationTests {
 		assertThat(declined.subject()).isEqualTo("Declined: Alpine Dairy Kft.");
 		assertThat(declined.text()).contains(this.program.contoso().name() + " declined the lead", "No capacity",
 				"Fully booked until May");
-		assertThat(this.notifications.latest(this.seller.caller(), 10)).extracting(InAppNotification::kind)
+		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10)))
+			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.REFERRAL_DECLINED);
 	}
 

@@ -25,6 +25,7 @@ import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,7 +85,7 @@ class NotificationsIntegrationTests {
 	void mailsAreKeptForTheSentMailViewWhenNoSmtpServerIsConfigured() {
 		Referral referral = send();
 
-		List<SentMail> kept = this.sentMails.latest(this.vendorAdmin, 500)
+		List<SentMail> kept = this.sentMails.latest(this.vendorAdmin, PageRequest.ofSize(500))
 			.stream()
 			.filter(mail -> mail.referralId().equals(referral.id()))
 			.toList();
@@ -97,7 +98,8 @@ class NotificationsIntegrationTests {
 			assertThat(mail.htmlBody()).contains("<html");
 		});
 		assertThat(kept).extracting(SentMail::recipient).contains("leads@contoso.example");
-		assertThatThrownBy(() -> this.sentMails.latest(this.partnerUser, 10)).isInstanceOf(DomainException.class)
+		assertThatThrownBy(() -> this.sentMails.latest(this.partnerUser, PageRequest.ofSize(10)))
+			.isInstanceOf(DomainException.class)
 			.extracting("code")
 			.isEqualTo(ErrorCode.ACCESS_DENIED);
 	}
@@ -111,13 +113,15 @@ class NotificationsIntegrationTests {
 		send();
 
 		assertThat(this.notifications.unreadCount(this.partnerUser)).isEqualTo(3);
-		List<InAppNotification> latest = this.notifications.latest(this.partnerUser, 2);
+		List<InAppNotification> latest = this.notifications.latest(this.partnerUser, PageRequest.ofSize(2))
+			.getContent();
 		assertThat(latest).hasSize(2).allSatisfy(notification -> assertThat(notification.read()).isFalse());
 		assertThat(latest).extracting(InAppNotification::referralId).doesNotContain(first.id());
 
 		this.notifications.markRead(this.partnerUser, latest.get(0).id());
 		assertThat(this.notifications.unreadCount(this.partnerUser)).isEqualTo(2);
-		assertThat(this.notifications.latest(this.partnerUser, 1).get(0).read()).isTrue();
+		assertThat(this.notifications.latest(this.partnerUser, PageRequest.ofSize(1)).getContent().get(0).read())
+			.isTrue();
 		assertThatThrownBy(() -> this.notifications.markRead(this.otherPartnerUser, latest.get(1).id()))
 			.isInstanceOf(DomainException.class)
 			.extracting("code")
@@ -133,7 +137,7 @@ class NotificationsIntegrationTests {
 		send();
 
 		assertThat(this.notifications.unreadCount(this.vendorClient)).isZero();
-		assertThat(this.notifications.latest(this.vendorClient, 10)).isEmpty();
+		assertThat(this.notifications.latest(this.vendorClient, PageRequest.ofSize(10))).isEmpty();
 		assertThatThrownBy(() -> this.preferences.emailSettings(this.vendorClient)).isInstanceOf(DomainException.class);
 		assertThat(this.preferences.emailSettings(this.vendorAdmin)).containsOnlyKeys(
 				NotificationKind.REFERRAL_DECLINED, NotificationKind.REFERRAL_EXPIRED, NotificationKind.REFERRAL_WON,

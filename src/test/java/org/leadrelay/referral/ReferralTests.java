@@ -223,6 +223,29 @@ class ReferralTests {
 		}
 
 		@Test
+		void anAcceptedWonOrLostReferralIsLinkedToItsCrmRecordOnce() {
+			Actor crm = new Actor("system", "Salesforce", Source.SYSTEM);
+			for (Substatus stage : List.of(Substatus.Accepted, Substatus.Won, Substatus.Lost)) {
+				Referral referral = in(stage);
+
+				referral.linkCrmRecord("006Dn000004C9xYIAS", crm, T0.plus(Duration.ofDays(3)));
+				referral.linkCrmRecord("006Dn000004C9xYIAS", crm, T0.plus(Duration.ofDays(4)));
+
+				assertThat(referral.substatus()).isEqualTo(stage);
+				assertThat(referral.externalReferenceId()).isEqualTo("006Dn000004C9xYIAS");
+				assertThat(referral.pendingTimeline()).singleElement().satisfies(entry -> {
+					assertThat(entry.action()).isEqualTo("crmLinked");
+					assertThat(entry.actor().source()).isEqualTo(Source.SYSTEM);
+					assertThat(entry.changes().get("externalReferenceId"))
+						.isEqualTo(new TimelineEntry.FieldChange("CRM-1", "006Dn000004C9xYIAS"));
+				});
+				assertThat(referral.pendingEvents()).singleElement()
+					.isInstanceOfSatisfying(ReferralUpdated.class,
+							event -> assertThat(event.changedFields()).containsExactly("externalReferenceId"));
+			}
+		}
+
+		@Test
 		void aContactRequestIsUrgentFor72Hours() {
 			Referral referral = received();
 
@@ -248,7 +271,9 @@ class ReferralTests {
 					new Named("addCustomerContact",
 							referral -> referral.addCustomerContact(MEMBER, PARTNER, T0.plusSeconds(7200))),
 					new Named("markWon", referral -> referral.markWon(PARTNER, T0.plusSeconds(7200))),
-					new Named("markLost", referral -> referral.markLost(null, PARTNER, T0.plusSeconds(7200))));
+					new Named("markLost", referral -> referral.markLost(null, PARTNER, T0.plusSeconds(7200))),
+					new Named("linkCrmRecord",
+							referral -> referral.linkCrmRecord("0061", PARTNER, T0.plusSeconds(7200))));
 			return Stream.of(Substatus.values())
 				.flatMap(stage -> actions.stream()
 					.filter(action -> !allowed(stage, action.name()))
@@ -258,9 +283,10 @@ class ReferralTests {
 		private static boolean allowed(Substatus stage, String action) {
 			return switch (stage) {
 				case Received -> List.of("accept", "decline", "expire").contains(action);
-				case Accepted ->
-					List.of("edit", "addTeamMember", "replaceTeam", "addCustomerContact", "markWon", "markLost")
-						.contains(action);
+				case Accepted -> List.of("edit", "addTeamMember", "replaceTeam", "addCustomerContact", "markWon",
+						"markLost", "linkCrmRecord")
+					.contains(action);
+				case Won, Lost -> action.equals("linkCrmRecord");
 				default -> false;
 			};
 		}

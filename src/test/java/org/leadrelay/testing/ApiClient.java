@@ -89,6 +89,11 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public Response put(String path, String body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public Response patch(String path, String body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));

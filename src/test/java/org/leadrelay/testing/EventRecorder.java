@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralsExpired;
 
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -19,6 +20,12 @@ public class EventRecorder {
 	@TransactionalEventListener
 	void on(ReferralEvent event) {
 		this.events.add(event);
+	}
+
+	/** Expiry sweep batches count as the expirations they carry. */
+	@TransactionalEventListener
+	void on(ReferralsExpired batch) {
+		this.events.addAll(batch.expirations());
 	}
 
 	public <T extends ReferralEvent> List<T> of(Class<T> type, List<ReferralId> ids) {

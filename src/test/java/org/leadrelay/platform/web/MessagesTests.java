@@ -17,12 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.leadrelay.notification.NotificationKind;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.shared.Role;
+import org.leadrelay.webhook.WebhookDelivery;
+import org.leadrelay.webhook.WebhookEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +69,10 @@ class MessagesTests {
 		List<String> keys = Stream
 			.of(prefixed("stage.", Substatus.values()), prefixed("qualification.", Qualification.values()),
 					prefixed("lostReason.", LostReason.values()), prefixed("size.", CompanySize.values()),
-					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()))
+					prefixed("role.", Role.values()), prefixed("timeline.source.", Source.values()),
+					prefixed("notificationKind.", NotificationKind.values()),
+					prefixed("webhookEvent.", WebhookEvent.values()),
+					prefixed("deliveryStatus.", WebhookDelivery.Status.values()))
 			.flatMap(List::stream)
 			.toList();
 

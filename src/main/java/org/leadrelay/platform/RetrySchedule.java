@@ -1,4 +1,4 @@
-package org.leadrelay.webhook;
+package org.leadrelay.platform;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +12,11 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When to try a failed delivery again: after the configured delays (about 5 s, 5 min, 30
- * min, 2 h, 5 h, 10 h, 24 h), each varied by a random jitter so that retries of many
- * deliveries spread out, and never before the receiver's {@code Retry-After}.
+ * When to try a failed outbound call again (a webhook delivery, a CRM sync): after the
+ * configured delays, each varied by a random jitter so that retries of many calls spread
+ * out, and never before the receiver's {@code Retry-After}.
  */
-final class RetrySchedule {
+public final class RetrySchedule {
 
 	private final List<Duration> delays;
 
@@ -24,19 +24,19 @@ final class RetrySchedule {
 
 	private final RandomGenerator random;
 
-	RetrySchedule(List<Duration> delays, double jitter, RandomGenerator random) {
+	public RetrySchedule(List<Duration> delays, double jitter, RandomGenerator random) {
 		this.delays = List.copyOf(delays);
 		this.jitter = jitter;
 		this.random = random;
 	}
 
 	/**
-	 * The wait before the next attempt, or empty when the delivery is given up.
+	 * The wait before the next attempt, or empty when the call is given up.
 	 * @param failedAttempts how many attempts failed so far (at least 1)
 	 * @param retryAfter what the receiver asked for, if anything; capped at the longest
 	 * delay
 	 */
-	Optional<Duration> delayAfter(int failedAttempts, @Nullable Duration retryAfter) {
+	public Optional<Duration> delayAfter(int failedAttempts, @Nullable Duration retryAfter) {
 		if (failedAttempts > this.delays.size()) {
 			return Optional.empty();
 		}
@@ -55,7 +55,7 @@ final class RetrySchedule {
 	 * Reads a {@code Retry-After} header: seconds, or an HTTP date.
 	 * @return empty if absent or unreadable
 	 */
-	static Optional<Duration> retryAfter(@Nullable String header, Instant now) {
+	public static Optional<Duration> retryAfter(@Nullable String header, Instant now) {
 		if (header == null || header.isBlank()) {
 			return Optional.empty();
 		}

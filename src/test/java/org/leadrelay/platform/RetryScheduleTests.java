@@ -1,4 +1,4 @@
-package org.leadrelay.webhook;
+package org.leadrelay.platform;
 
 import java.time.Duration;
 import java.time.Instant;
