@@ -1,19 +1,20 @@
 package org.leadrelay.referral;
 
-import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import org.leadrelay.partner.DemoPartnersSeeded;
-import org.leadrelay.partner.Location;
 import org.leadrelay.identity.UserContact;
 import org.leadrelay.identity.UserDirectory;
+import org.leadrelay.partner.DemoPartnersSeeded;
+import org.leadrelay.partner.Location;
 import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
