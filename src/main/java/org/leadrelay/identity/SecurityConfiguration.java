@@ -118,7 +118,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/leads/new")
 			.hasAnyRole(VENDOR_STAFF)
-			.requestMatchers("/leads", "/leads/**")
+			.requestMatchers("/leads", "/leads/**", "/insights")
 			.hasAnyRole(LEAD_WORKERS)
 			.requestMatchers("/users", "/users/**", "/api-clients", "/api-clients/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())
