@@ -63,9 +63,13 @@ class SecurityConfiguration {
 			+ "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * Pages anyone may see, the public marketplace among them (its forms carry CSRF
+	 * tokens too).
+	 */
 	private static final String[] PUBLIC_PAGES = { "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-			"/favicon.ico", "/error" };
+			"/favicon.ico", "/error", "/marketplace", "/marketplace/**" };
 
 	@Bean
 	@Order(1)
@@ -128,6 +132,8 @@ class SecurityConfiguration {
 			.hasRole(Role.VENDOR_ADMIN.name())
 			.requestMatchers("/crm", "/crm/**")
 			.hasRole(Role.REFERRALS_ADMIN.name())
+			.requestMatchers("/profile", "/profile/**")
+			.hasAnyRole(Role.BUSINESS_PROFILE_ADMIN.name(), Role.REFERRALS_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))

@@ -2,34 +2,36 @@ package org.leadrelay.notification;
 
 import java.util.List;
 
-import org.leadrelay.partner.Organizations;
+import org.leadrelay.marketplace.Marketplace;
+import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.Referral;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Finds other partners for a customer whose inquiry was declined or went unanswered: a
- * simple fit, partners with a location in the customer's country first, then the others,
- * one location per partner. The marketplace's own matching will replace it.
+ * Finds other partners for a customer whose inquiry was declined or went unanswered, the
+ * way the marketplace matches them (the inquiry's tags, the customer's country), with
+ * links to their pages.
  */
 @Component
 class AlternativePartners {
 
 	static final int MAX = 3;
 
-	private final Organizations organizations;
+	private final Marketplace marketplace;
 
-	AlternativePartners(Organizations organizations) {
-		this.organizations = organizations;
+	private final PublicUrl publicUrl;
+
+	AlternativePartners(Marketplace marketplace, PublicUrl publicUrl) {
+		this.marketplace = marketplace;
+		this.publicUrl = publicUrl;
 	}
 
 	List<Alternative> forCustomerOf(Referral referral) {
-		return this.organizations
-			.otherPartners(referral.vendorOrganizationId(), referral.organizationId(),
-					referral.customer().address().country(), MAX)
+		return this.marketplace.alternativesFor(referral, MAX)
 			.stream()
-			.map(location -> new Alternative(this.organizations.nameOf(location.organizationId()), location.city(),
-					location.country()))
+			.map(suggestion -> new Alternative(suggestion.name(), suggestion.city(), suggestion.country(),
+					this.publicUrl.of(suggestion.path())))
 			.toList();
 	}
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.marketplace.MarketplacePaths;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.Address;
@@ -68,18 +69,23 @@ class MailComposer {
 				this.templates.process(template + ".html", context));
 	}
 
-	/** Greets the customer and lists other partners; nothing about the lead itself. */
+	/**
+	 * Greets the customer and links their inquiry's status page or lists other partners;
+	 * nothing about the lead itself.
+	 */
 	private String forCustomer(Context context, Notice notice, Recipient recipient, String partner) {
 		context.setVariable("greeting", recipient.name());
 		context.setVariable("partner", partner);
+		context.setVariable("statusLink", notice.details().statusLink());
 		context.setVariable("alternatives",
 				notice.details()
 					.alternatives()
 					.stream()
-					.map(alternative -> new Fact(alternative.partner(),
-							alternative.city() + ", " + country(alternative.country(), context.getLocale())))
+					.map(alternative -> new Link(alternative.partner(),
+							alternative.city() + ", " + country(alternative.country(), context.getLocale()),
+							alternative.link()))
 					.toList());
-		context.setVariable("marketplace", this.publicUrl.of("/"));
+		context.setVariable("marketplace", this.publicUrl.of(MarketplacePaths.SEARCH));
 		return "customer";
 	}
 
@@ -176,6 +182,10 @@ class MailComposer {
 
 	/** A labelled line of a mail. */
 	record Fact(String label, String value) {
+	}
+
+	/** A labelled line of a mail with a link. */
+	record Link(String label, String value, String url) {
 	}
 
 }

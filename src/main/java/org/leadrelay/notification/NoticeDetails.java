@@ -14,26 +14,31 @@ import org.leadrelay.referral.Money;
  * @param dealValue the value of a won deal
  * @param timeLeft until a reminded referral expires
  * @param alternatives other partners for a customer
+ * @param statusLink the private page where a customer follows an inquiry
  */
 record NoticeDetails(@Nullable String reason, @Nullable String notes, @Nullable Money dealValue,
-		@Nullable Duration timeLeft, List<Alternative> alternatives) {
+		@Nullable Duration timeLeft, List<Alternative> alternatives, @Nullable String statusLink) {
 
-	static final NoticeDetails NONE = new NoticeDetails(null, null, null, null, List.of());
+	static final NoticeDetails NONE = new NoticeDetails(null, null, null, null, List.of(), null);
 
 	static NoticeDetails reason(@Nullable String reason, @Nullable String notes) {
-		return new NoticeDetails(reason, notes, null, null, List.of());
+		return new NoticeDetails(reason, notes, null, null, List.of(), null);
 	}
 
 	static NoticeDetails dealValue(@Nullable Money value) {
-		return new NoticeDetails(null, null, value, null, List.of());
+		return new NoticeDetails(null, null, value, null, List.of(), null);
 	}
 
 	static NoticeDetails timeLeft(Duration timeLeft) {
-		return new NoticeDetails(null, null, null, timeLeft, List.of());
+		return new NoticeDetails(null, null, null, timeLeft, List.of(), null);
 	}
 
 	static NoticeDetails alternatives(List<Alternative> alternatives) {
-		return new NoticeDetails(null, null, null, null, List.copyOf(alternatives));
+		return new NoticeDetails(null, null, null, null, List.copyOf(alternatives), null);
+	}
+
+	static NoticeDetails statusLink(String link) {
+		return new NoticeDetails(null, null, null, null, List.of(), link);
 	}
 
 }

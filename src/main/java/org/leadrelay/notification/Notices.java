@@ -1,6 +1,7 @@
 package org.leadrelay.notification;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,12 @@ class Notices {
 		return new Notice(eventId, kind, Audience.CUSTOMER, referral, location(referral),
 				NoticeDetails.alternatives(this.alternatives.forCustomerOf(referral)),
 				this.recipients.customer(referral));
+	}
+
+	/** The customer who just sent an inquiry, with the link to follow it. */
+	Notice forInquirer(UUID eventId, Referral referral, String statusLink, Locale language) {
+		return new Notice(eventId, NotificationKind.INQUIRY_CONFIRMATION, Audience.CUSTOMER, referral,
+				location(referral), NoticeDetails.statusLink(statusLink), this.recipients.customer(referral, language));
 	}
 
 	private @Nullable Location location(Referral referral) {

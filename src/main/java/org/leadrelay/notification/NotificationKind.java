@@ -3,6 +3,7 @@ package org.leadrelay.notification;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.OrganizationKind;
 
 /**
@@ -25,11 +26,15 @@ public enum NotificationKind {
 
 	REFERRAL_WON(OrganizationKind.VENDOR),
 
-	REFERRAL_LOST(OrganizationKind.VENDOR);
+	REFERRAL_LOST(OrganizationKind.VENDOR),
 
-	private final OrganizationKind recipients;
+	/** A customer's inquiry arrived: the customer is told where to follow it. */
+	INQUIRY_CONFIRMATION(null);
 
-	NotificationKind(OrganizationKind recipients) {
+	/** Whose people receive this kind; null for mails to customers only. */
+	private final @Nullable OrganizationKind recipients;
+
+	NotificationKind(@Nullable OrganizationKind recipients) {
 		this.recipients = recipients;
 	}
 

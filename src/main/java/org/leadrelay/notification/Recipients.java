@@ -77,13 +77,18 @@ class Recipients {
 	 * the inquiry left no contact.
 	 */
 	List<Recipient> customer(Referral referral) {
+		return customer(referral, localeOf(referral.customer().address().country()));
+	}
+
+	/** The customer's first contact, in the given language (English unless Hungarian). */
+	List<Recipient> customer(Referral referral, Locale language) {
 		List<TeamMember> contacts = referral.customer().contacts();
 		if (contacts.isEmpty()) {
 			return List.of();
 		}
 		TeamMember contact = contacts.get(0);
-		return List.of(new Recipient(contact.email().value(), localeOf(referral.customer().address().country()), null,
-				contact.fullName()));
+		Locale locale = HUNGARIAN.getLanguage().equals(language.getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
+		return List.of(new Recipient(contact.email().value(), locale, null, contact.fullName()));
 	}
 
 	/** Hungarian for Hungary, else English: the two languages LeadRelay writes. */

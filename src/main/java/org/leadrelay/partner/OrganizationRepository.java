@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-	private static final String LOCATION_COLUMNS = "organization_id, id, name, city, country, alert_emails";
+	private static final String LOCATION_COLUMNS = "organization_id, id, name, city, country, alert_emails, address_line, "
+			+ "postal_code, phone";
 
 	private final JdbcClient jdbc;
 
@@ -69,28 +70,23 @@ class OrganizationRepository {
 			.list();
 	}
 
-	/**
-	 * Locations of the vendor's partners other than {@code except}, in the country or,
-	 * with {@code inCountry} false, outside it; at most {@code limit}, in no particular
-	 * order.
-	 */
-	List<Location> findOtherPartnersLocations(OrganizationId vendor, OrganizationId except, String country,
-			boolean inCountry, int limit) {
-		return this.jdbc
-			.sql("select l.organization_id, l.id, l.name, l.city, l.country, l.alert_emails from partner_location l "
-					+ "join organization o on o.id = l.organization_id where o.vendor_id = ? and l.organization_id <> ? "
-					+ "and l.removed_at is null and " + (inCountry ? "l.country = ?" : "l.country <> ?") + " limit ?")
-			.params(vendor.value(), except.value(), country, limit)
-			.query(OrganizationRepository::location)
-			.list();
-	}
-
 	void insertLocation(Location location, Instant createdAt) {
 		this.jdbc
-			.sql("insert into partner_location (" + LOCATION_COLUMNS + ", created_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.sql("insert into partner_location (" + LOCATION_COLUMNS
+					+ ", created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(location.organizationId().value(), location.id().value(), location.name(), location.city(),
-					location.country(), location.alertEmails().toArray(String[]::new), SqlValues.timestamp(createdAt))
+					location.country(), location.alertEmails().toArray(String[]::new), location.addressLine(),
+					location.postalCode(), location.phone(), SqlValues.timestamp(createdAt))
 			.update();
+	}
+
+	/** Removes a current location; its referrals keep pointing at it. */
+	boolean removeLocation(OrganizationId organization, LocationId id, Instant removedAt) {
+		return this.jdbc
+			.sql("update partner_location set removed_at = ? where organization_id = ? and id = ? "
+					+ "and removed_at is null")
+			.params(SqlValues.timestamp(removedAt), organization.value(), id.value())
+			.update() == 1;
 	}
 
 	private static Organization organization(ResultSet rs, int row) throws SQLException {
@@ -103,7 +99,8 @@ class OrganizationRepository {
 		Array emails = rs.getArray("alert_emails");
 		return new Location(new LocationId(rs.getObject("id", UUID.class)),
 				new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name"),
-				rs.getString("city"), rs.getString("country"), Arrays.asList((String[]) emails.getArray()));
+				rs.getString("city"), rs.getString("country"), Arrays.asList((String[]) emails.getArray()),
+				rs.getString("address_line"), rs.getString("postal_code"), rs.getString("phone"));
 	}
 
 }

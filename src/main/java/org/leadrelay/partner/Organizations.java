@@ -1,8 +1,8 @@
 package org.leadrelay.partner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,25 +84,6 @@ public class Organizations {
 			.toList();
 	}
 
-	/** The current locations of every partner in a vendor's program. */
-	/**
-	 * Up to {@code max} other partners of the vendor for a customer in {@code country},
-	 * one location each: partners with a location in that country first.
-	 */
-	public List<Location> otherPartners(OrganizationId vendor, OrganizationId except, String country, int max) {
-		Map<OrganizationId, Location> chosen = new LinkedHashMap<>();
-		for (boolean inCountry : new boolean[] { true, false }) {
-			// a few candidates per partner wanted is plenty to find max distinct partners
-			for (Location location : this.repository.findOtherPartnersLocations(vendor, except, country, inCountry,
-					max * 10)) {
-				if (chosen.size() < max) {
-					chosen.putIfAbsent(location.organizationId(), location);
-				}
-			}
-		}
-		return List.copyOf(chosen.values());
-	}
-
 	@Transactional
 	public Organization registerVendor(String name) {
 		return register(name, OrganizationKind.VENDOR, null);
@@ -117,8 +98,17 @@ public class Organizations {
 	public Location addLocation(OrganizationId partnerId, String name, String city, String country,
 			List<String> alertEmails) {
 		Location location = new Location(new LocationId(Ids.newId(this.clock)), partnerId, name, city, country,
-				alertEmails);
+				alertEmails, null, null, null);
 		this.repository.insertLocation(location, this.clock.instant());
+		return location;
+	}
+
+	/** Adds a location with a street address and phone (profiles and demo data). */
+	Location addLocation(OrganizationId partnerId, LocationDetails details) {
+		Instant now = this.clock.instant();
+		Location location = new Location(new LocationId(Ids.newId(now)), partnerId, details.name(), details.city(),
+				details.country(), details.alertEmails(), details.addressLine(), details.postalCode(), details.phone());
+		this.repository.insertLocation(location, now);
 		return location;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.Text;
 
 /** The customer's address; the country (ISO 3166-1 alpha-2) is required. */
 public record Address(@Nullable String addressLine1, @Nullable String addressLine2, @Nullable String city,

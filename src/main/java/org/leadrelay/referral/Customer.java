@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.CompanySize;
+import org.leadrelay.shared.Text;
 
 /**
  * The customer behind a referral.

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.Text;
 
 /**
  * What a partner states when it accepts a referral, and may edit while working it: deal

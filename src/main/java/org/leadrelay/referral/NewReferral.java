@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
+import org.leadrelay.shared.Text;
 
 /**
  * What the sender states about a new referral.

@@ -21,6 +21,7 @@ import org.leadrelay.referral.ReferralEvent.ReferralWon;
 import org.leadrelay.referral.TimelineEntry.FieldChange;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.shared.Text;
 
 /**
  * A lead sent to a partner location, and the only place its lifecycle rules live:

@@ -14,6 +14,7 @@ import org.leadrelay.partner.Location;
 import org.leadrelay.identity.UserContact;
 import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;

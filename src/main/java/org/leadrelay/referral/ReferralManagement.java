@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReferralManagement {
 
+	/** The actor id of customers, who have no account. */
+	private static final String CUSTOMER = "customer";
+
 	private final ReferralRepository repository;
 
 	private final Favorites favorites;
@@ -74,13 +77,32 @@ public class ReferralManagement {
 				.isPresent())
 			.orElseThrow(() -> DomainException.invalid("target",
 					"No location " + spec.target() + " among your partners' locations (see GET /v1.0/organizations)"));
-		Instant now = this.clock.instant();
-		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, location.organizationId(),
-				caller.organizationId(), Actor.of(caller, source), now, this.properties.responseWindow());
-		List<ReferralEvent> pending = referral.pendingEvents();
-		this.repository.insert(referral);
-		pending.forEach(this.events::publishEvent);
-		return referral;
+		return receive(spec, location.organizationId(), caller.organizationId(), Actor.of(caller, source));
+	}
+
+	/**
+	 * A customer asks a partner location for help through the marketplace's contact form:
+	 * a Direct referral from the customer, who must have agreed to be contacted and left
+	 * a way to be.
+	 */
+	public Referral receiveInquiry(NewReferral spec) {
+		if (spec.qualification() != Qualification.Direct) {
+			throw DomainException.invalid("qualification", "A customer inquiry is a Direct referral");
+		}
+		if (!spec.consent().consentToContact()) {
+			throw DomainException.invalid("consent/consentToContact",
+					"An inquiry needs the customer's consent to be contacted");
+		}
+		if (spec.customer().contacts().isEmpty()) {
+			throw DomainException.invalid("customerProfile/team", "An inquiry needs the customer's contact details");
+		}
+		Location location = this.organizations.findLocation(spec.target())
+			.orElseThrow(() -> DomainException.invalid("target", "No location " + spec.target()));
+		OrganizationId vendor = this.organizations.find(location.organizationId())
+			.map(Organization::vendorId)
+			.orElseThrow(() -> DomainException.invalid("target", "Location " + spec.target() + " has no partner"));
+		Actor customer = new Actor(CUSTOMER, spec.customer().contacts().get(0).fullName() + " (customer)", Source.UI);
+		return receive(spec, location.organizationId(), vendor, customer);
 	}
 
 	public Referral accept(Caller caller, ReferralId id, DealDetails details, List<TeamMember> customerContacts,
@@ -186,6 +208,15 @@ public class ReferralManagement {
 		}
 		this.events.publishEvent(new ReferralsExpired(expirations));
 		return due.size();
+	}
+
+	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender) {
+		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, partner, vendor, sender,
+				this.clock.instant(), this.properties.responseWindow());
+		List<ReferralEvent> pending = referral.pendingEvents();
+		this.repository.insert(referral);
+		pending.forEach(this.events::publishEvent);
+		return referral;
 	}
 
 	private Referral act(Caller caller, ReferralId id, @Nullable Integer expectedVersion, Action action,

@@ -17,6 +17,8 @@ import org.leadrelay.partner.LocationId;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.Referral.PendingEntry;
 import org.leadrelay.referral.TimelineEntry.FieldChange;
+import org.leadrelay.shared.CompanySize;
+import org.leadrelay.shared.Email;
 import org.leadrelay.shared.OrganizationId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.Text;
 
 /**
  * What the customer needs, as tags of the vendor's catalogue (industries, products,

@@ -1,6 +1,8 @@
 package org.leadrelay.referral;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.Email;
+import org.leadrelay.shared.Text;
 
 /**
  * A person working a deal, or a contact at the customer. The email is required and valid.

@@ -26,16 +26,19 @@ class MailMessagesTests {
 	@Test
 	void everyKindHasItsTextsForEachAudience() throws IOException {
 		Properties english = load("mail/messages.properties");
-		for (NotificationKind kind : NotificationKind.values()) {
-			Audience team = NotificationKind.receivedBy(OrganizationKind.PARTNER).contains(kind) ? Audience.PARTNER
-					: Audience.SENDER;
-			for (String part : new String[] { "subject", "headline", "intro" }) {
-				assertThat(english).containsKey("mail." + team.key() + "." + kind.name() + "." + part);
+		for (OrganizationKind organization : OrganizationKind.values()) {
+			Audience team = organization == OrganizationKind.PARTNER ? Audience.PARTNER : Audience.SENDER;
+			for (NotificationKind kind : NotificationKind.receivedBy(organization)) {
+				for (String part : new String[] { "subject", "headline", "intro" }) {
+					assertThat(english).containsKey("mail." + team.key() + "." + kind.name() + "." + part);
+				}
 			}
 		}
 		for (NotificationKind kind : new NotificationKind[] { NotificationKind.REFERRAL_DECLINED,
-				NotificationKind.REFERRAL_EXPIRED }) {
-			assertThat(english).containsKey("mail.customer." + kind.name() + ".subject");
+				NotificationKind.REFERRAL_EXPIRED, NotificationKind.INQUIRY_CONFIRMATION }) {
+			for (String part : new String[] { "subject", "headline", "intro" }) {
+				assertThat(english).containsKey("mail.customer." + kind.name() + "." + part);
+			}
 		}
 	}
 

@@ -9,13 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.store.FolderException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.identity.UserAccounts;
+import org.leadrelay.marketplace.Inquiries;
+import org.leadrelay.marketplace.MarketplacePaths;
+import org.leadrelay.marketplace.NewInquiry;
+import org.leadrelay.partner.BusinessProfile;
+import org.leadrelay.partner.CatalogueKind;
+import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.Location;
+import org.leadrelay.partner.LocationDetails;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.OutboxRetries;
@@ -27,9 +35,9 @@ import org.leadrelay.referral.Money;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
-import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralProperties;
+import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.Caller;
@@ -40,6 +48,7 @@ import org.leadrelay.testing.EventRecorder;
 import org.leadrelay.testing.MailIntegrationTest;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.ReferralSpecs;
+import org.leadrelay.testing.TestProfiles;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
@@ -76,6 +85,12 @@ class NotificationMailIntegrationTests {
 
 	@Autowired
 	CustomerInquiries inquiries;
+
+	@Autowired
+	Inquiries marketplaceInquiries;
+
+	@Autowired
+	TestProfiles profiles;
 
 	@Autowired
 	ExpirySweep expiry;
@@ -284,12 +299,15 @@ class NotificationMailIntegrationTests {
 
 	@Test
 	void aDeclinedInquiryTellsTheCustomerWhereElseToTurnAndNothingElse() {
-		Organization hajdu = partnerWithLocation("Hajdú IT", "Debrecen", "HU");
-		Organization rainier = partnerWithLocation("Rainier Apps", "Seattle", "US");
-		Organization tisza = partnerWithLocation("Tisza Digital", "Szeged", "HU");
+		this.profiles.catalogue(this.program.vendor(), CatalogueKind.PRODUCT, "Northwind ERP", "Northwind CRM");
+		BusinessProfile hajdu = listedPartner("Hajdú IT", "Debrecen", "HU", "Northwind ERP");
+		BusinessProfile rainier = listedPartner("Rainier Apps", "Seattle", "US", "Northwind CRM");
+		BusinessProfile tisza = listedPartner("Tisza Digital", "Szeged", "HU", "Northwind CRM");
+		BusinessProfile danube = listedPartner("Danube Data", "Vienna", "AT", "Northwind ERP");
 		String customer = "eszter." + this.suffix + "@customer.example";
-		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
-				"Szegedi Pékség Bt.", "HU", TeamMember.of("contact", "Eszter", "Nagy", null, customer));
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), "Szegedi Pékség Bt.", "HU",
+				TeamMember.of("contact", "Eszter", "Nagy", null, customer),
+				new Requirements(List.of(), List.of("Northwind ERP"), List.of(), List.of()));
 		this.publications.awaitCompleted(inquiry.id());
 		forgetReceivedMail();
 
@@ -300,20 +318,27 @@ class NotificationMailIntegrationTests {
 		assertThat(received()).singleElement().satisfies(mail -> {
 			assertThat(mail.to()).isEqualTo(customer);
 			assertThat(mail.subject()).isEqualTo("Megkeresése: " + this.program.contoso().name());
-			assertThat(mail.text()).contains("Kedves Eszter Nagy!", hajdu.name() + ", Debrecen, Magyarország",
-					tisza.name() + ", Szeged, Magyarország", this.program.fabrikam().name() + ", Vienna, Ausztria");
+			// the customer's country and the inquiry's product first, then the country,
+			// then the product
+			assertThat(mail.text()).containsSubsequence("Kedves Eszter Nagy!",
+					"- " + hajdu.details().name() + ", Debrecen, Magyarország: " + page(hajdu),
+					"- " + tisza.details().name() + ", Szeged, Magyarország: " + page(tisza),
+					"- " + danube.details().name() + ", Vienna, Ausztria: " + page(danube));
+			assertThat(mail.html()).contains("href=\"" + page(hajdu) + "\"");
 			for (String body : List.of(mail.text(), mail.html())) {
-				assertThat(body).doesNotContain(rainier.name(), "NotOurExpertise", "Nem a szakterületünk", "too small",
-						"/leads/", this.program.vendor().name());
+				assertThat(body).doesNotContain(rainier.details().name(), this.program.fabrikam().name(),
+						"NotOurExpertise", "Nem a szakterületünk", "too small", "/leads/",
+						this.program.vendor().name());
 			}
 		});
 	}
 
 	@Test
 	void anExpiredInquiryTellsTheCustomerInEnglishOutsideHungary() {
+		BusinessProfile danube = listedPartner("Danube Data", "Vienna", "AT", null);
 		String customer = "lisa." + this.suffix + "@customer.example";
-		Referral inquiry = this.inquiries.inquire(this.program.budapest(), this.program.vendor().id(),
-				"Pike Street Retail", "US", TeamMember.of("contact", "Lisa", "Moreno", null, customer));
+		Referral inquiry = this.inquiries.inquire(this.program.budapest(), "Pike Street Retail", "US",
+				TeamMember.of("contact", "Lisa", "Moreno", null, customer));
 		this.publications.awaitCompleted(inquiry.id());
 		forgetReceivedMail();
 
@@ -324,8 +349,42 @@ class NotificationMailIntegrationTests {
 		assertThat(received()).filteredOn(mail -> mail.to().equals(customer)).singleElement().satisfies(mail -> {
 			assertThat(mail.subject()).isEqualTo("Your request to " + this.program.contoso().name());
 			assertThat(mail.text()).contains("Dear Lisa Moreno,", "did not get back to you",
-					this.program.fabrikam().name() + ", Vienna, Austria");
+					danube.details().name() + ", Vienna, Austria: " + page(danube));
 		});
+	}
+
+	@Test
+	void anInquiryIsConfirmedInTheCustomersLanguageWithAPrivateLinkToItsStatus() {
+		BusinessProfile contoso = this.profiles.listed(this.program.contoso(), "Contoso " + this.suffix, Expertise.NONE,
+				TestProfiles.location("Contoso Szeged", "HU"));
+		Location szeged = contoso.locations()
+			.stream()
+			.filter(location -> location.name().equals("Contoso Szeged"))
+			.findFirst()
+			.orElseThrow();
+		String customer = "pek." + this.suffix + "@customer.example";
+
+		Referral inquiry = this.marketplaceInquiries.submit(contoso.id(), szeged.id(),
+				new NewInquiry("Szegedi Pékség Bt.", null, "HU", "Eszter", "Nagy", customer, null,
+						"Pénztárgép és készlet", List.of(), true, false),
+				"192.0.2." + ThreadLocalRandom.current().nextInt(1, 255), Locale.forLanguageTag("hu"));
+		this.publications.awaitCompleted(inquiry.id());
+
+		ReceivedMail confirmation = mailTo(received(), customer);
+		assertThat(confirmation.subject()).isEqualTo("Megkeresése megérkezett: " + this.program.contoso().name());
+		assertThat(confirmation.text()).contains("Kedves Eszter Nagy!", "A(z) Contoso Szeged megkapta",
+				"http://localhost:8080/marketplace/inquiries/");
+		String link = confirmation.text()
+			.replaceAll("(?s).*(http://localhost:8080/marketplace/inquiries/\\S+).*", "$1");
+		assertThat(confirmation.html()).contains("href=\"" + link + "\"");
+		assertThat(confirmation.text() + confirmation.html()).doesNotContain("/leads/", "Pénztárgép");
+		assertThat(mailsAbout(inquiry)).extracting(ReceivedMail::to)
+			.as("the partner hears of the new lead as before")
+			.contains(this.anna.email(), this.bence.email());
+		assertThat(this.jdbc.sql("select count(*) from marketplace_inquiry where token_hash = ?")
+			.param(link.substring(link.lastIndexOf('/') + 1))
+			.query(Long.class)
+			.single()).as("only a hash of the token is kept").isZero();
 	}
 
 	@Test
@@ -424,10 +483,19 @@ class NotificationMailIntegrationTests {
 		}).orElseThrow(() -> new AssertionError("No mail to " + recipient + " among " + mails));
 	}
 
-	private Organization partnerWithLocation(String name, String city, String country) {
+	/**
+	 * Another partner of the program, in the marketplace with a location and maybe a
+	 * product.
+	 */
+	private BusinessProfile listedPartner(String name, String city, String country, String product) {
 		Organization partner = this.organizations.registerPartner(this.program.vendor().id(), name + " " + this.suffix);
-		this.organizations.addLocation(partner.id(), name + " " + city, city, country, List.of());
-		return partner;
+		return this.profiles.listed(partner, partner.name(),
+				new Expertise(List.of(), product == null ? List.of() : List.of(product), List.of(), List.of()),
+				new LocationDetails(name + " " + city, "Fő utca 1", null, city, country, null, List.of()));
+	}
+
+	private static String page(BusinessProfile profile) {
+		return "http://localhost:8080" + MarketplacePaths.location(profile.id(), profile.locations().get(0).id());
 	}
 
 	private Person person(Organization organization, String name, String displayName, String locale, Role role) {

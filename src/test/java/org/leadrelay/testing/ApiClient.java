@@ -99,6 +99,11 @@ public final class ApiClient {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public Response put(String path, byte[] body, String contentType) {
+		return send(
+				request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	public Response delete(String path) {
 		return send(request(path).DELETE());
 	}

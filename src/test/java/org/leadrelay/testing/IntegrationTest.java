@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.leadrelay.referral.CustomerInquiries;
 import org.leadrelay.referral.ExpirySweep;
+import org.leadrelay.routing.ResponsivenessRefresh;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -22,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ TestClockConfiguration.class, TestProgram.class, TestUsers.class, EventRecorder.class,
-		EventPublications.class, ExpirySweep.class, CustomerInquiries.class })
+		EventPublications.class, ExpirySweep.class, CustomerInquiries.class, TestProfiles.class,
+		ResponsivenessRefresh.class })
 public @interface IntegrationTest {
 
 }

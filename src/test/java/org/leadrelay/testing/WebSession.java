@@ -33,12 +33,23 @@ public final class WebSession {
 
 	private @Nullable String csrf;
 
+	private @Nullable String clientAddress;
+
 	public WebSession(int port) {
 		this.baseUrl = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * A browser at another address: every request names it in {@code X-Forwarded-For}, as
+	 * a proxy in front of LeadRelay would.
+	 */
+	public WebSession from(String clientAddress) {
+		this.clientAddress = clientAddress;
+		return this;
 	}
 
 	/** Signs in through the sign-in page; the answer is where it redirects to. */
@@ -97,6 +108,9 @@ public final class WebSession {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		if (this.clientAddress != null) {
+			request.header("X-Forwarded-For", this.clientAddress);
+		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),

@@ -15,6 +15,9 @@ class HomeController {
 		if (caller.isVendor() || caller.hasRole(Role.REFERRALS_ADMIN) || caller.hasRole(Role.REFERRALS_USER)) {
 			return "redirect:/leads";
 		}
+		if (caller.hasRole(Role.BUSINESS_PROFILE_ADMIN)) {
+			return "redirect:/profile";
+		}
 		return "identity/home";
 	}
 

@@ -1,14 +1,20 @@
 package org.leadrelay.platform.web;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
 	private final ZoneId zone;
+
+	private final Map<Locale, List<Country>> countries = new ConcurrentHashMap<>();
 
 	Formats(@Value("${leadrelay.web.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
 		this.zone = ZoneId.of(zone);
@@ -66,8 +74,26 @@ public class Formats {
 		return code == null ? "" : new Locale.Builder().setRegion(code).build().getDisplayCountry(locale());
 	}
 
+	/**
+	 * Every country, by its name in the UI's language, for the choices of a form; worked
+	 * out once per language.
+	 */
+	public List<Country> countries() {
+		return this.countries.computeIfAbsent(locale(), locale -> {
+			Collator collator = Collator.getInstance(locale);
+			return Arrays.stream(Locale.getISOCountries())
+				.map(code -> new Country(code, new Locale.Builder().setRegion(code).build().getDisplayCountry(locale)))
+				.sorted(Comparator.comparing(Country::name, collator))
+				.toList();
+		});
+	}
+
 	private static Locale locale() {
 		return LocaleContextHolder.getLocale();
+	}
+
+	/** A country's ISO 3166 code and name. */
+	public record Country(String code, String name) {
 	}
 
 }

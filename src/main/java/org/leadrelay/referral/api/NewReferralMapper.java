@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.referral.Address;
-import org.leadrelay.referral.CompanySize;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.Customer;
 import org.leadrelay.referral.Money;

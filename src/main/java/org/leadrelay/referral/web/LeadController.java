@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChangedException;

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.referral.Address;
-import org.leadrelay.referral.CompanySize;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.Customer;
 import org.leadrelay.referral.DealDetails;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.leadrelay.notification.NotificationKind;
-import org.leadrelay.referral.CompanySize;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Source;

@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.platform.web;
 
 import java.util.function.Function;
 
@@ -11,7 +11,7 @@ import org.springframework.validation.BindingResult;
  * Puts a domain refusal next to the form field it is about: the domain names fields as
  * the API does ({@code details/dealValue}), each form knows its own name for them.
  */
-final class FormErrors {
+public final class FormErrors {
 
 	private FormErrors() {
 	}
@@ -20,7 +20,7 @@ final class FormErrors {
 	 * @param fieldOf the form field for a domain target, or null when none fits (the
 	 * error then goes above the form)
 	 */
-	static void reject(BindingResult binding, DomainException ex, Function<String, @Nullable String> fieldOf) {
+	public static void reject(BindingResult binding, DomainException ex, Function<String, @Nullable String> fieldOf) {
 		String field = ex.target() == null ? null : fieldOf.apply(ex.target());
 		Object[] arguments = { ex.getMessage() };
 		if (field == null) {

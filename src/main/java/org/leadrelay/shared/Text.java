@@ -1,18 +1,17 @@
-package org.leadrelay.referral;
+package org.leadrelay.shared;
 
 import org.jspecify.annotations.Nullable;
-import org.leadrelay.shared.DomainException;
 
 /**
  * Rules for free text fields: trimmed, bounded, and blank treated as absent. Errors name
  * the field as the API spells it.
  */
-final class Text {
+public final class Text {
 
 	private Text() {
 	}
 
-	static String required(String target, @Nullable String value, int maxLength) {
+	public static String required(String target, @Nullable String value, int maxLength) {
 		String text = optional(target, value, maxLength);
 		if (text == null) {
 			throw DomainException.invalid(target, target + " is required");
@@ -20,7 +19,7 @@ final class Text {
 		return text;
 	}
 
-	static @Nullable String optional(String target, @Nullable String value, int maxLength) {
+	public static @Nullable String optional(String target, @Nullable String value, int maxLength) {
 		if (value == null) {
 			return null;
 		}

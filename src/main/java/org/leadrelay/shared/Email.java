@@ -1,8 +1,6 @@
-package org.leadrelay.referral;
+package org.leadrelay.shared;
 
 import java.util.regex.Pattern;
-
-import org.leadrelay.shared.DomainException;
 
 /**
  * An email address with a plausible syntax (local@domain.tld), at most 254 characters.

@@ -1,4 +1,4 @@
-package org.leadrelay.referral;
+package org.leadrelay.shared;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,0 +1,17 @@
+package org.leadrelay.routing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Routing settings ({@code leadrelay.routing.*}).
+ *
+ * @param responsivenessPeriod how far back a partner's answers count
+ * @param responsivenessRefreshInterval how often the scores are recomputed
+ */
+@ConfigurationProperties("leadrelay.routing")
+record RoutingProperties(@DefaultValue("P90D") Duration responsivenessPeriod,
+		@DefaultValue("PT10M") Duration responsivenessRefreshInterval) {
+}
