@@ -120,7 +120,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/set-password")
 			.permitAll()
-			.requestMatchers("/leads/new")
+			.requestMatchers("/leads/new", "/leads/new/**")
 			.hasAnyRole(VENDOR_STAFF)
 			.requestMatchers("/leads", "/leads/**", "/insights")
 			.hasAnyRole(LEAD_WORKERS)
