@@ -36,6 +36,9 @@ import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProfiles;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
+import org.leadrelay.testing.TestUsers;
+import org.leadrelay.testing.TestUsers.TestUser;
+import org.leadrelay.testing.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +76,9 @@ class RecommendationsIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TestUsers users;
 
 	@LocalServerPort
 	int port;
@@ -157,6 +163,25 @@ class RecommendationsIntegrationTests {
 		assertThatExceptionOfType(DomainException.class)
 			.isThrownBy(() -> this.recommendations.recommend(TestProfiles.admin(this.program.contoso().id()),
 					new RecommendationQuery(List.of(), List.of(), List.of(), null, null)));
+	}
+
+	@Test
+	void theNewLeadFormListsThemForVendorStaffOnly() {
+		TestUser seller = this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER);
+		WebSession browser = new WebSession(this.port);
+		browser.signIn(seller.email(), TestUsers.PASSWORD);
+
+		assertThat(browser.get("/leads/new").body()).contains("hx-get=\"/leads/new/recommendations\"");
+		String fragment = browser.get("/leads/new/recommendations?industries=Retail&country=HU&size=").body();
+		assertThat(fragment).contains("matches Retail; in the same region as Hungary")
+			.contains("Send to this location");
+		assertThat(fragment.indexOf(this.program.vienna().id().value().toString()))
+			.isLessThan(fragment.indexOf(this.program.budapest().id().value().toString()));
+
+		TestUser partnerAdmin = this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN);
+		WebSession partner = new WebSession(this.port);
+		partner.signIn(partnerAdmin.email(), TestUsers.PASSWORD);
+		assertThat(partner.get("/leads/new/recommendations?industries=Retail").status()).isEqualTo(403);
 	}
 
 	private void profile(Organization partner, Set<CompanySize> sizes) {
