@@ -10,7 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,17 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leadrelay.testing.ApiClient;
 import org.leadrelay.testing.ApiClient.Response;
 import org.leadrelay.testing.AppNode;
+import org.leadrelay.testing.FreePorts;
 import org.leadrelay.testing.TestProgram.Credentials;
+import org.leadrelay.webhook.WebhookReceiver;
+import org.leadrelay.webhook.WebhookReceiver.Request;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two LeadRelay nodes on one PostgreSQL: idempotent POSTs and the expiry sweep each take
  * effect exactly once while both run, and when one node is killed in the middle of a
- * sweep.
+ * sweep; mails and webhooks go out once from two nodes, and what the nodes left unsent
+ * when they died goes out after a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiNodeIntegrationTests {
@@ -42,7 +51,11 @@ class MultiNodeIntegrationTests {
 
 	static final String LOCATION = "00000000-0000-7000-8000-0000000000c1";
 
+	static final String LOCATION_ALERTS = "alerts@partner.example";
+
 	static final Credentials vendorClient = new Credentials("multi-node-vendor", "multi-node-secret");
+
+	static final Credentials partnerClient = new Credentials("multi-node-partner", "multi-node-secret");
 
 	@TempDir
 	static Path dataDir;
@@ -55,13 +68,27 @@ class MultiNodeIntegrationTests {
 
 	static AppNode nodeB;
 
+	static String url;
+
+	static String[] properties;
+
+	static GreenMail smtp;
+
+	static WebhookReceiver receiver;
+
 	@BeforeAll
 	static void startCluster() throws Exception {
 		postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true).start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
+		url = postgres.getJdbcUrl("postgres", "postgres");
 		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-		String[] properties = { "leadrelay.referrals.expiry-poll-interval=PT1S",
-				"leadrelay.referrals.expiry-batch-size=200" };
+		smtp = new GreenMail(new ServerSetup(FreePorts.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		receiver = WebhookReceiver.start();
+		properties = new String[] { "leadrelay.referrals.expiry-poll-interval=PT1S",
+				"leadrelay.referrals.expiry-batch-size=200", "spring.mail.host=127.0.0.1",
+				"spring.mail.port=" + smtp.getSmtp().getPort(), "leadrelay.outbound.allowed-hosts=127.0.0.1",
+				"leadrelay.webhooks.poll-interval=PT0.2S", "leadrelay.outbox.retry-interval=PT1S",
+				"leadrelay.outbox.retry-backoff=PT1S", "leadrelay.outbox.max-retry-backoff=PT2S" };
 		// Both nodes start together: Flyway's lock lets exactly one migrate the empty
 		// database.
 		nodeA = AppNode.start("node-a", url, properties);
@@ -78,6 +105,12 @@ class MultiNodeIntegrationTests {
 				node.close();
 			}
 		}
+		if (receiver != null) {
+			receiver.close();
+		}
+		if (smtp != null) {
+			smtp.stop();
+		}
 		if (postgres != null) {
 			postgres.close();
 		}
@@ -86,8 +119,8 @@ class MultiNodeIntegrationTests {
 	@Test
 	@Order(1)
 	void anIdempotentPostSentToBothNodesCreatesOneReferral() throws Exception {
-		// A token from one node is good on the other: they share the signing key through
-		// the database.
+		// A token from one node is good on the other: they share the signing key
+		// through the database.
 		String token = ApiClient.as(nodeA.port(), vendorClient)
 			.tokenRequest(vendorClient)
 			.json()
@@ -149,6 +182,101 @@ class MultiNodeIntegrationTests {
 				group by t.referral_id having count(*) > 1) twice""").query(Long.class).single()).isZero();
 	}
 
+	@Test
+	@Order(3)
+	void mailsAndWebhooksGoOutOnceWhileBothNodesRun() throws Exception {
+		// node A was killed by the sweep test: it comes back, as an operator would
+		// restart it
+		nodeA = AppNode.start("node-a-restarted", url, properties).awaitHealthy(Duration.ofSeconds(120));
+		registerWebhook();
+		List<String> customers = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			customers.add("Fan-out customer " + i);
+			Response sent = sendReferral(i % 2 == 0 ? nodeA : nodeB, customers.get(i));
+			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> deliveredWebhooks().size() >= 20);
+		await().atMost(Duration.ofSeconds(60)).until(() -> mailSubjects("Fan-out").size() >= 20);
+		// Both nodes poll several times a second: a duplicate would arrive within this.
+		Thread.sleep(3_000);
+
+		assertThat(deliveredWebhooks()).hasSize(20);
+		assertThat(receiver.requests()).extracting(Request::id).doesNotHaveDuplicates();
+		assertThat(mailSubjects("Fan-out")).hasSize(20)
+			.doesNotHaveDuplicates()
+			.allSatisfy(subject -> assertThat(customers).anySatisfy(subject::endsWith));
+	}
+
+	@Test
+	@Order(4)
+	void whatBothNodesLeftUnsentWhenTheyDiedGoesOutOnceAfterARestart() throws Exception {
+		smtp.stop();
+		receiver.thenAnswer(503);
+		int requestsBefore = receiver.requests().size();
+		Response sent = sendReferral(nodeB, "Crash customer");
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		String referral = sent.json().get("id").asString();
+		// The change is committed; its mail failed (no SMTP server) and its webhook was
+		// refused with 503, so both wait for a retry when the nodes die.
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> receiver.requests().size() > requestsBefore && failedPublications(referral) > 0);
+		nodeA.kill();
+		nodeB.kill();
+		smtp.start();
+
+		nodeA = AppNode.start("node-a-after-crash", url, properties).awaitHealthy(Duration.ofSeconds(120));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> mailSubjects("Crash").contains("New lead: Crash customer"));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> deliveredWebhooks().stream().anyMatch(request -> request.body().contains(referral)));
+		Thread.sleep(3_000);
+		assertThat(mailSubjects("Crash")).containsExactly("New lead: Crash customer");
+		List<Request> forReferral = receiver.requests()
+			.stream()
+			.filter(request -> request.body().contains(referral))
+			.toList();
+		assertThat(forReferral).as("refused once, then delivered once").hasSize(2);
+		assertThat(forReferral).extracting(Request::id)
+			.as("a retry is the same message")
+			.containsOnly(forReferral.get(0).id());
+	}
+
+	private static void registerWebhook() {
+		Response registered = ApiClient.as(nodeB.port(), partnerClient).post("/v1.0/webhooks", """
+				{"url": "%s", "events": ["referral-created"]}""".formatted(receiver.url()));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+	}
+
+	private static Response sendReferral(AppNode node, String customer) {
+		return ApiClient.as(node.port(), vendorClient).post("/v1.0/engagements/referrals", """
+				{"qualification": "SalesQualified", "target": [{"type": "BusinessProfileLocation", "id": "%s"}],
+				 "customerProfile": {"name": "%s", "address": {"country": "GB"}},
+				 "consent": {"consentToContact": true}}""".formatted(LOCATION, customer));
+	}
+
+	/** The webhook requests that the receiver answered with 200. */
+	private static List<Request> deliveredWebhooks() {
+		return receiver.requests().stream().filter(Request::delivered).toList();
+	}
+
+	private static List<String> mailSubjects(String mentioning) throws MessagingException {
+		List<String> subjects = new ArrayList<>();
+		for (MimeMessage mail : smtp.getReceivedMessages()) {
+			if (mail.getSubject().contains(mentioning)) {
+				subjects.add(mail.getSubject());
+			}
+		}
+		return subjects;
+	}
+
+	private static long failedPublications(String referral) {
+		return jdbc.sql("select count(*) from event_publication where status = 'FAILED' and serialized_event like ?")
+			.param("%" + referral + "%")
+			.query(Long.class)
+			.single();
+	}
+
 	private static long awaitExpired(long atLeast) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		long expired = 0;
@@ -174,14 +302,19 @@ class MultiNodeIntegrationTests {
 				"insert into organization (id, name, kind, vendor_id, created_at) values (?::uuid, 'Partner', 'PARTNER', ?::uuid, now())")
 			.params(PARTNER, VENDOR)
 			.update();
-		jdbc.sql("insert into partner_location (organization_id, id, name, city, country, created_at) "
-				+ "values (?::uuid, ?::uuid, 'Budapest', 'Budapest', 'HU', now())")
-			.params(PARTNER, LOCATION)
+		jdbc.sql("insert into partner_location (organization_id, id, name, city, country, alert_emails, created_at) "
+				+ "values (?::uuid, ?::uuid, 'London', 'London', 'GB', array[?], now())")
+			.params(PARTNER, LOCATION, LOCATION_ALERTS)
 			.update();
+		createApiClient(VENDOR, vendorClient, "Vendor CRM");
+		createApiClient(PARTNER, partnerClient, "Partner integration");
+	}
+
+	private static void createApiClient(String organization, Credentials credentials, String name) {
 		jdbc.sql("insert into api_client (id, organization_id, client_id, secret_hash, name, created_at) "
-				+ "values (gen_random_uuid(), ?::uuid, ?, ?, 'Vendor CRM', now())")
-			.params(VENDOR, vendorClient.clientId(),
-					PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(vendorClient.secret()))
+				+ "values (gen_random_uuid(), ?::uuid, ?, ?, ?, now())")
+			.params(organization, credentials.clientId(),
+					PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(credentials.secret()), name)
 			.update();
 	}
 

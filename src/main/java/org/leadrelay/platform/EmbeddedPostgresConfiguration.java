@@ -51,10 +51,9 @@ class EmbeddedPostgresConfiguration {
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}
-		// zonky starts PostgreSQL without fsync (-F) for throw-away test databases; data
-		// that is
-		// meant to survive gets the durability of a normal server unless configured
-		// otherwise.
+		// zonky starts PostgreSQL without fsync (-F) for throw-away test databases;
+		// data that is meant to survive gets the durability of a normal server unless
+		// configured otherwise.
 		Map<String, String> settings = new LinkedHashMap<>(DURABLE);
 		settings.putAll(properties.serverConfig());
 		settings.forEach(builder::setServerConfig);

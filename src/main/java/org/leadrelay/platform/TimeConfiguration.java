@@ -17,9 +17,8 @@ class TimeConfiguration {
 
 	@Bean
 	Clock clock() {
-		// PostgreSQL keeps microseconds: ticking in microseconds makes a value read back
-		// equal
-		// the one written.
+		// PostgreSQL keeps microseconds: ticking in microseconds makes a value read
+		// back equal the one written.
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 

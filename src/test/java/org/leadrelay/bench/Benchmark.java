@@ -102,9 +102,8 @@ public final class Benchmark {
 	}
 
 	private void run() throws Exception {
-		// the data is put in place before LeadRelay starts, so that its expiry sweep does
-		// not
-		// run into a half-prepared database
+		// the data is put in place before LeadRelay starts, so that its
+		// expiry sweep does not run into a half-prepared database
 		prepare();
 		ConfigurableApplicationContext app = start();
 		try {

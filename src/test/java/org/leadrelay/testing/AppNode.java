@@ -1,7 +1,6 @@
 package org.leadrelay.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,7 @@ public final class AppNode implements AutoCloseable {
 	 * Starts a node on the database at {@code jdbcUrl} with extra application properties.
 	 */
 	public static AppNode start(String name, String jdbcUrl, String... properties) throws IOException {
-		int port = freePort();
+		int port = FreePorts.freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), LeadRelayApplication.class.getName(), "--server.port=" + port,
@@ -97,12 +96,6 @@ public final class AppNode implements AutoCloseable {
 		this.process.destroy();
 		if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
 			kill();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

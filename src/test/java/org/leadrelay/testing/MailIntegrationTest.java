@@ -19,8 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @Import(SmtpServerConfiguration.class)
 // the host is static so that Spring Boot's mail auto-configuration sees it; the port
-// comes
-// from the running server (SmtpServerConfiguration)
+// comes from the running server (SmtpServerConfiguration)
 @TestPropertySource(properties = "spring.mail.host=127.0.0.1")
 public @interface MailIntegrationTest {
 

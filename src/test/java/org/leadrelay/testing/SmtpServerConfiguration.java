@@ -1,9 +1,5 @@
 package org.leadrelay.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -21,21 +17,12 @@ class SmtpServerConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	GreenMail smtpServer() {
-		return new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		return new GreenMail(new ServerSetup(FreePorts.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 	}
 
 	@Bean
 	DynamicPropertyRegistrar smtpProperties(GreenMail smtpServer) {
 		return registry -> registry.add("spring.mail.port", () -> smtpServer.getSmtp().getPort());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

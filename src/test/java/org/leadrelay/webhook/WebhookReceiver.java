@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * A webhook receiver on 127.0.0.1 that records every request and answers with scripted
  * statuses (then 200), verifying each signature as a real receiver would.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -28,15 +28,16 @@ final class WebhookReceiver implements AutoCloseable {
 	private WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", exchange -> {
+			Answer answer;
+			synchronized (this.script) {
+				answer = this.script.isEmpty() ? new Answer(200, Map.of()) : this.script.removeFirst();
+			}
 			try (InputStream body = exchange.getRequestBody()) {
 				var headers = exchange.getRequestHeaders();
 				this.requests.add(new Request(exchange.getRequestMethod(), headers.getFirst("webhook-id"),
 						headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
-						headers.getFirst("Content-Type"), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-			}
-			Answer answer;
-			synchronized (this.script) {
-				answer = this.script.isEmpty() ? new Answer(200, Map.of()) : this.script.removeFirst();
+						headers.getFirst("Content-Type"), new String(body.readAllBytes(), StandardCharsets.UTF_8),
+						answer.status()));
 			}
 			answer.headers().forEach(exchange.getResponseHeaders()::add);
 			exchange.sendResponseHeaders(answer.status(), -1);
@@ -45,11 +46,11 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static WebhookReceiver start() throws IOException {
+	public static WebhookReceiver start() throws IOException {
 		return new WebhookReceiver();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks/leadrelay";
 	}
 
@@ -61,11 +62,11 @@ final class WebhookReceiver implements AutoCloseable {
 		return this;
 	}
 
-	WebhookReceiver thenAnswer(int status) {
+	public WebhookReceiver thenAnswer(int status) {
 		return thenAnswer(status, Map.of());
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
 
@@ -74,10 +75,16 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Answer(int status, Map<String, String> headers) {
+	public record Answer(int status, Map<String, String> headers) {
 	}
 
-	record Request(String method, String id, String timestamp, String signature, String contentType, String body) {
+	public record Request(String method, String id, String timestamp, String signature, String contentType, String body,
+			int answeredWith) {
+
+		/** Whether the receiver took it (answered 2xx). */
+		public boolean delivered() {
+			return this.answeredWith / 100 == 2;
+		}
 
 		boolean verifiesWith(String secret, Instant now) throws Exception {
 			return StandardWebhooksVerifier.verify(secret, this.id, this.timestamp, this.signature, this.body, now);
