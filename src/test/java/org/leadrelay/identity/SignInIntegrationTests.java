@@ -99,7 +99,8 @@ class SignInIntegrationTests {
 		user.signIn(referralsUser.email(), TestUsers.PASSWORD);
 
 		assertThat(anonymous.get("/leads").location()).endsWith("/login");
-		assertThat(profile.get("/").body()).contains("no workspace");
+		assertThat(profile.get("/").location()).as("a profile admin starts at the business profile")
+			.endsWith("/profile");
 		assertThat(profile.get("/leads").status()).isEqualTo(403);
 		assertThat(user.get("/users").status()).isEqualTo(403);
 		assertThat(user.get("/leads/new").status()).isEqualTo(403);

@@ -90,7 +90,7 @@ class NotificationPagesIntegrationTests {
 		assertThat(this.annaSession.get("/notifications/bell?lang=hu").body())
 			.contains("aria-label=\"Értesítések, 2 olvasatlan\"");
 		TestUser colleague = this.users.create(this.program.contoso(), "Bela Toth", Role.BUSINESS_PROFILE_ADMIN);
-		assertThat(signedIn(colleague).get("/").body()).contains("aria-label=\"Notifications, none unread\"");
+		assertThat(signedIn(colleague).get("/profile").body()).contains("aria-label=\"Notifications, none unread\"");
 		assertThat(new WebSession(this.port).get("/notifications").location()).endsWith("/login");
 	}
 
