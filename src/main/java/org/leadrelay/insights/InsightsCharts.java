@@ -1,6 +1,7 @@
 package org.leadrelay.insights;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -76,8 +77,8 @@ class InsightsCharts {
 	}
 
 	private static @Nullable BigDecimal hours(@Nullable Duration duration) {
-		return duration == null ? null : BigDecimal.valueOf(duration.toSeconds())
-			.divide(BigDecimal.valueOf(3600), 1, java.math.RoundingMode.HALF_UP);
+		return duration == null ? null
+				: BigDecimal.valueOf(duration.toSeconds()).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
 	}
 
 	private static String week(LocalDate week, Locale locale) {

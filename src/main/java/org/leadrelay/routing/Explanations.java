@@ -2,7 +2,6 @@ package org.leadrelay.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.leadrelay.platform.web.Durations;
 import org.leadrelay.platform.web.Formats;
@@ -33,10 +32,9 @@ class Explanations {
 	}
 
 	String of(RecommendationQuery query, Candidate candidate, Signals signals) {
-		Locale locale = LocaleContextHolder.getLocale();
 		List<String> parts = new ArrayList<>();
 		if (!signals.matchedTags().isEmpty()) {
-			parts.add(text("recommendation.matches", list(signals.matchedTags(), locale)));
+			parts.add(text("recommendation.matches", list(signals.matchedTags())));
 		}
 		else if (!query.tags().isEmpty()) {
 			parts.add(text("recommendation.matchesNone"));
@@ -74,7 +72,7 @@ class Explanations {
 	}
 
 	/** "A", "A and B", "A, B and C". */
-	private String list(List<String> items, Locale locale) {
+	private String list(List<String> items) {
 		if (items.size() == 1) {
 			return items.get(0);
 		}

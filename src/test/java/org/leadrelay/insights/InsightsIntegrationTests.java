@@ -22,6 +22,7 @@ import org.leadrelay.referral.LeadFigures;
 import org.leadrelay.referral.LeadFigures.CurrencyPipeline;
 import org.leadrelay.referral.LeadFigures.DeclinedKeyword;
 import org.leadrelay.referral.LeadFigures.Outcomes;
+import org.leadrelay.referral.LeadFigures.Responder;
 import org.leadrelay.referral.LeadFigures.WeeklyCount;
 import org.leadrelay.referral.LeadFigures.WeeklyMedian;
 import org.leadrelay.referral.LostReason;
@@ -49,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The insights figures against a small history seeded through the referral lifecycle with
@@ -219,10 +221,9 @@ class InsightsIntegrationTests {
 
 		assertThat(figures.outcomes()).as("Contoso's 6 and Fabrikam's 1, not the other program's")
 			.isEqualTo(new Outcomes(7, 4, 1, 1, 2, 1, 0));
-		assertThat(figures.slowestResponders())
-			.extracting(LeadFigures.Responder::name, LeadFigures.Responder::medianResponseTime)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(this.program.contoso().name(), HOUR.multipliedBy(4)),
-					org.assertj.core.groups.Tuple.tuple(this.program.fabrikam().name(), HOUR));
+		assertThat(figures.slowestResponders()).extracting(Responder::name, Responder::medianResponseTime)
+			.containsExactly(tuple(this.program.contoso().name(), HOUR.multipliedBy(4)),
+					tuple(this.program.fabrikam().name(), HOUR));
 	}
 
 	@Test
