@@ -120,7 +120,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/set-password")
 			.permitAll()
-			.requestMatchers("/leads/new", "/leads/new/**")
+			.requestMatchers("/leads/new", "/leads/new/**", "/leads/imports", "/leads/imports/**")
 			.hasAnyRole(VENDOR_STAFF)
 			.requestMatchers("/leads", "/leads/**", "/insights")
 			.hasAnyRole(LEAD_WORKERS)

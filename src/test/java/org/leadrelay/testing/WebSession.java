@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,43 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Uploads a file as the multipart form field {@code file}, with the CSRF token of the
+	 * last page loaded.
+	 */
+	public Page upload(String path, String fileName, byte[] content) {
+		String boundary = "----leadrelay" + System.nanoTime();
+		String token = this.csrf == null ? ""
+				: "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrf + "\r\n";
+		byte[] head = (token + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
+	}
+
+	/** The answer's body as bytes, for downloads. */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The session cookie's value now, or null. */

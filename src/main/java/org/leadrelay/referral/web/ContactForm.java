@@ -17,6 +17,10 @@ record ContactForm(@Size(max = 100) @Nullable String firstName, @Size(max = 100)
 
 	static final ContactForm EMPTY = new ContactForm(null, null, null, null);
 
+	static ContactForm of(TeamMember member) {
+		return new ContactForm(member.firstName(), member.lastName(), member.phoneNumber(), member.email().value());
+	}
+
 	/** No one, or the one contact; domain errors name {@code contact/<field>}. */
 	List<TeamMember> members() {
 		boolean blank = Stream.of(this.firstName, this.lastName, this.phone, this.email)

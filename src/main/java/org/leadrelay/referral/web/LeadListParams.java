@@ -47,7 +47,11 @@ record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort
 
 	/** This list's URL in another tab or on another page, for links. */
 	private String url(LeadTab tab, int page) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/leads")
+		return url("/leads", tab, page);
+	}
+
+	private String url(String path, LeadTab tab, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)
 			.queryParam("tab", tab.param())
 			.queryParam("stage", this.stage.param())
 			.queryParam("sort", this.sort.param());
@@ -66,6 +70,11 @@ record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort
 
 	public String withPage(int page) {
 		return url(this.tab, page);
+	}
+
+	/** The whole list, every page, as a CSV file. */
+	public String export() {
+		return url("/leads/export.csv", this.tab, 1);
 	}
 
 	/** This page's own URL: where a heart click without JavaScript comes back to. */

@@ -91,7 +91,7 @@ class NewLeadController {
 	}
 
 	/** What this caller may send: SPEC section 1. */
-	private static List<Qualification> qualifications(Caller caller) {
+	static List<Qualification> qualifications(Caller caller) {
 		if (caller.hasRole(Role.VENDOR_ADMIN)) {
 			return List.of(Qualification.SalesQualified, Qualification.MarketingQualified);
 		}

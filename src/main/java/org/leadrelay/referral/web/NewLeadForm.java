@@ -25,6 +25,7 @@ import org.leadrelay.referral.DealDetails;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
 
@@ -59,6 +60,25 @@ record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualific
 	/** A post without any contact field binds it empty, not null. */
 	NewLeadForm {
 		contact = contact == null ? ContactForm.EMPTY : contact;
+	}
+
+	/**
+	 * A sent lead as this form would describe it, for the CSV export: the first customer
+	 * contact only, the purchase date as a UTC date.
+	 */
+	static NewLeadForm of(Referral referral) {
+		Customer customer = referral.customer();
+		Money value = referral.dealValue();
+		Requirements requirements = referral.requirements();
+		return new NewLeadForm(referral.locationId().value(), referral.qualification(), referral.name(),
+				customer.name(), customer.address().country(), customer.address().city(), customer.size(),
+				customer.contacts().stream().findFirst().map(ContactForm::of).orElse(ContactForm.EMPTY),
+				String.join(", ", requirements.industries()), String.join(", ", requirements.products()),
+				String.join(", ", requirements.services()), referral.notes(), value == null ? null : value.amount(),
+				value == null ? null : value.currency().getCurrencyCode(),
+				referral.closingAt() == null ? null : LocalDate.ofInstant(referral.closingAt(), ZoneOffset.UTC),
+				referral.contactRequestedAt() != null, referral.consent().consentToContact(),
+				referral.consent().consentToShareInfoWithOthers(), referral.inviteNotes());
 	}
 
 	static NewLeadForm empty(@Nullable Qualification qualification) {

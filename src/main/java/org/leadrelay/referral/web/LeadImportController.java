@@ -1,0 +1,107 @@
+package org.leadrelay.referral.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.web.LeadImportReader.CheckedFile;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Vendor staff import qualified leads from a CSV file: the upload is checked whole and
+ * either comes back with every row's errors, importing nothing, or is imported in the
+ * background while its page shows the progress (htmx polls it; without JavaScript a link
+ * reloads it) and, at the end, the summary.
+ */
+@Controller
+class LeadImportController {
+
+	static final int RECENT_IMPORTS = 10;
+
+	private final LeadImportReader reader;
+
+	private final LeadImports imports;
+
+	private final LeadImportWorker worker;
+
+	private final DataSize maxFileSize;
+
+	private final int maxRows;
+
+	LeadImportController(LeadImportReader reader, LeadImports imports, LeadImportWorker worker,
+			@Value("${leadrelay.imports.max-file-size:20MB}") DataSize maxFileSize,
+			@Value("${leadrelay.imports.max-rows:50000}") int maxRows) {
+		this.reader = reader;
+		this.imports = imports;
+		this.worker = worker;
+		this.maxFileSize = maxFileSize;
+		this.maxRows = maxRows;
+	}
+
+	@GetMapping("/leads/imports")
+	String form(Caller caller, Model model) {
+		return page(caller, model);
+	}
+
+	@PostMapping("/leads/imports")
+	String upload(Caller caller, @RequestParam(required = false) @Nullable MultipartFile file, Locale locale,
+			Model model, HttpServletResponse response) throws IOException {
+		if (file == null || file.isEmpty() || file.getSize() > this.maxFileSize.toBytes()) {
+			model.addAttribute("fileError",
+					file == null || file.isEmpty() ? "leadImport.error.noFile" : "leadImport.error.tooLarge");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(caller, model);
+		}
+		CheckedFile checked;
+		try (InputStream content = file.getInputStream()) {
+			checked = this.reader.read(caller, content, locale);
+		}
+		if (!checked.valid()) {
+			model.addAttribute("fileName", file.getOriginalFilename());
+			model.addAttribute("checked", checked);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(caller, model);
+		}
+		UUID id = this.imports.start(caller, fileName(file), checked.rows());
+		this.worker.startInBackground(id);
+		return "redirect:/leads/imports/" + id;
+	}
+
+	@GetMapping("/leads/imports/{id}")
+	String progress(Caller caller, @PathVariable UUID id, HtmxRequest htmx, Model model) {
+		model.addAttribute("progress", this.imports.find(caller, id)
+			.orElseThrow(() -> DomainException.notFound("Import " + id + " not found")));
+		return htmx.isHtmxRequest() ? "leads/import-progress :: progress" : "leads/import-progress";
+	}
+
+	private String page(Caller caller, Model model) {
+		model.addAttribute("recent", this.imports.recent(caller, RECENT_IMPORTS));
+		model.addAttribute("maxMegabytes", this.maxFileSize.toMegabytes());
+		model.addAttribute("maxRows", this.maxRows);
+		model.addAttribute("leadColumns", LeadCsv.LEAD_COLUMNS.stream().map(LeadCsv.Column::name).toList());
+		return "leads/import";
+	}
+
+	private static String fileName(MultipartFile file) {
+		String name = StringUtils.getFilename(file.getOriginalFilename());
+		return name == null || name.isBlank() ? "leads.csv" : name.substring(0, Math.min(name.length(), 255));
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.leadrelay.referral.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.platform.web.FormErrors;
+import org.leadrelay.referral.NewReferral;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.DomainException;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/**
+ * Reads one CSV row as the vendor's lead form: the same conversions, the same validation
+ * and the same checks of the domain, with the same messages, as a lead sent through the
+ * form. Its errors name the form field, which is also the CSV column.
+ */
+@Component
+class LeadRowBinder {
+
+	private final ConversionService conversions;
+
+	private final SpringValidatorAdapter validator;
+
+	private final Organizations organizations;
+
+	LeadRowBinder(@Qualifier("mvcConversionService") ConversionService conversions, Validator validator,
+			Organizations organizations) {
+		this.conversions = conversions;
+		this.validator = new SpringValidatorAdapter(validator);
+		this.organizations = organizations;
+	}
+
+	/**
+	 * The row as a lead that may be sent, or the reasons it is not one.
+	 * @param cells the row's cells by column, blank ones left out
+	 */
+	BoundRow bind(Allowed allowed, Map<String, String> cells) {
+		DataBinder binder = new DataBinder(null, "form");
+		binder.setTargetType(ResolvableType.forClass(NewLeadForm.class));
+		binder.setConversionService(this.conversions);
+		binder.setValidator(this.validator);
+		binder.construct(new DataBinder.ValueResolver() {
+
+			@Override
+			public @Nullable Object resolveValue(String name, Class<?> type) {
+				return cells.get(name);
+			}
+
+			@Override
+			public Set<String> getNames() {
+				return cells.keySet();
+			}
+
+		});
+		binder.validate();
+		BindingResult binding = binder.getBindingResult();
+		if (binding.hasErrors() || !(binder.getTarget() instanceof NewLeadForm form)) {
+			return new BoundRow(null, binding);
+		}
+		if (!allowed.locations().contains(form.location())) {
+			binding.rejectValue("location", "leadImport.unknownLocation");
+		}
+		if (!allowed.qualifications().contains(form.qualification())) {
+			binding.rejectValue("qualification", "lead.new.qualificationNotYours");
+		}
+		if (binding.hasErrors()) {
+			return new BoundRow(null, binding);
+		}
+		try {
+			return new BoundRow(form.toNewReferral(), binding);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(binding, ex, NewLeadForm::field);
+			return new BoundRow(null, binding);
+		}
+	}
+
+	/**
+	 * What the form offers the caller as choices: their partners' locations, the kinds of
+	 * lead they send.
+	 */
+	Allowed allowedFor(Caller caller) {
+		return new Allowed(this.organizations.visibleTo(caller)
+			.stream()
+			.filter(entry -> entry.organization().isPartner())
+			.flatMap(entry -> entry.locations().stream())
+			.map(location -> location.id().value())
+			.collect(Collectors.toUnmodifiableSet()), NewLeadController.qualifications(caller));
+	}
+
+	record Allowed(Set<UUID> locations, List<Qualification> qualifications) {
+
+	}
+
+	/**
+	 * @param lead the lead to send, or null when the row has errors
+	 */
+	record BoundRow(@Nullable NewReferral lead, BindingResult binding) {
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.leadrelay.referral.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.partner.Location;
+import org.leadrelay.shared.Role;
+import org.leadrelay.testing.Chromium;
+import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.TestProgram;
+import org.leadrelay.testing.TestProgram.Program;
+import org.leadrelay.testing.TestUsers;
+import org.leadrelay.testing.TestUsers.TestUser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A seller imports leads from CSV in a real browser: a file with an error comes back with
+ * the error at its row and column, the corrected file imports while htmx updates the
+ * progress in place, and the page ends with the summary.
+ */
+@IntegrationTest
+class LeadImportBrowserTests {
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestProgram programs;
+
+	@Autowired
+	TestUsers users;
+
+	Program program;
+
+	BrowserContext context;
+
+	Page page;
+
+	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+	@BeforeAll
+	static void launchBrowser() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		chromium.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.program = this.programs.create();
+		this.context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
+		this.context.onConsoleMessage(message -> {
+			// the 422 of a refused upload is reported too; it is not an error
+			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+				this.consoleErrors.add(message.text());
+			}
+		});
+		this.page = this.context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		this.context.close();
+		assertThat(this.consoleErrors).as("errors in the browser console").isEmpty();
+	}
+
+	@Test
+	void aSellerUploadsAFileFollowsItsProgressAndReadsTheSummary() {
+		signIn(this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER));
+		this.page.navigate(url("/leads"));
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import CSV")).click();
+		assertThat(this.page.locator("h1")).hasText("Import qualified leads from a CSV file");
+
+		String rows = rows(this.program.budapest(), 1000);
+		choose(rows + "K-1001," + this.program.vienna().id() + ",SalesQualified,,HU,Needs an ERP,true\r\n");
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("leads.csv was not imported: 1 error");
+		assertThat(this.page.locator("#import-errors tbody tr")).hasText("1002 customerName Required.");
+		Chromium.screenshot(this.page, "lead-import-errors");
+
+		choose(rows);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
+		assertThat(this.page.locator("h1")).hasText("Import of leads.csv");
+		this.page.evaluate("window.stillThisPage = true");
+		assertThat(this.page.locator("progress")).hasAttribute("max", "1000");
+		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Import finished",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("1,000 leads created");
+		assertThat(this.page.locator("progress")).hasAttribute("value", "1000");
+		assertThat(this.page.evaluate("window.stillThisPage")).as("htmx swapped the progress in place").isEqualTo(true);
+		Chromium.screenshot(this.page, "lead-import-summary");
+
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the leads")).click();
+		assertThat(this.page.locator("main")).containsText("1,000 leads");
+	}
+
+	private void choose(String csv) {
+		this.page.getByLabel("CSV file")
+			.setInputFiles(new FilePayload("leads.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String rows(Location location, int count) {
+		StringBuilder csv = new StringBuilder(
+				"rowKey,location,qualification,customerName,country,notes,consentToContact\r\n");
+		for (int i = 1; i <= count; i++) {
+			csv.append("K-")
+				.append(i)
+				.append(',')
+				.append(location.id())
+				.append(",SalesQualified,Customer ")
+				.append(i)
+				.append(",HU,Needs an ERP,true\r\n");
+		}
+		return csv.toString();
+	}
+
+	private void signIn(TestUser user) {
+		this.page.navigate(url("/login"));
+		this.page.getByLabel("Email").fill(user.email());
+		this.page.getByLabel("Password").fill(TestUsers.PASSWORD);
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
