@@ -2,6 +2,7 @@ package org.leadrelay.referral;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +13,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Figures over many referrals, computed from their own columns, for LeadRelay's jobs
- * (responsiveness scores); never on behalf of a caller.
+ * Figures over many referrals, computed from their own columns, for LeadRelay's jobs and
+ * rankings (responsiveness scores, recommendations); never shown to a caller as
+ * referrals.
  */
 @Service
 public class ReferralStatistics {
+
+	/**
+	 * A referral's catalogue tags (industries, products and services) as one JSON array;
+	 * the expression {@code referral_requirement_tags_idx} indexes.
+	 */
+	private static final String TAGS = "(coalesce(r.requirements -> 'industries', '[]'::jsonb) "
+			+ "|| coalesce(r.requirements -> 'products', '[]'::jsonb) "
+			+ "|| coalesce(r.requirements -> 'services', '[]'::jsonb))";
 
 	private final JdbcClient jdbc;
 
@@ -31,21 +41,42 @@ public class ReferralStatistics {
 	 * still open count for neither.
 	 */
 	public List<PartnerResponses> responsesSince(Instant since) {
-		return this.jdbc.sql("""
-				select organization_id,
-				       count(*) filter (where accepted_at is not null or substatus = 'Declined') as answered,
-				       count(*) filter (where substatus = 'Expired') as expired,
-				       percentile_cont(0.5) within group (
-				           order by extract(epoch from coalesce(accepted_at, closed_at) - created_at))
-				           filter (where accepted_at is not null or substatus = 'Declined') as median_seconds
-				from referral
-				where created_at >= ? and substatus <> 'Received'
-				group by organization_id""").param(SqlValues.timestamp(since)).query((rs, row) -> {
-			double median = rs.getDouble("median_seconds");
-			return new PartnerResponses(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					rs.getInt("answered"), rs.getInt("expired"),
-					rs.wasNull() ? null : Duration.ofMillis(Math.round(median * 1000)));
-		}).list();
+		return this.jdbc
+			.sql("select r.organization_id, count(*) filter (where " + ResponseTimes.ANSWERED
+					+ ") as answered, count(*) filter (where r.substatus = 'Expired') as expired, "
+					+ ResponseTimes.MEDIAN_SECONDS + " as median_seconds from referral r "
+					+ "where r.created_at >= ? and r.substatus <> 'Received' group by r.organization_id")
+			.param(SqlValues.timestamp(since))
+			.query((rs, row) -> {
+				double median = rs.getDouble("median_seconds");
+				return new PartnerResponses(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+						rs.getInt("answered"), rs.getInt("expired"),
+						rs.wasNull() ? null : Duration.ofMillis(Math.round(median * 1000)));
+			})
+			.list();
+	}
+
+	/**
+	 * For every partner of the vendor's program that received leads since {@code since}
+	 * sharing at least one of {@code tags}: how it answered them. Partners without such
+	 * leads are left out.
+	 */
+	public List<SimilarLeads> similarLeads(OrganizationId vendor, Collection<String> tags, Instant since) {
+		if (tags.isEmpty()) {
+			return List.of();
+		}
+		// ??| is the jsonb "contains any of these strings" operator, its ? escaped for
+		// JDBC
+		return this.jdbc
+			.sql("select r.organization_id, count(*) filter (where r.accepted_at is not null) as accepted, "
+					+ "count(*) filter (where r.substatus = 'Declined') as declined, "
+					+ "count(*) filter (where r.substatus = 'Won') as won from referral r "
+					+ "where r.vendor_organization_id = ? and r.created_at >= ? and " + TAGS + " ??| ? "
+					+ "group by r.organization_id")
+			.params(vendor.value(), SqlValues.timestamp(since), tags.toArray(String[]::new))
+			.query((rs, row) -> new SimilarLeads(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+					rs.getInt("accepted"), rs.getInt("declined"), rs.getInt("won")))
+			.list();
 	}
 
 }

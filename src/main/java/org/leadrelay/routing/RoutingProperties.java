@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param responsivenessPeriod how far back a partner's answers count
  * @param responsivenessRefreshInterval how often the scores are recomputed
+ * @param historyPeriod how far back a partner's answers to similar leads count for
+ * recommendations
  */
 @ConfigurationProperties("leadrelay.routing")
 record RoutingProperties(@DefaultValue("P90D") Duration responsivenessPeriod,
-		@DefaultValue("PT10M") Duration responsivenessRefreshInterval) {
+		@DefaultValue("PT10M") Duration responsivenessRefreshInterval, @DefaultValue("P365D") Duration historyPeriod) {
 }

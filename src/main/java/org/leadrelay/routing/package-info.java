@@ -1,7 +1,7 @@
 /**
- * Helps leads find the right partner. For now: each partner's responsiveness (how fast
- * and how reliably it answers leads), which the marketplace ranks by and recommendations
- * for qualified leads will build on.
+ * Helps leads find the right partner: each partner's responsiveness (how fast and how
+ * reliably it answers leads), which the marketplace ranks by, and recommendations of
+ * partner locations for new qualified leads.
  */
 @ApplicationModule(displayName = "Routing")
 @NullMarked

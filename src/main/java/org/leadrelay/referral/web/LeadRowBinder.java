@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.shared.Caller;

@@ -25,7 +25,7 @@ import org.leadrelay.partner.Location;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.referral.Address;
-import org.leadrelay.referral.CompanySize;
+import org.leadrelay.shared.CompanySize;
 import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.Customer;
 import org.leadrelay.referral.Money;

@@ -228,10 +228,17 @@ class LeadsWorkspaceBrowserTests {
 		clickButton("Send lead");
 		assertThat(this.page.locator("[id='customerName-errors']")).hasText("Required.");
 		assertThat(this.page.locator("[id='consentToContact-errors']")).containsText("consent");
-		this.page.getByLabel("Partner location").selectOption(this.program.budapest().id().toString());
+		// the recommendations follow the customer's country, and picking one fills in the
+		// location
+		this.page.getByLabel("Country").selectOption("HU");
+		Locator best = this.page.locator("#recommendations li").first();
+		assertThat(best).containsText("Contoso Budapest");
+		assertThat(best).containsText("located in Hungary");
+		best.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send to this location")).click();
+		assertThat(this.page.getByLabel("Partner location")).hasValue(this.program.budapest().id().toString());
+		Chromium.screenshot(this.page, "new-lead-recommendations");
 		this.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Company").setExact(true))
 			.fill(customer);
-		this.page.getByLabel("Country").selectOption("HU");
 		this.page.getByLabel("What does the customer need?").fill("Booking system for four hotels");
 		this.page.getByLabel("The customer agreed to be contacted by the partner").check();
 		clickButton("Send lead");

@@ -1,0 +1,87 @@
+package org.leadrelay.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.leadrelay.platform.web.Durations;
+import org.leadrelay.platform.web.Formats;
+import org.leadrelay.referral.SimilarLeads;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a candidate's signals into plain words of the current language: "matches Dynamics
+ * 365 and Manufacturing; located in Hungary; answers leads in 6 h on median; accepted 8
+ * similar leads, declined 1".
+ */
+@Component
+class Explanations {
+
+	private final MessageSource messages;
+
+	private final Durations durations;
+
+	private final Formats formats;
+
+	Explanations(MessageSource messages, Durations durations, Formats formats) {
+		this.messages = messages;
+		this.durations = durations;
+		this.formats = formats;
+	}
+
+	String of(RecommendationQuery query, Candidate candidate, Signals signals) {
+		List<String> parts = new ArrayList<>();
+		if (!signals.matchedTags().isEmpty()) {
+			parts.add(text("recommendation.matches", list(signals.matchedTags())));
+		}
+		else if (!query.tags().isEmpty()) {
+			parts.add(text("recommendation.matchesNone"));
+		}
+		if (query.country() != null) {
+			String country = this.formats.country(query.country());
+			parts.add(signals.country() == 1 ? text("recommendation.inCountry", country) : signals.country() > 0
+					? text("recommendation.sameRegion", country) : text("recommendation.otherRegion", country));
+		}
+		if (query.size() != null) {
+			String size = text("size." + query.size());
+			parts.add(signals.size() == 1 ? text("recommendation.servesSize", size)
+					: text("recommendation.notSize", size));
+		}
+		parts.add(responsiveness(candidate.responsiveness()));
+		SimilarLeads history = candidate.history();
+		if (history.accepted() + history.declined() > 0) {
+			parts.add(history.won() > 0
+					? text("recommendation.historyWon", history.accepted(), history.declined(), history.won())
+					: text("recommendation.history", history.accepted(), history.declined()));
+		}
+		return String.join("; ", parts);
+	}
+
+	private String responsiveness(ResponsivenessScore score) {
+		if (!score.hasHistory()) {
+			return text("recommendation.noResponseHistory");
+		}
+		if (score.medianResponseTime() == null) {
+			return text("recommendation.allExpired", score.expired());
+		}
+		String median = this.durations.of(score.medianResponseTime());
+		return score.expired() == 0 ? text("recommendation.answers", median)
+				: text("recommendation.answersWithExpired", median, Math.round(score.expiredShare() * 100));
+	}
+
+	/** "A", "A and B", "A, B and C". */
+	private String list(List<String> items) {
+		if (items.size() == 1) {
+			return items.get(0);
+		}
+		return String.join(", ", items.subList(0, items.size() - 1)) + " " + text("recommendation.and") + " "
+				+ items.get(items.size() - 1);
+	}
+
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+}
