@@ -68,8 +68,8 @@ class SecurityConfiguration {
 	 * tokens too).
 	 */
 	private static final String[] PUBLIC_PAGES = { "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-			"/favicon.ico", "/error", "/marketplace", "/marketplace/**" };
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/assets/**", "/favicon.ico",
+			"/error", "/marketplace", "/marketplace/**" };
 
 	@Bean
 	@Order(1)
