@@ -49,27 +49,40 @@ final class PgBench {
 
 	LoadGenerator.Result builtin(String name, int clients, int seconds, String database)
 			throws IOException, InterruptedException {
-		return measure(name, List.of("-b", name, "-n", "-M", "prepared"), clients, seconds, database);
+		return measure(name, List.of("-b", name, "-n", "-M", "prepared"), clients,
+				List.of("-T", String.valueOf(seconds)), database);
 	}
 
 	LoadGenerator.Result script(String name, String sql, Map<String, String> variables, int clients, int seconds)
 			throws IOException, InterruptedException {
+		return script(name, sql, variables, clients, List.of("-T", String.valueOf(seconds)));
+	}
+
+	/** Runs the script exactly {@code transactions} times per client. */
+	LoadGenerator.Result scriptTimes(String name, String sql, int clients, int transactions)
+			throws IOException, InterruptedException {
+		return script(name, sql, Map.of(), clients, List.of("-t", String.valueOf(transactions)));
+	}
+
+	private LoadGenerator.Result script(String name, String sql, Map<String, String> variables, int clients,
+			List<String> limit) throws IOException, InterruptedException {
 		Path script = this.workDir.resolve(name + ".sql");
 		Files.writeString(script, sql);
 		List<String> options = new ArrayList<>(List.of("-f", script.toString(), "-n", "-M", "prepared"));
 		variables.forEach((key, value) -> options.addAll(List.of("-D", key + "=" + value)));
-		return measure(name, options, clients, seconds, this.database.name());
+		return measure(name, options, clients, limit, this.database.name());
 	}
 
-	private LoadGenerator.Result measure(String name, List<String> options, int clients, int seconds, String database)
-			throws IOException, InterruptedException {
+	private LoadGenerator.Result measure(String name, List<String> options, int clients, List<String> limit,
+			String database) throws IOException, InterruptedException {
 		Path logs = Files.createDirectories(this.workDir.resolve("pgbench-log-" + name));
 		try (Stream<Path> old = Files.list(logs)) {
 			old.forEach(file -> file.toFile().delete());
 		}
 		List<String> arguments = new ArrayList<>(options);
-		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)), "-T",
-				String.valueOf(seconds), "-l", "--log-prefix=" + logs.resolve("tx"), database));
+		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4))));
+		arguments.addAll(limit);
+		arguments.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx"), database));
 		String output = run(arguments, name);
 		Matcher tps = TPS.matcher(output);
 		if (!tps.find()) {
