@@ -10,6 +10,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Debian's Chromium driven by Playwright, headless; Playwright never downloads a browser
@@ -42,6 +44,20 @@ public final class Chromium implements AutoCloseable {
 
 	public Browser browser() {
 		return this.browser;
+	}
+
+	/**
+	 * Signs the user in through the sign-in form and waits until the workspace shows them
+	 * signed in.
+	 */
+	public static void signIn(Page page, String signInUrl, TestUsers.TestUser user) {
+		page.navigate(signInUrl);
+		page.getByLabel("Email").fill(user.email());
+		page.getByLabel("Password").fill(TestUsers.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		PlaywrightAssertions
+			.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
+			.isVisible();
 	}
 
 	/** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */

@@ -322,11 +322,7 @@ class LeadsWorkspaceBrowserTests {
 	}
 
 	private void signIn(Page page, TestUser user) {
-		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(user.email());
-		page.getByLabel("Password").fill(TestUsers.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+		Chromium.signIn(page, url("/login"), user);
 	}
 
 	private void clickButton(String name) {
