@@ -78,6 +78,18 @@ class DeliveryRepository {
 			.findFirst();
 	}
 
+	/** The first delivery of a message (not a replay) to the endpoint. */
+	Optional<WebhookDelivery> findMessage(UUID endpointId, UUID messageId) {
+		return withAttempts(this.jdbc
+			.sql("select " + COLUMNS + " from webhook_delivery where endpoint_id = ? and message_id = ? "
+					+ "and replay_of is null")
+			.params(endpointId, messageId)
+			.query(DeliveryRepository::delivery)
+			.list())
+			.stream()
+			.findFirst();
+	}
+
 	/**
 	 * Claims due deliveries of enabled endpoints, skipping those another node holds, by
 	 * moving their next attempt to {@code leaseUntil}: should this node die mid-attempt,
