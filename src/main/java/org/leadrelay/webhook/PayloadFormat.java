@@ -7,8 +7,8 @@ enum PayloadFormat {
 	STANDARD,
 
 	/**
-	 * The Referrals API's thin PascalCase payload ({@code /webhooks/v1/registration}), see
-	 * {@link ReferralsApiPayload}.
+	 * The Referrals API's thin PascalCase payload ({@code /webhooks/v1/registration}),
+	 * see {@link ReferralsApiPayload}.
 	 */
 	REFERRALS_API
 

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schedules a delivery of each referral event to every endpoint of the referral's
- * organization that subscribed to it, in the endpoint's payload format. The event id is the message id, so an event
- * redelivered by the outbox schedules nothing new.
+ * organization that subscribed to it, in the endpoint's payload format. The event id is
+ * the message id, so an event redelivered by the outbox schedules nothing new.
  */
 @Component
 class ReferralWebhooks {
@@ -65,8 +65,8 @@ class ReferralWebhooks {
 		String resource = this.publicUrl.of("/v1.0/engagements/referrals/" + event.referralId());
 		String changed = event.occurredAt().toString();
 		return switch (format) {
-			case STANDARD -> new Payload(webhookEvent.eventName(), event.referralId().toString(), "referral",
-					resource, resource + "/audit", changed);
+			case STANDARD -> new Payload(webhookEvent.eventName(), event.referralId().toString(), "referral", resource,
+					resource + "/audit", changed);
 			case REFERRALS_API ->
 				new ReferralsApiPayload(webhookEvent.eventName(), resource, "referral", resource + "/audit", changed);
 		};

@@ -9,9 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param auditUri where to read the change's audit record, if there is one
  */
-record ReferralsApiPayload(@JsonProperty("EventName") String eventName,
-		@JsonProperty("ResourceUri") String resourceUri, @JsonProperty("ResourceName") String resourceName,
-		@JsonProperty("AuditUri") @Nullable String auditUri,
+record ReferralsApiPayload(@JsonProperty("EventName") String eventName, @JsonProperty("ResourceUri") String resourceUri,
+		@JsonProperty("ResourceName") String resourceName, @JsonProperty("AuditUri") @Nullable String auditUri,
 		@JsonProperty("ResourceChangeUtcDate") String resourceChangeUtcDate) {
 
 }

@@ -8,8 +8,8 @@ import org.leadrelay.referral.ReferralEvent;
 
 /**
  * The events an endpoint can subscribe to: a referral arrived, or anything about it
- * changed (accepted, declined, expired, edited, won, lost); and, for a Referrals API-style
- * registration, the test event it asks for.
+ * changed (accepted, declined, expired, edited, won, lost); and, for a Referrals
+ * API-style registration, the test event it asks for.
  */
 public enum WebhookEvent {
 
@@ -26,7 +26,9 @@ public enum WebhookEvent {
 		return this.eventName;
 	}
 
-	/** What a Standard Webhooks endpoint subscribes to (test events are sent on request). */
+	/**
+	 * What a Standard Webhooks endpoint subscribes to (test events are sent on request).
+	 */
 	public static List<WebhookEvent> referralEvents() {
 		return List.of(REFERRAL_CREATED, REFERRAL_UPDATED);
 	}

@@ -169,8 +169,8 @@ public class Webhooks {
 		for (String name : eventNames) {
 			events.add(WebhookEvent.named(name)
 				.filter(allowed::contains)
-				.orElseThrow(() -> DomainException.invalid(field,
-						"'" + name + "' is not a webhook event; use " + names)));
+				.orElseThrow(
+						() -> DomainException.invalid(field, "'" + name + "' is not a webhook event; use " + names)));
 		}
 		return List.copyOf(events);
 	}

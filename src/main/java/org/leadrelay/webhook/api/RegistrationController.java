@@ -66,8 +66,8 @@ class RegistrationController {
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Change the registration's URL and events (404 if none)")
 	RegistrationJson update(Caller caller, @RequestBody RegistrationRequest request) {
-		return RegistrationJson.of(
-				this.registrations.update(caller, request.webhookUrl(), request.webhookEvents()), null);
+		return RegistrationJson.of(this.registrations.update(caller, request.webhookUrl(), request.webhookEvents()),
+				null);
 	}
 
 	@DeleteMapping
@@ -149,9 +149,8 @@ class RegistrationController {
 				case DELIVERED -> "completed";
 				case FAILED -> "failed";
 			};
-			return new ValidationEventJson(event.correlationId().toString(),
-					caller.organizationId().value().toString(), status, event.callbackUrl(),
-					delivery.attempts().stream().map(ResultJson::of).toList());
+			return new ValidationEventJson(event.correlationId().toString(), caller.organizationId().value().toString(),
+					status, event.callbackUrl(), delivery.attempts().stream().map(ResultJson::of).toList());
 		}
 
 	}
@@ -161,8 +160,8 @@ class RegistrationController {
 	 * @param responseMessage its reason phrase
 	 * @param systemMessage why there was no answer (timeout, refused address, ...)
 	 */
-	record ResultJson(@Nullable String responseCode, @Nullable String responseMessage,
-			@Nullable String systemMessage, String dateTimeUtc) {
+	record ResultJson(@Nullable String responseCode, @Nullable String responseMessage, @Nullable String systemMessage,
+			String dateTimeUtc) {
 
 		static ResultJson of(Attempt attempt) {
 			Integer code = attempt.statusCode();
