@@ -96,8 +96,15 @@ class WebhookDispatcher implements DisposableBean {
 		List<CompletableFuture<Void>> running = new ArrayList<>();
 		while (true) {
 			int free = this.slots.drainPermits();
-			List<DueDelivery> claimed = free == 0 ? List.of() : claim(free);
-			this.slots.release(free - claimed.size());
+			List<DueDelivery> claimed = List.of();
+			try {
+				if (free > 0) {
+					claimed = claim(free);
+				}
+			}
+			finally {
+				this.slots.release(free - claimed.size());
+			}
 			for (DueDelivery delivery : claimed) {
 				running.add(CompletableFuture.runAsync(() -> attempt(delivery), this.executor)
 					.whenComplete((done, failure) -> {
