@@ -43,7 +43,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Three filter chains: the authorization server's token endpoint, the bearer-token REST
- * API under {@code /v1.0}, and the web UI with form sign-in.
+ * API under {@code /v1.0} (and the Referrals API-style webhook registration under
+ * {@code /webhooks/v1}), and the web UI with form sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -94,7 +95,7 @@ class SecurityConfiguration {
 		ApiSecurityErrors errors = new ApiSecurityErrors(json);
 		ApiRateLimitFilter rateLimit = new ApiRateLimitFilter(
 				new ApiRateLimitFilter.RateLimit(requestsPerSecond, burst), json, System::nanoTime);
-		http.securityMatcher("/v1.0/**")
+		http.securityMatcher("/v1.0/**", "/webhooks/v1/**")
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())

@@ -29,6 +29,12 @@ class DeliveryRepository {
 	private static final String COLUMNS = "id, endpoint_id, message_id, event_name, status, created_at, "
 			+ "next_attempt_at, delivered_at, replay_of";
 
+	/**
+	 * The advisory lock that claims take one after another (any constant, unique in
+	 * LeadRelay).
+	 */
+	private static final long CLAIM_LOCK = 0x5745_4248_4F4F_4B53L;
+
 	private final JdbcClient jdbc;
 
 	DeliveryRepository(JdbcClient jdbc) {
@@ -78,23 +84,61 @@ class DeliveryRepository {
 			.findFirst();
 	}
 
+	/** The first delivery of a message (not a replay) to the endpoint. */
+	Optional<WebhookDelivery> findMessage(UUID endpointId, UUID messageId) {
+		return withAttempts(this.jdbc
+			.sql("select " + COLUMNS + " from webhook_delivery where endpoint_id = ? and message_id = ? "
+					+ "and replay_of is null")
+			.params(endpointId, messageId)
+			.query(DeliveryRepository::delivery)
+			.list()).stream().findFirst();
+	}
+
 	/**
-	 * Claims due deliveries of enabled endpoints, skipping those another node holds, by
-	 * moving their next attempt to {@code leaseUntil}: should this node die mid-attempt,
-	 * they come due again then.
+	 * Claims due deliveries fairly, by moving their next attempt to {@code leaseUntil}
+	 * and marking them claimed until then: should this node die mid-attempt, they come
+	 * due again then. Claims take turns: every organization's first delivery before any
+	 * one's second, and within an organization its endpoints in turn, oldest first;
+	 * deliveries already claimed (on any node) count against {@code perEndpoint} and
+	 * {@code perOrganization}. Must run in a transaction: claims of all nodes take a lock
+	 * one after another, so each sees what the others claimed.
 	 */
-	List<DueDelivery> claimDue(Instant now, int limit, Instant leaseUntil) {
+	List<DueDelivery> claimDue(Instant now, int limit, Instant leaseUntil, int perEndpoint, int perOrganization) {
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(CLAIM_LOCK).query(Integer.class).single();
 		return this.jdbc.sql("""
-				update webhook_delivery d set next_attempt_at = ?
+				with busy as (
+				    select claimed.endpoint_id, endpoint.organization_id
+				    from webhook_delivery claimed join webhook_endpoint endpoint on endpoint.id = claimed.endpoint_id
+				    where claimed.status = 'PENDING' and claimed.claimed_until > :now),
+				ranked as (
+				    select due.id, endpoint.organization_id, due.next_attempt_at,
+				        row_number() over (partition by endpoint.id order by due.next_attempt_at, due.id)
+				            + (select count(*) from busy where busy.endpoint_id = endpoint.id) as endpoint_slot
+				    from webhook_endpoint endpoint
+				    cross join lateral (
+				        select d.id, d.next_attempt_at from webhook_delivery d
+				        where d.endpoint_id = endpoint.id and d.status = 'PENDING' and d.next_attempt_at <= :now
+				        order by d.next_attempt_at, d.id limit :perEndpoint) due
+				    where endpoint.disabled_at is null),
+				fair as (
+				    select ranked.id, ranked.next_attempt_at,
+				        row_number() over (partition by ranked.organization_id
+				            order by ranked.endpoint_slot, ranked.next_attempt_at, ranked.id)
+				            + (select count(*) from busy where busy.organization_id = ranked.organization_id)
+				            as organization_slot
+				    from ranked where ranked.endpoint_slot <= :perEndpoint)
+				update webhook_delivery d set next_attempt_at = :leaseUntil, claimed_until = :leaseUntil
 				from webhook_endpoint e
 				where e.id = d.endpoint_id and d.id in (
-				    select due.id from webhook_delivery due
-				    join webhook_endpoint endpoint on endpoint.id = due.endpoint_id
-				    where due.status = 'PENDING' and due.next_attempt_at <= ? and endpoint.disabled_at is null
-				    order by due.next_attempt_at limit ? for update of due skip locked)
+				    select fair.id from fair where fair.organization_slot <= :perOrganization
+				    order by fair.organization_slot, fair.next_attempt_at, fair.id limit :limit)
 				returning d.id, d.endpoint_id, d.message_id, d.payload, d.attempts, e.url, e.secret,
 				    e.previous_secret, e.previous_secret_expires_at""")
-			.params(SqlValues.timestamp(leaseUntil), SqlValues.timestamp(now), limit)
+			.param("now", SqlValues.timestamp(now))
+			.param("leaseUntil", SqlValues.timestamp(leaseUntil))
+			.param("perEndpoint", perEndpoint)
+			.param("perOrganization", perOrganization)
+			.param("limit", limit)
 			.query((rs, row) -> new DueDelivery(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 					rs.getString("url"), rs.getObject("message_id", UUID.class), rs.getString("payload"),
 					rs.getInt("attempts"), secrets(rs, now)))
@@ -117,8 +161,8 @@ class DeliveryRepository {
 			return;
 		}
 		this.jdbc
-			.sql("update webhook_delivery set attempts = ?, status = ?, next_attempt_at = ?, delivered_at = ? "
-					+ "where id = ?")
+			.sql("update webhook_delivery set attempts = ?, status = ?, next_attempt_at = ?, delivered_at = ?, "
+					+ "claimed_until = null where id = ?")
 			.params(attempt, status.name(), SqlValues.timestamp(nextAttemptAt),
 					SqlValues.timestamp(status == Status.DELIVERED ? attemptedAt : null), delivery.id())
 			.update();

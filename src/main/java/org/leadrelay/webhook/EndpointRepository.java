@@ -38,6 +38,41 @@ class EndpointRepository {
 			.update();
 	}
 
+	/**
+	 * Makes a just inserted endpoint the organization's Referrals API-style registration;
+	 * false if it already has one.
+	 */
+	boolean makeRegistration(OrganizationId organization, UUID id) {
+		return this.jdbc
+			.sql("update webhook_endpoint set payload_format = ? where organization_id = ? and id = ? "
+					+ "and not exists (select 1 from webhook_endpoint other where other.organization_id = ? "
+					+ "and other.payload_format = ?)")
+			.params(PayloadFormat.REFERRALS_API.name(), organization.value(), id, organization.value(),
+					PayloadFormat.REFERRALS_API.name())
+			.update() == 1;
+	}
+
+	/** The organization's Referrals API-style registration, if it made one. */
+	Optional<WebhookEndpoint> findRegistration(OrganizationId organization) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from webhook_endpoint where organization_id = ? and payload_format = ?")
+			.params(organization.value(), PayloadFormat.REFERRALS_API.name())
+			.query(EndpointRepository::endpoint)
+			.optional();
+	}
+
+	/**
+	 * Points an endpoint at a new URL and events; it is enabled again, as registering it
+	 * anew would.
+	 */
+	boolean update(OrganizationId organization, UUID id, String url, List<WebhookEvent> events) {
+		return this.jdbc
+			.sql("update webhook_endpoint set url = ?, events = ?, disabled_at = null, disabled_reason = null "
+					+ "where organization_id = ? and id = ?")
+			.params(url, eventNames(events), organization.value(), id)
+			.update() == 1;
+	}
+
 	List<WebhookEndpoint> findAll(OrganizationId organization) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from webhook_endpoint where organization_id = ? order by created_at, id")
@@ -78,12 +113,13 @@ class EndpointRepository {
 	}
 
 	/** The enabled endpoints of an organization that subscribed to the event. */
-	List<UUID> subscribedTo(OrganizationId organization, WebhookEvent event) {
+	List<Subscriber> subscribedTo(OrganizationId organization, WebhookEvent event) {
 		return this.jdbc
-			.sql("select id from webhook_endpoint where organization_id = ? and disabled_at is null "
+			.sql("select id, payload_format from webhook_endpoint where organization_id = ? and disabled_at is null "
 					+ "and ? = any(events)")
 			.params(organization.value(), event.eventName())
-			.query(UUID.class)
+			.query((rs, row) -> new Subscriber(rs.getObject("id", UUID.class),
+					PayloadFormat.valueOf(rs.getString("payload_format"))))
 			.list();
 	}
 
@@ -91,6 +127,10 @@ class EndpointRepository {
 		this.jdbc.sql("update webhook_endpoint set disabled_at = ?, disabled_reason = ? where id = ?")
 			.params(SqlValues.timestamp(now), reason, id)
 			.update();
+	}
+
+	/** An endpoint to deliver an event to, in its format. */
+	record Subscriber(UUID id, PayloadFormat format) {
 	}
 
 	private static String[] eventNames(List<WebhookEvent> events) {

@@ -2,12 +2,14 @@ package org.leadrelay.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.webhook.EndpointRepository.Subscriber;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -15,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schedules a delivery of each referral event to every endpoint of the referral's
- * organization that subscribed to it. The event id is the message id, so an event
- * redelivered by the outbox schedules nothing new.
+ * organization that subscribed to it, in the endpoint's payload format. The event id is
+ * the message id, so an event redelivered by the outbox schedules nothing new.
  */
 @Component
 class ReferralWebhooks {
@@ -43,14 +45,13 @@ class ReferralWebhooks {
 	@ApplicationModuleListener(id = "webhook.referral-deliveries")
 	void on(ReferralEvent event) {
 		WebhookEvent webhookEvent = WebhookEvent.of(event);
-		List<UUID> subscribed = this.endpoints.subscribedTo(event.organizationId(), webhookEvent);
-		if (subscribed.isEmpty()) {
-			return;
-		}
-		String payload = this.json.writeValueAsString(payload(event, webhookEvent));
+		List<Subscriber> subscribed = this.endpoints.subscribedTo(event.organizationId(), webhookEvent);
 		Instant now = this.clock.instant();
-		for (UUID endpoint : subscribed) {
-			this.deliveries.schedule(endpoint, event.eventId(), webhookEvent, payload, now);
+		Map<PayloadFormat, String> payloads = new EnumMap<>(PayloadFormat.class);
+		for (Subscriber endpoint : subscribed) {
+			String payload = payloads.computeIfAbsent(endpoint.format(),
+					format -> this.json.writeValueAsString(payload(event, webhookEvent, format)));
+			this.deliveries.schedule(endpoint.id(), event.eventId(), webhookEvent, payload, now);
 		}
 	}
 
@@ -60,10 +61,15 @@ class ReferralWebhooks {
 		batch.expirations().forEach(this::on);
 	}
 
-	private Payload payload(ReferralEvent event, WebhookEvent webhookEvent) {
+	private Object payload(ReferralEvent event, WebhookEvent webhookEvent, PayloadFormat format) {
 		String resource = this.publicUrl.of("/v1.0/engagements/referrals/" + event.referralId());
-		return new Payload(webhookEvent.eventName(), event.referralId().toString(), "referral", resource,
-				resource + "/audit", event.occurredAt().toString());
+		String changed = event.occurredAt().toString();
+		return switch (format) {
+			case STANDARD -> new Payload(webhookEvent.eventName(), event.referralId().toString(), "referral", resource,
+					resource + "/audit", changed);
+			case REFERRALS_API ->
+				new ReferralsApiPayload(webhookEvent.eventName(), resource, "referral", resource + "/audit", changed);
+		};
 	}
 
 	/** What a receiver gets: which referral changed and where to read it. */

@@ -3,12 +3,17 @@ package org.leadrelay.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.RetrySchedule;
@@ -25,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due deliveries, several at once, and decides what comes next: a 2xx answer
  * delivers, {@code 410 Gone} disables the endpoint, anything else is retried on the
- * {@link RetrySchedule} until it runs out. Deliveries are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of nodes share the work and a
+ * {@link RetrySchedule} until it runs out. Deliveries are claimed fairly (organizations
+ * and endpoints take turns, each with a limit of deliveries in flight) and with a lease,
+ * so any number of nodes share the work, one slow receiver cannot hold every slot, and a
  * node that dies mid-attempt only delays its deliveries until the lease ends.
  */
 @Component
@@ -50,6 +56,9 @@ class WebhookDispatcher implements DisposableBean {
 
 	private final ExecutorService executor;
 
+	/** Free places for attempts on this node, shared by every run. */
+	private final Semaphore slots;
+
 	WebhookDispatcher(DeliveryRepository deliveries, EndpointRepository endpoints, WebhookSender sender,
 			WebhookProperties properties, TransactionTemplate transactions, Clock clock) {
 		this.deliveries = deliveries;
@@ -60,6 +69,7 @@ class WebhookDispatcher implements DisposableBean {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.executor = Executors.newFixedThreadPool(properties.concurrency());
+		this.slots = new Semaphore(properties.concurrency());
 	}
 
 	@Scheduled(fixedDelayString = "${leadrelay.webhooks.poll-interval:PT2S}",
@@ -74,25 +84,75 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	/**
-	 * Attempts every due delivery once.
+	 * Attempts every due delivery, as slots allow: whenever an attempt ends (and at least
+	 * every poll interval while attempts are running) it claims as many due deliveries as
+	 * there are free slots, fairly across organizations and endpoints (see
+	 * {@link DeliveryRepository#claimDue}). A slow receiver holds at most its endpoint's
+	 * and its organization's share of the slots; the rest keep serving the others.
 	 * @return how many were attempted
 	 */
 	int deliverDue() {
 		int attempted = 0;
-		List<DueDelivery> batch;
-		do {
-			Instant now = this.clock.instant();
-			// Long enough for every attempt of the batch to connect and be answered.
-			Instant leaseUntil = now.plus(this.properties.timeout().multipliedBy(3));
-			batch = this.deliveries.claimDue(now, this.properties.concurrency(), leaseUntil);
-			batch.stream()
-				.map(delivery -> CompletableFuture.runAsync(() -> attempt(delivery), this.executor))
-				.toList()
-				.forEach(CompletableFuture::join);
-			attempted += batch.size();
+		List<CompletableFuture<Void>> running = new ArrayList<>();
+		while (true) {
+			int free = this.slots.drainPermits();
+			List<DueDelivery> claimed = List.of();
+			try {
+				if (free > 0) {
+					claimed = claim(free);
+				}
+			}
+			finally {
+				this.slots.release(free - claimed.size());
+			}
+			for (DueDelivery delivery : claimed) {
+				running.add(CompletableFuture.runAsync(() -> attempt(delivery), this.executor)
+					.whenComplete((done, failure) -> {
+						this.slots.release();
+						if (failure != null) {
+							log.error("Recording webhook delivery {} failed; it is due again when its lease ends",
+									delivery.id(), failure);
+						}
+					}));
+			}
+			attempted += claimed.size();
+			running.removeIf(CompletableFuture::isDone);
+			if (running.isEmpty()) {
+				if (claimed.isEmpty()) {
+					return attempted;
+				}
+			}
+			else if (!awaitAnyOf(running)) {
+				return attempted;
+			}
 		}
-		while (batch.size() == this.properties.concurrency());
-		return attempted;
+	}
+
+	private List<DueDelivery> claim(int limit) {
+		Instant now = this.clock.instant();
+		// Long enough for the attempt to connect and be answered.
+		Instant leaseUntil = now.plus(this.properties.timeout().multipliedBy(3));
+		return this.transactions.execute(status -> this.deliveries.claimDue(now, limit, leaseUntil,
+				this.properties.perEndpointConcurrency(), this.properties.perOrganizationConcurrency()));
+	}
+
+	/**
+	 * Waits until one of the attempts ends, or the poll interval passes.
+	 * @return false if interrupted (the node is stopping)
+	 */
+	private boolean awaitAnyOf(List<CompletableFuture<Void>> running) {
+		try {
+			CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new))
+				.get(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Logged where the attempt failed; claim again either way.
+		}
+		return true;
 	}
 
 	private void attempt(DueDelivery delivery) {

@@ -1,17 +1,19 @@
 package org.leadrelay.webhook;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.leadrelay.referral.ReferralEvent;
 
 /**
  * The events an endpoint can subscribe to: a referral arrived, or anything about it
- * changed (accepted, declined, expired, edited, won, lost).
+ * changed (accepted, declined, expired, edited, won, lost); and, for a Referrals
+ * API-style registration, the test event it asks for.
  */
 public enum WebhookEvent {
 
-	REFERRAL_CREATED("referral-created"), REFERRAL_UPDATED("referral-updated");
+	REFERRAL_CREATED("referral-created"), REFERRAL_UPDATED("referral-updated"), TEST_CREATED("test-created");
 
 	private final String eventName;
 
@@ -22,6 +24,13 @@ public enum WebhookEvent {
 	/** The name in the API and in payloads, such as {@code referral-created}. */
 	public String eventName() {
 		return this.eventName;
+	}
+
+	/**
+	 * What a Standard Webhooks endpoint subscribes to (test events are sent on request).
+	 */
+	public static List<WebhookEvent> referralEvents() {
+		return List.of(REFERRAL_CREATED, REFERRAL_UPDATED);
 	}
 
 	public static Optional<WebhookEvent> named(String eventName) {

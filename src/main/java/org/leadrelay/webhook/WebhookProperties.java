@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelays the waits between attempts; a delivery is given up after the last
  * @param retryJitter how much each wait varies at random, as a fraction (0.1 = ±10%)
  * @param concurrency deliveries sent at once per node
+ * @param perEndpointConcurrency deliveries in flight to one endpoint at most, on all
+ * nodes together
+ * @param perOrganizationConcurrency deliveries in flight to one organization's endpoints
+ * at most, on all nodes together: below {@code concurrency}, so a slow organization
+ * always leaves slots to the others
  * @param previousSecretValidity how long a rotated-out secret keeps signing
  * @param deliveryRetention how long finished deliveries stay in the log
  * @param maxEndpoints endpoints per organization at most
@@ -24,7 +29,8 @@ record WebhookProperties(@DefaultValue("PT2S") Duration pollInterval, @DefaultVa
 				"PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT24H" }) List<Duration> retryDelays,
 		@DefaultValue("0.1") double retryJitter, @DefaultValue("8") int concurrency,
 		@DefaultValue("PT24H") Duration previousSecretValidity, @DefaultValue("P30D") Duration deliveryRetention,
-		@DefaultValue("20") int maxEndpoints){
+		@DefaultValue("20") int maxEndpoints, @DefaultValue("2") int perEndpointConcurrency,
+		@DefaultValue("4") int perOrganizationConcurrency){
 
 	WebhookProperties {
 		retryDelays = List.copyOf(retryDelays);
@@ -33,6 +39,10 @@ record WebhookProperties(@DefaultValue("PT2S") Duration pollInterval, @DefaultVa
 		}
 		if (concurrency < 1) {
 			throw new IllegalArgumentException("leadrelay.webhooks.concurrency must be at least 1");
+		}
+		if (perEndpointConcurrency < 1 || perOrganizationConcurrency < 1) {
+			throw new IllegalArgumentException(
+					"leadrelay.webhooks.per-endpoint-concurrency and per-organization-concurrency must be at least 1");
 		}
 	}
 

@@ -56,9 +56,13 @@ public class Webhooks {
 	 */
 	public RegisteredWebhook register(Caller caller, @Nullable String url, @Nullable List<String> eventNames) {
 		requireAdmin(caller);
-		URI uri = parseUrl(url);
+		URI uri = parseUrl("url", url);
 		this.outbound.requireAllowed(uri, "url");
-		List<WebhookEvent> events = parseEvents(eventNames);
+		return create(caller, uri, parseEvents("events", eventNames, WebhookEvent.referralEvents()));
+	}
+
+	/** Stores a checked endpoint with a new secret, within the organization's limit. */
+	RegisteredWebhook create(Caller caller, URI uri, List<WebhookEvent> events) {
 		if (this.endpoints.count(caller.organizationId()) >= this.properties.maxEndpoints()) {
 			throw DomainException.conflict(
 					"An organization has at most " + this.properties.maxEndpoints() + " webhooks; delete one first");
@@ -134,43 +138,41 @@ public class Webhooks {
 		return this.endpoints.find(caller.organizationId(), id).orElseThrow(() -> notFound(id));
 	}
 
-	private static void requireAdmin(Caller caller) {
+	static void requireAdmin(Caller caller) {
 		if (!caller.isPartner() || !caller.hasRole(Role.REFERRALS_ADMIN)) {
 			throw DomainException.accessDenied("Only a partner's Referrals admins manage webhooks");
 		}
 	}
 
-	private static URI parseUrl(@Nullable String url) {
+	static URI parseUrl(String field, @Nullable String url) {
 		if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-			throw DomainException.invalid("url", "url is required, an https:// URL of at most 2000 characters");
+			throw DomainException.invalid(field, field + " is required, an https:// URL of at most 2000 characters");
 		}
 		try {
 			URI uri = new URI(url.strip());
 			if (uri.getFragment() != null) {
-				throw DomainException.invalid("url", "The URL must not have a #fragment");
+				throw DomainException.invalid(field, "The URL must not have a #fragment");
 			}
 			return uri;
 		}
 		catch (URISyntaxException ex) {
-			throw DomainException.invalid("url", "'" + url + "' is not a valid URL");
+			throw DomainException.invalid(field, "'" + url + "' is not a valid URL");
 		}
 	}
 
-	private static List<WebhookEvent> parseEvents(@Nullable List<String> eventNames) {
+	static List<WebhookEvent> parseEvents(String field, @Nullable List<String> eventNames, List<WebhookEvent> allowed) {
+		String names = String.join(", ", allowed.stream().map(WebhookEvent::eventName).toList());
 		if (eventNames == null || eventNames.isEmpty()) {
-			throw DomainException.invalid("events", "events must name at least one of " + names());
+			throw DomainException.invalid(field, field + " must name at least one of " + names);
 		}
 		Set<WebhookEvent> events = new LinkedHashSet<>();
 		for (String name : eventNames) {
 			events.add(WebhookEvent.named(name)
-				.orElseThrow(() -> DomainException.invalid("events",
-						"'" + name + "' is not a webhook event; use " + names())));
+				.filter(allowed::contains)
+				.orElseThrow(
+						() -> DomainException.invalid(field, "'" + name + "' is not a webhook event; use " + names)));
 		}
 		return List.copyOf(events);
-	}
-
-	private static String names() {
-		return String.join(", ", List.of(WebhookEvent.values()).stream().map(WebhookEvent::eventName).toList());
 	}
 
 	private static DomainException notFound(UUID id) {

@@ -1,6 +1,5 @@
 package org.leadrelay.webhook.web;
 
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +13,7 @@ record WebhookForm(@NotBlank @Size(max = 2000) @Nullable String url, @NotEmpty @
 
 	/** The form as it first shows: every event chosen. */
 	static WebhookForm empty() {
-		return new WebhookForm(null, Arrays.stream(WebhookEvent.values()).map(WebhookEvent::eventName).toList());
+		return new WebhookForm(null, WebhookEvent.referralEvents().stream().map(WebhookEvent::eventName).toList());
 	}
 
 }

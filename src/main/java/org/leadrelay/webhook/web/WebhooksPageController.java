@@ -63,7 +63,7 @@ class WebhooksPageController {
 
 	private String page(Caller caller, Model model) {
 		model.addAttribute("webhooks", this.webhooks.list(caller));
-		model.addAttribute("events", WebhookEvent.values());
+		model.addAttribute("events", WebhookEvent.referralEvents());
 		return "webhooks/list";
 	}
 
