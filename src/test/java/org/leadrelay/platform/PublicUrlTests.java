@@ -1,16 +1,25 @@
 package org.leadrelay.platform;
 
-import org.junit.jupiter.api.Test;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Links are built from the configured public URL; on an external database it is required,
  * and a missing one stops the start with a message that names it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PublicUrlTests {
 
 	@Test
@@ -23,6 +32,17 @@ class PublicUrlTests {
 	@Test
 	void onTheEmbeddedDatabaseItIsDerivedFromTheServerPort() {
 		assertThat(new PublicUrl("", "", 9090).of("/leads")).isEqualTo("http://localhost:9090/leads");
+	}
+
+	@Test
+	void aStartWithoutItOnAnExternalDatabaseFailsSayingWhatToSet(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(PublicUrl.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("spring.datasource.url", "jdbc:postgresql://db/leadrelay"));
+
+		assertThatThrownBy(application::run).hasRootCauseInstanceOf(MissingSetting.class);
+		assertThat(output).contains("APPLICATION FAILED TO START", "leadrelay.public-url is not set",
+				"Set leadrelay.public-url (LEADRELAY_PUBLIC_URL)");
 	}
 
 	@Test

@@ -2,18 +2,26 @@ package org.leadrelay.platform;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Stored secrets are sealed under the master key for their row; a rotated-out key still
  * opens them until they are re-sealed under the new one.
  */
+@ExtendWith(OutputCaptureExtension.class)
 public class SecretsTests {
 
 	public static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
@@ -63,14 +71,14 @@ public class SecretsTests {
 	}
 
 	@Test
-	void onAnExternalDatabaseAMissingKeyStopsTheStartNamingIt() {
-		MissingSetting missing = catchThrowableOfType(MissingSetting.class,
-				() -> new Secrets("", List.of(),
-						new org.springframework.beans.factory.support.StaticListableBeanFactory()
-							.getBeanProvider(EmbeddedPostgresConfiguration.EmbeddedDatabase.class)));
+	void onAnExternalDatabaseAStartWithoutAKeyFailsSayingWhatToSet(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(Secrets.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("spring.datasource.url", "jdbc:postgresql://db/leadrelay"));
 
-		assertThat(missing.getMessage()).contains("leadrelay.secrets.key is not set", "external database");
-		assertThat(missing.action()).contains("LEADRELAY_SECRETS_KEY", "openssl rand -base64 32");
+		assertThatThrownBy(application::run).hasRootCauseInstanceOf(MissingSetting.class);
+		assertThat(output).contains("APPLICATION FAILED TO START", "leadrelay.secrets.key is not set",
+				"external database", "Set leadrelay.secrets.key (LEADRELAY_SECRETS_KEY)", "openssl rand -base64 32");
 	}
 
 }

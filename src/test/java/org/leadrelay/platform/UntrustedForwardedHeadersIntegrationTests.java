@@ -11,6 +11,7 @@ import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.TestProfiles;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
+import org.leadrelay.testing.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A client that is not a trusted proxy (here the only trusted proxy is elsewhere, so the
  * tests' loopback connection is an ordinary client) cannot choose its address with
- * {@code X-Forwarded-For}: a fresh one per request does not get past the inquiry limit.
+ * {@code X-Forwarded-For}: a fresh one per request does not get past the inquiry limit;
+ * nor its links with {@code X-Forwarded-Host}.
  */
 @IntegrationTest
 @TestPropertySource(properties = "leadrelay.trusted-proxies=192.0.2.250")
@@ -35,6 +37,17 @@ class UntrustedForwardedHeadersIntegrationTests {
 
 	@Autowired
 	TestProfiles profiles;
+
+	@Autowired
+	TestUsers users;
+
+	@Test
+	void anInvitationLinkIgnoresTheForwardedHostOfAClient() {
+		assertThat(ForwardedHeadersIntegrationTests.invitationLinkPage(this.port, this.programs, this.users,
+				"evil.example"))
+			.contains("http://localhost:8080/set-password?token=")
+			.doesNotContain("evil.example");
+	}
 
 	@Test
 	void aFreshForwardedForPerRequestDoesNotBypassTheInquiryLimit() {

@@ -74,8 +74,7 @@ public final class AppNode implements AutoCloseable {
 				"--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		Path log = Files.createDirectories(Path.of("target/nodes")).resolve(name + ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
 		AppNode node = new AppNode(name, builder.start(), port);
