@@ -121,4 +121,21 @@ class ConnectionRepository {
 				SqlValues.instant(rs, "last_polled_at"), rs.getString("last_poll_error"));
 	}
 
+	/** Every connection's encrypted client secret, to re-encrypt them. */
+	List<StoredSecret> storedSecrets() {
+		return this.jdbc.sql("select id, client_secret from crm_connection")
+			.query((rs, row) -> new StoredSecret(rs.getObject("id", UUID.class), rs.getBytes("client_secret")))
+			.list();
+	}
+
+	/** Replaces a client secret if it is still the one read. */
+	boolean replaceSecret(UUID id, byte[] stored, byte[] replacement) {
+		return this.jdbc.sql("update crm_connection set client_secret = ? where id = ? and client_secret = ?")
+			.params(replacement, id, stored)
+			.update() == 1;
+	}
+
+	record StoredSecret(UUID id, byte[] secret) {
+	}
+
 }

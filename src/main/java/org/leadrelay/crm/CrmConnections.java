@@ -62,9 +62,6 @@ public class CrmConnections {
 	 */
 	public CrmConnection connect(Caller caller, CrmConnectionRequest request) {
 		requireAdmin(caller);
-		if (!this.cipher.hasKey()) {
-			throw DomainException.conflict(SecretCipher.NO_KEY);
-		}
 		CrmKind kind = CrmKind.named(request.kind() == null ? "" : request.kind())
 			.orElseThrow(() -> DomainException.invalid("kind", "kind must be dynamics365 or salesforce"));
 		String instanceUrl = url("instanceUrl", request.instanceUrl());
@@ -148,11 +145,6 @@ public class CrmConnections {
 	@Transactional(readOnly = true)
 	public List<SyncLogEntry> log(Caller caller, UUID id, int limit) {
 		return this.log.latest(stored(caller, id).id(), limit);
-	}
-
-	/** Whether secrets can be stored at all ({@code leadrelay.crm.encryption-key}). */
-	public boolean canStoreSecrets() {
-		return this.cipher.hasKey();
 	}
 
 	private StoredConnection stored(Caller caller, UUID id) {

@@ -3,7 +3,6 @@ package org.leadrelay.crm;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -13,89 +12,89 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.SealedColumn;
+import org.leadrelay.platform.Secrets;
 import org.leadrelay.shared.DomainException;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts CRM client secrets at rest with AES-GCM under
- * {@code leadrelay.crm.encryption-key}. Every secret gets a fresh random nonce and is
- * bound to its connection (the connection id is the associated data), so a ciphertext
- * copied into another row does not decrypt. Without a key nothing can be encrypted, so no
- * secret is stored at all.
+ * Encrypts CRM client secrets at rest with LeadRelay's master key ({@link Secrets},
+ * {@code leadrelay.secrets.key}), bound to their connection. Secrets stored by earlier
+ * versions under {@code leadrelay.crm.encryption-key} (format byte 1, nonce, AES-GCM with
+ * the connection id as associated data) are still read with that key, and re-encrypted
+ * under the master key at start ({@link CrmSecretsAtRest}).
  */
 @Component
 class SecretCipher {
 
-	static final String NO_KEY = "LeadRelay has no key to encrypt CRM client secrets with, and it never stores "
-			+ "them unencrypted: the operator sets leadrelay.crm.encryption-key (32 random bytes in base64, "
-			+ "e.g. from 'openssl rand -base64 32') and restarts LeadRelay";
-
-	private static final byte FORMAT = 1;
+	private static final byte LEGACY_FORMAT = 1;
 
 	private static final int NONCE_BYTES = 12;
 
 	private static final int TAG_BITS = 128;
 
-	private static final SecureRandom random = new SecureRandom();
+	private final Secrets secrets;
 
-	private final @Nullable SecretKey key;
+	private final @Nullable SecretKey legacyKey;
 
-	SecretCipher(CrmProperties properties) {
-		this.key = key(properties.encryptionKey());
+	SecretCipher(Secrets secrets, CrmProperties properties) {
+		this.secrets = secrets;
+		this.legacyKey = legacyKey(properties.encryptionKey());
 	}
 
-	boolean hasKey() {
-		return this.key != null;
-	}
-
-	/** The secret encrypted for storage: format byte, nonce, ciphertext with its tag. */
+	/** The secret encrypted for storage. */
 	byte[] encrypt(UUID connectionId, String secret) {
-		byte[] nonce = new byte[NONCE_BYTES];
-		random.nextBytes(nonce);
-		byte[] sealed = run(Cipher.ENCRYPT_MODE, connectionId, nonce, secret.getBytes(StandardCharsets.UTF_8));
-		return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
+		return this.secrets.seal(secret, context(connectionId)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	String decrypt(UUID connectionId, byte[] stored) {
-		if (stored.length <= 1 + NONCE_BYTES || stored[0] != FORMAT) {
-			throw unreadable();
+		if (stored.length > 0 && stored[0] == LEGACY_FORMAT) {
+			return decryptLegacy(connectionId, stored);
 		}
-		ByteBuffer buffer = ByteBuffer.wrap(stored, 1, stored.length - 1);
-		byte[] nonce = new byte[NONCE_BYTES];
-		buffer.get(nonce);
-		byte[] sealed = new byte[buffer.remaining()];
-		buffer.get(sealed);
-		return new String(run(Cipher.DECRYPT_MODE, connectionId, nonce, sealed), StandardCharsets.UTF_8);
+		try {
+			return this.secrets.open(new String(stored, StandardCharsets.UTF_8), context(connectionId));
+		}
+		catch (IllegalStateException ex) {
+			throw unreadable("leadrelay.secrets.key");
+		}
 	}
 
-	private byte[] run(int mode, UUID connectionId, byte[] nonce, byte[] input) {
-		if (this.key == null) {
-			throw DomainException.conflict(NO_KEY);
+	/** Whether a stored secret is encrypted under the current master key. */
+	boolean isCurrent(byte[] stored) {
+		return stored.length > 0 && stored[0] != LEGACY_FORMAT
+				&& this.secrets.isCurrent(new String(stored, StandardCharsets.UTF_8));
+	}
+
+	private static String context(UUID connectionId) {
+		return SealedColumn.context("crm_connection", connectionId);
+	}
+
+	private String decryptLegacy(UUID connectionId, byte[] stored) {
+		if (this.legacyKey == null || stored.length <= 1 + NONCE_BYTES) {
+			throw unreadable("leadrelay.crm.encryption-key");
 		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.init(Cipher.DECRYPT_MODE, this.legacyKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
 			cipher.updateAAD(ByteBuffer.allocate(16)
 				.putLong(connectionId.getMostSignificantBits())
 				.putLong(connectionId.getLeastSignificantBits())
 				.array());
-			return cipher.doFinal(input);
+			return new String(cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES),
+					StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			if (mode == Cipher.DECRYPT_MODE) {
-				throw unreadable();
-			}
-			throw new IllegalStateException("AES-GCM is not available", ex);
+			throw unreadable("leadrelay.crm.encryption-key");
 		}
 	}
 
-	private static DomainException unreadable() {
-		return DomainException.conflict("The stored client secret cannot be decrypted with the configured "
-				+ "leadrelay.crm.encryption-key (was the key changed?): delete the connection and connect the CRM again");
+	private static DomainException unreadable(String key) {
+		return DomainException.conflict("The stored client secret cannot be decrypted with the configured " + key
+				+ " (was the key changed?): delete the connection and connect the CRM again");
 	}
 
-	private static @Nullable SecretKey key(@Nullable String configured) {
+	private static @Nullable SecretKey legacyKey(@Nullable String configured) {
 		if (configured == null || configured.isBlank()) {
 			return null;
 		}
@@ -108,7 +107,7 @@ class SecretCipher {
 		}
 		if (bytes.length != 16 && bytes.length != 24 && bytes.length != 32) {
 			throw new IllegalArgumentException(
-					"leadrelay.crm.encryption-key must be 16, 24 or 32 random bytes in base64, e.g. from 'openssl rand -base64 32'");
+					"leadrelay.crm.encryption-key must be 16, 24 or 32 random bytes in base64, as it was configured before");
 		}
 		return new SecretKeySpec(bytes, "AES");
 	}

@@ -17,44 +17,59 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.leadrelay.platform.SealedColumn;
+import org.leadrelay.platform.Secrets;
+import org.leadrelay.platform.SecretsAtRest;
 import org.leadrelay.platform.SqlValues;
 
 /**
  * The RSA key that signs access tokens. Created on the first start and kept in the
- * database, so every node on the same database issues and accepts the same tokens.
+ * database, so every node on the same database issues and accepts the same tokens; its
+ * private half only encrypted ({@link Secrets}: whoever reads the database cannot forge
+ * tokens). Loaded after {@link SecretsAtRest} encrypted a key stored before that.
  */
 @Component
+@DependsOn("secretsAtRest")
 class TokenSigningKey {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenSigningKey.class);
 
 	private static final String KEY_ID = "leadrelay-1";
 
+	private static final String CONTEXT = SealedColumn.context("token_signing_key", KEY_ID);
+
 	private final RSAKey key;
 
-	TokenSigningKey(JdbcClient jdbc, Clock clock) {
-		this.key = load(jdbc).orElseGet(() -> create(jdbc, clock));
+	TokenSigningKey(JdbcClient jdbc, Clock clock, Secrets secrets) {
+		this.key = load(jdbc, secrets).orElseGet(() -> create(jdbc, clock, secrets));
+	}
+
+	@Bean
+	static SealedColumn tokenSigningKeyColumn() {
+		return new SealedColumn("token_signing_key", "id", "private_key");
 	}
 
 	RSAKey key() {
 		return this.key;
 	}
 
-	private static Optional<RSAKey> load(JdbcClient jdbc) {
+	private static Optional<RSAKey> load(JdbcClient jdbc, Secrets secrets) {
 		return jdbc.sql("select private_key, public_key from token_signing_key where id = ?")
 			.param(KEY_ID)
-			.query((rs, row) -> toKey(rs.getString("private_key"), rs.getString("public_key")))
+			.query((rs, row) -> toKey(secrets.open(rs.getString("private_key"), CONTEXT), rs.getString("public_key")))
 			.optional();
 	}
 
-	private static RSAKey create(JdbcClient jdbc, Clock clock) {
+	private static RSAKey create(JdbcClient jdbc, Clock clock, Secrets secrets) {
 		KeyPair pair = generate();
 		int inserted = jdbc
 			.sql("insert into token_signing_key (id, private_key, public_key, created_at) values (?, ?, ?, ?) "
 					+ "on conflict (id) do nothing")
-			.params(KEY_ID, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+			.params(KEY_ID, secrets.seal(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), CONTEXT),
 					Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
 					SqlValues.timestamp(clock.instant()))
 			.update();
@@ -62,7 +77,7 @@ class TokenSigningKey {
 			log.info("Created the token signing key {}", KEY_ID);
 		}
 		// Another node may have won the race: whatever is stored now is the key.
-		return load(jdbc).orElseThrow();
+		return load(jdbc, secrets).orElseThrow();
 	}
 
 	private static KeyPair generate() {

@@ -94,7 +94,7 @@ public class OutboundAddressPolicy {
 		}
 		for (InetAddress address : addresses) {
 			if (!isPublic(address) && !inAllowedNetwork(address)) {
-				throw new RefusedAddressException(host, address);
+				throw new RefusedAddressException();
 			}
 		}
 		return addresses;
@@ -118,8 +118,9 @@ public class OutboundAddressPolicy {
 
 	/**
 	 * Whether an address is on the public internet: not loopback, private, link-local,
-	 * unspecified, multicast or carrier-grade NAT, also when an IPv6 address embeds such
-	 * an IPv4 address.
+	 * unspecified, multicast, carrier-grade NAT, benchmarking (198.18.0.0/15), IETF
+	 * protocol assignments (192.0.0.0/24) or reserved (240.0.0.0/4), also when an IPv6
+	 * address embeds such an IPv4 address (IPv4-compatible, NAT64, 6to4, Teredo).
 	 */
 	static boolean isPublic(InetAddress address) {
 		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
@@ -132,8 +133,10 @@ public class OutboundAddressPolicy {
 			int second = bytes[1] & 0xff;
 			boolean thisNetwork = first == 0;
 			boolean sharedAddressSpace = first == 100 && (second & 0xc0) == 64;
-			boolean broadcast = first == 255;
-			return !(thisNetwork || sharedAddressSpace || broadcast);
+			boolean benchmarking = first == 198 && (second & 0xfe) == 18;
+			boolean protocolAssignments = first == 192 && second == 0 && (bytes[2] & 0xff) == 0;
+			boolean reservedOrBroadcast = first >= 240;
+			return !(thisNetwork || sharedAddressSpace || benchmarking || protocolAssignments || reservedOrBroadcast);
 		}
 		Inet6Address ipv6 = (Inet6Address) address;
 		boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
@@ -141,7 +144,16 @@ public class OutboundAddressPolicy {
 			return false;
 		}
 		if (ipv6.isIPv4CompatibleAddress() || isNat64(bytes)) {
-			return isPublic(embeddedIpv4(bytes));
+			return isPublic(ipv4(bytes, 12, 0));
+		}
+		boolean sixToFour = bytes[0] == 0x20 && bytes[1] == 0x02;
+		if (sixToFour) {
+			return isPublic(ipv4(bytes, 2, 0));
+		}
+		boolean teredo = bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0;
+		if (teredo) {
+			// the server's address as it is, the client's with every bit flipped
+			return isPublic(ipv4(bytes, 4, 0)) && isPublic(ipv4(bytes, 12, 0xff));
 		}
 		return true;
 	}
@@ -156,9 +168,13 @@ public class OutboundAddressPolicy {
 		return true;
 	}
 
-	private static InetAddress embeddedIpv4(byte[] bytes) {
+	private static InetAddress ipv4(byte[] bytes, int offset, int mask) {
+		byte[] ipv4 = new byte[4];
+		for (int i = 0; i < 4; i++) {
+			ipv4[i] = (byte) (bytes[offset + i] ^ mask);
+		}
 		try {
-			return InetAddress.getByAddress(new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] });
+			return InetAddress.getByAddress(ipv4);
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
@@ -173,12 +189,15 @@ public class OutboundAddressPolicy {
 
 	}
 
-	/** A host that resolves to an address LeadRelay does not call. */
+	/**
+	 * A host that resolves to an address LeadRelay does not call. The message names
+	 * neither the host nor the address: what an internal name resolves to is none of the
+	 * caller's business.
+	 */
 	static final class RefusedAddressException extends UnknownHostException {
 
-		RefusedAddressException(String host, InetAddress address) {
-			super("The host " + host + " resolves to " + address.getHostAddress()
-					+ ", a private, loopback or link-local address; LeadRelay only calls public addresses");
+		RefusedAddressException() {
+			super("The host is not allowed: LeadRelay only calls addresses on the public internet");
 		}
 
 	}

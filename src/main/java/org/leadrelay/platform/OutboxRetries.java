@@ -1,11 +1,13 @@
 package org.leadrelay.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Retries the side effects that did not complete. Every listener of the event publication
  * registry (the outbox) that throws leaves its publication FAILED; one whose node died
  * leaves it in flight, and once that is older than {@code leadrelay.outbox.stale-after}
- * this job marks it FAILED too. FAILED publications are resubmitted with exponential
- * backoff.
+ * (1 minute on the embedded database, 10 on an external one: see
+ * {@link OutboxProperties}) this job marks it FAILED too. FAILED publications are
+ * resubmitted with exponential backoff.
  * <p>
  * Safe on any number of nodes: Spring Modulith claims each publication with a conditional
  * UPDATE (to RESUBMITTED) before it invokes the listener, so exactly one node retries it.
@@ -36,12 +39,16 @@ public class OutboxRetries {
 
 	private final OutboxProperties properties;
 
+	private final Duration staleAfter;
+
 	private final Clock clock;
 
-	OutboxRetries(FailedEventPublications failed, JdbcClient jdbc, OutboxProperties properties, Clock clock) {
+	OutboxRetries(FailedEventPublications failed, JdbcClient jdbc, OutboxProperties properties, Clock clock,
+			ObjectProvider<EmbeddedDatabaseMarker> embedded) {
 		this.failed = failed;
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.staleAfter = properties.staleAfter(embedded.getIfAvailable() != null);
 		this.clock = clock;
 	}
 
@@ -60,7 +67,7 @@ public class OutboxRetries {
 	 * Marks lost publications failed and resubmits the failed ones whose backoff is over.
 	 */
 	public void retryDue() {
-		Instant staleBefore = this.clock.instant().minus(this.properties.staleAfter());
+		Instant staleBefore = this.clock.instant().minus(this.staleAfter);
 		int stale = this.jdbc.sql("""
 				update event_publication set status = 'FAILED'
 				where (status in ('PUBLISHED', 'PROCESSING') and publication_date < ?)
@@ -69,7 +76,7 @@ public class OutboxRetries {
 			.update();
 		if (stale > 0) {
 			log.warn("Retrying {} event publication(s) in flight for longer than {}: their node probably died", stale,
-					this.properties.staleAfter());
+					this.staleAfter);
 		}
 		this.failed.resubmit(ResubmissionOptions.defaults()
 			.withBatchSize(this.properties.batchSize())

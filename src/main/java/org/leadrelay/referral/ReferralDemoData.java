@@ -146,7 +146,8 @@ class ReferralDemoData {
 				vendor, sender, received, this.properties.responseWindow());
 		this.repository.insert(referral);
 		if (stage.isAnswered()) {
-			Instant answered = received.plus(Duration.ofHours(3 + random.nextInt(60)));
+			Instant answered = received
+				.plus(Stage.withinWindow(Duration.ofHours(3 + random.nextInt(60)), this.properties.responseWindow()));
 			if (stage == Stage.DECLINED) {
 				referral.decline(n % 2 == 0 ? "NotOurExpertise" : "NoCapacity", "Outside what we do this quarter",
 						partner, answered);
@@ -181,6 +182,8 @@ class ReferralDemoData {
 		RECEIVED(3), RECEIVED_CONTACT_REQUESTED(2), RECEIVED_EXPIRING(2), ACCEPTED(4), WON(3), LOST(2), DECLINED(2),
 		EXPIRED(2);
 
+		private static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+
 		private final int perLocation;
 
 		Stage(int perLocation) {
@@ -193,14 +196,26 @@ class ReferralDemoData {
 
 		Instant receivedAt(Instant now, int i, Random random, Duration window) {
 			return switch (this) {
-				case RECEIVED -> now.minus(Duration.ofHours(6 + random.nextInt(24 * 8)));
+				case RECEIVED -> now.minus(withinWindow(Duration.ofHours(6 + random.nextInt(24 * 8)), window));
 				// one fresh request (urgent) and one older than 72 hours (the calmer
 				// reminder)
-				case RECEIVED_CONTACT_REQUESTED -> now.minus(Duration.ofHours(i == 0 ? 5 : 100));
-				case RECEIVED_EXPIRING -> now.minus(window).plus(Duration.ofHours(10 + 20 * i));
+				case RECEIVED_CONTACT_REQUESTED -> now.minus(withinWindow(Duration.ofHours(i == 0 ? 5 : 100), window));
+				case RECEIVED_EXPIRING -> now.minus(window).plus(withinWindow(Duration.ofHours(10 + 20 * i), window));
 				case EXPIRED -> now.minus(window).minus(Duration.ofDays(5 + random.nextInt(40)));
 				default -> now.minus(Duration.ofDays(30 + random.nextInt(120)));
 			};
+		}
+
+		/**
+		 * A time span of the default 14-day window, shrunk in proportion when a shorter
+		 * window is configured (someone trying expiry out with seconds), so that open
+		 * referrals are still open and answers come before their window ended.
+		 */
+		static Duration withinWindow(Duration span, Duration window) {
+			if (window.compareTo(DEFAULT_WINDOW) >= 0) {
+				return span;
+			}
+			return Duration.ofNanos((long) (span.toNanos() * ((double) window.toNanos() / DEFAULT_WINDOW.toNanos())));
 		}
 
 	}

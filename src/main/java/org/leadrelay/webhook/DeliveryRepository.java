@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.SealedColumn;
+import org.leadrelay.platform.Secrets;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.webhook.WebhookDelivery.Attempt;
@@ -37,8 +39,11 @@ class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	private final Secrets secrets;
+
+	DeliveryRepository(JdbcClient jdbc, Secrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
 	/** Schedules an event for an endpoint now, unless it already was. */
@@ -207,12 +212,13 @@ class DeliveryRepository {
 			.toList();
 	}
 
-	private static List<WebhookSecret> secrets(ResultSet rs, Instant now) throws SQLException {
+	private List<WebhookSecret> secrets(ResultSet rs, Instant now) throws SQLException {
+		String context = SealedColumn.context(EndpointRepository.TABLE, rs.getObject("endpoint_id", UUID.class));
 		List<WebhookSecret> secrets = new ArrayList<>();
-		secrets.add(new WebhookSecret(rs.getString("secret")));
+		secrets.add(new WebhookSecret(this.secrets.open(rs.getString("secret"), context)));
 		Instant previousUntil = SqlValues.instant(rs, "previous_secret_expires_at");
 		if (rs.getString("previous_secret") != null && previousUntil != null && now.isBefore(previousUntil)) {
-			secrets.add(new WebhookSecret(rs.getString("previous_secret")));
+			secrets.add(new WebhookSecret(this.secrets.open(rs.getString("previous_secret"), context)));
 		}
 		return secrets;
 	}

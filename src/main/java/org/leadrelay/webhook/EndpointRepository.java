@@ -8,33 +8,53 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leadrelay.platform.SealedColumn;
+import org.leadrelay.platform.Secrets;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.OrganizationId;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stores webhook endpoints. Every query a caller triggers names the caller's
- * organization, so another organization's endpoint is not found.
+ * organization, so another organization's endpoint is not found. Signing secrets are
+ * stored encrypted ({@link Secrets}).
  */
 @Repository
 class EndpointRepository {
 
 	private static final String COLUMNS = "id, url, events, created_at, disabled_at, disabled_reason";
 
+	static final String TABLE = "webhook_endpoint";
+
 	private final JdbcClient jdbc;
 
-	EndpointRepository(JdbcClient jdbc) {
+	private final Secrets secrets;
+
+	EndpointRepository(JdbcClient jdbc, Secrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
+	}
+
+	@Bean
+	static SealedColumn webhookSecretColumn() {
+		return new SealedColumn(TABLE, "id", "secret");
+	}
+
+	@Bean
+	static SealedColumn previousWebhookSecretColumn() {
+		return new SealedColumn(TABLE, "id", "previous_secret");
 	}
 
 	void insert(OrganizationId organization, WebhookEndpoint endpoint, WebhookSecret secret, String createdBy) {
 		this.jdbc
 			.sql("insert into webhook_endpoint (id, organization_id, url, events, secret, created_by, created_at) "
 					+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(endpoint.id(), organization.value(), endpoint.url(), eventNames(endpoint.events()), secret.value(),
-					createdBy, SqlValues.timestamp(endpoint.createdAt()))
+			.params(endpoint.id(), organization.value(), endpoint.url(), eventNames(endpoint.events()),
+					this.secrets.seal(secret.value(), SealedColumn.context(TABLE, endpoint.id())), createdBy,
+					SqlValues.timestamp(endpoint.createdAt()))
 			.update();
 	}
 
@@ -108,7 +128,8 @@ class EndpointRepository {
 		return this.jdbc
 			.sql("update webhook_endpoint set previous_secret = secret, previous_secret_expires_at = ?, secret = ? "
 					+ "where organization_id = ? and id = ?")
-			.params(SqlValues.timestamp(previousValidUntil), secret.value(), organization.value(), id)
+			.params(SqlValues.timestamp(previousValidUntil),
+					this.secrets.seal(secret.value(), SealedColumn.context(TABLE, id)), organization.value(), id)
 			.update() == 1;
 	}
 

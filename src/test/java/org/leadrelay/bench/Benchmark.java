@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.leadrelay.LeadRelayApplication;
+import org.leadrelay.testing.AppNode;
 import org.leadrelay.bench.LoadGenerator.Result;
 import org.leadrelay.identity.ApiClients;
 import org.leadrelay.shared.OrganizationId;
@@ -197,7 +198,8 @@ public final class Benchmark {
 				// the periodic responsiveness recomputation (every 10 minutes) is
 				// measured by
 				// the marketplace benchmark, not here
-				"leadrelay.routing.responsiveness-refresh-interval=P365D"));
+				"leadrelay.routing.responsiveness-refresh-interval=P365D", "leadrelay.public-url=http://localhost",
+				"leadrelay.secrets.key=" + AppNode.SECRETS_KEY));
 		if (this.database.password() != null) {
 			properties.add("spring.datasource.password=" + this.database.password());
 		}

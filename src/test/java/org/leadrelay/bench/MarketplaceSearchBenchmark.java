@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.HdrHistogram.Histogram;
 import org.leadrelay.LeadRelayApplication;
+import org.leadrelay.testing.AppNode;
 import org.leadrelay.bench.LoadGenerator.Result;
 import org.leadrelay.marketplace.Marketplace;
 import org.leadrelay.marketplace.MarketplaceQuery;
@@ -152,7 +153,8 @@ public final class MarketplaceSearchBenchmark {
 				"--spring.datasource.username=" + this.database.user(), "--server.port=0",
 				"--leadrelay.demo.enabled=false", "--leadrelay.referrals.expiry-poll-interval=PT1H",
 				"--leadrelay.routing.responsiveness-refresh-interval=" + responsivenessInterval,
-				"--logging.level.root=WARN", "--logging.level.org.leadrelay=INFO");
+				"--logging.level.root=WARN", "--logging.level.org.leadrelay=INFO",
+				"--leadrelay.public-url=http://localhost", "--leadrelay.secrets.key=" + AppNode.SECRETS_KEY);
 	}
 
 	/** In one transaction: an interrupted seed leaves nothing behind. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.leadrelay.LeadRelayApplication;
 
@@ -33,21 +34,49 @@ public final class AppNode implements AutoCloseable {
 	}
 
 	/**
+	 * A key for the secrets the nodes of one test cluster store (they must share it, as
+	 * real nodes do).
+	 */
+	public static final String SECRETS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+	/**
 	 * Starts a node on the database at {@code jdbcUrl} with extra application properties.
 	 */
 	public static AppNode start(String name, String jdbcUrl, String... properties) throws IOException {
 		int port = FreePorts.freePort();
+		List<String> arguments = new ArrayList<>(List.of("--leadrelay.demo.enabled=false",
+				"--leadrelay.public-url=http://127.0.0.1:" + port, "--leadrelay.secrets.key=" + SECRETS_KEY));
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		return start(name, port, Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres"),
+				arguments);
+	}
+
+	/**
+	 * Starts a node on its own embedded database in {@code dataDir}, as
+	 * {@code ./mvnw spring-boot:run} does, with extra application properties.
+	 */
+	public static AppNode startEmbedded(String name, Path dataDir, String... properties) throws IOException {
+		List<String> arguments = new ArrayList<>(
+				List.of("--leadrelay.embedded-postgres.data-dir=" + dataDir.toAbsolutePath()));
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		return start(name, FreePorts.freePort(), Map.of(), arguments);
+	}
+
+	private static AppNode start(String name, int port, Map<String, String> environment, List<String> arguments)
+			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), LeadRelayApplication.class.getName(), "--server.port=" + port,
-				"--leadrelay.demo.enabled=false", "--spring.main.banner-mode=off"));
-		for (String property : properties) {
-			command.add("--" + property);
-		}
+				"--spring.main.banner-mode=off"));
+		command.addAll(arguments);
 		Path log = Files.createDirectories(Path.of("target/nodes")).resolve(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+		builder.environment().remove("SPRING_DATASOURCE_URL");
+		builder.environment().putAll(environment);
 		AppNode node = new AppNode(name, builder.start(), port);
 		Runtime.getRuntime().addShutdownHook(new Thread(node.process::destroyForcibly));
 		return node;
@@ -83,6 +112,11 @@ public final class AppNode implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** The node's process id, to look at what it started. */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/** Kills the node without letting it shut down, like a power cut. */

@@ -36,6 +36,8 @@ public final class WebSession {
 
 	private @Nullable String clientAddress;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public WebSession(int port) {
 		this.baseUrl = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
@@ -50,6 +52,12 @@ public final class WebSession {
 	 */
 	public WebSession from(String clientAddress) {
 		this.clientAddress = clientAddress;
+		return this;
+	}
+
+	/** Sends a header with every request, as a client may send any. */
+	public WebSession header(String name, String value) {
+		this.headers.put(name, value);
 		return this;
 	}
 
@@ -149,6 +157,7 @@ public final class WebSession {
 		if (this.clientAddress != null) {
 			request.header("X-Forwarded-For", this.clientAddress);
 		}
+		this.headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),

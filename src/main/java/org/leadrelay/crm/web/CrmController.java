@@ -125,7 +125,6 @@ class CrmController {
 		model.addAttribute("kind", kind);
 		model.addAttribute("defaults", FieldMapping.defaults(kind));
 		model.addAttribute("kinds", CrmKind.values());
-		model.addAttribute("canStoreSecrets", this.connections.canStoreSecrets());
 		return "crm/connect";
 	}
 

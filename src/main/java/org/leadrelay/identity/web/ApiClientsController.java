@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.leadrelay.identity.ApiClients;
 import org.leadrelay.identity.ApiClients.NewApiClient;
+import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.shared.Caller;
 
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The API clients of the admin's organization: create one (its secret is shown once, on
@@ -29,8 +29,11 @@ class ApiClientsController {
 
 	private final ApiClients clients;
 
-	ApiClientsController(ApiClients clients) {
+	private final PublicUrl publicUrl;
+
+	ApiClientsController(ApiClients clients, PublicUrl publicUrl) {
 		this.clients = clients;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/api-clients")
@@ -60,8 +63,7 @@ class ApiClientsController {
 
 	private String page(Caller caller, Model model) {
 		model.addAttribute("clients", this.clients.list(caller));
-		model.addAttribute("tokenUrl",
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/oauth2/token").toUriString());
+		model.addAttribute("tokenUrl", this.publicUrl.of("/oauth2/token"));
 		return "identity/api-clients";
 	}
 

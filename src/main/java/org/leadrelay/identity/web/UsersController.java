@@ -15,6 +15,7 @@ import org.leadrelay.identity.Invitations.InvitationRequest;
 import org.leadrelay.identity.UserAccounts;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organizations.OrganizationWithLocations;
+import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The users of the organizations an admin manages, and the form to invite more. The
@@ -46,10 +47,13 @@ class UsersController {
 
 	private final UserAccounts users;
 
-	UsersController(Invitations invitations, InvitationMail mail, UserAccounts users) {
+	private final PublicUrl publicUrl;
+
+	UsersController(Invitations invitations, InvitationMail mail, UserAccounts users, PublicUrl publicUrl) {
 		this.invitations = invitations;
 		this.mail = mail;
 		this.users = users;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/users")
@@ -68,8 +72,7 @@ class UsersController {
 				Invitation invitation = this.invitations.invite(caller, new InvitationRequest(
 						managed.organization().id(), form.email(), form.displayName(), form.chosenRoles(),
 						form.chosenLocations().stream().map(LocationId::new).collect(Collectors.toSet()), locale));
-				String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-					.path("/set-password")
+				String link = UriComponentsBuilder.fromUriString(this.publicUrl.of("/set-password"))
 					.queryParam("token", invitation.token())
 					.toUriString();
 				redirect.addFlashAttribute("invited", invitation.email());

@@ -1,0 +1,40 @@
+package org.leadrelay.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadrelay.testing.ApiClient;
+import org.leadrelay.testing.AppNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Someone trying expiry out with a response window of seconds on a fresh embedded
+ * database: the demo data is seeded to fit that window, and LeadRelay starts.
+ */
+class DemoDataIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void demoDataFitsAShortResponseWindow() throws Exception {
+		try (AppNode node = AppNode.startEmbedded("demo-short-window", this.dataDir,
+				"leadrelay.referrals.response-window=PT8S")) {
+			node.awaitHealthy(Duration.ofMinutes(4));
+			Path log = Path.of("target/nodes/demo-short-window.log");
+			// the demo data is seeded by the start itself: once it is in, the start went
+			// on
+			await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(log).contains("Demo data: created"));
+			Thread.sleep(2000);
+
+			assertThat(Files.readString(log)).doesNotContain("APPLICATION FAILED TO START", "DomainException");
+			assertThat(ApiClient.anonymous(node.port()).get("/marketplace").status()).isEqualTo(200);
+		}
+	}
+
+}
