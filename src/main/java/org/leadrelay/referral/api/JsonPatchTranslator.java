@@ -27,7 +27,9 @@ final class JsonPatchTranslator {
 
 	private static final int MAX_OPERATIONS = 50;
 
-	private static final Set<String> MEMBER_FIELDS = Set.of("firstName", "lastName", "phoneNumber", "email");
+	/** A member's contact preference is accepted and ignored, as on create. */
+	private static final Set<String> MEMBER_FIELDS = Set.of("firstName", "lastName", "phoneNumber", "email",
+			"contactPreference");
 
 	private static final Map<String, DealField> DEAL_PATHS = Map.of("/name", DealField.NAME, "/details/notes",
 			DealField.NOTES, "/details/dealValue", DealField.DEAL_VALUE, "/details/currency", DealField.CURRENCY,
@@ -124,23 +126,23 @@ final class JsonPatchTranslator {
 	}
 
 	private ReferralChanges changes() {
-		return new ReferralChanges(targetSubstatus(), this.statusReason, this.dealFields, this.team,
-				this.newTeamMembers, this.newCustomerContacts, this.favorite);
+		return new ReferralChanges(targetSubstatus(this.status, this.substatus), this.statusReason, this.dealFields,
+				this.team, this.newTeamMembers, this.newCustomerContacts, this.favorite, null);
 	}
 
-	/** The stage asked for, from /substatus, /status or both (which must agree). */
-	private @Nullable Substatus targetSubstatus() {
-		if (this.substatus != null) {
-			if (this.status != null && this.substatus.status() != this.status) {
-				throw DomainException.invalid("status", "status " + this.status + " does not go with substatus "
-						+ this.substatus + " (that is " + this.substatus.status() + ")");
+	/** The stage asked for, from substatus, status or both (which must agree). */
+	static @Nullable Substatus targetSubstatus(@Nullable Status status, @Nullable Substatus substatus) {
+		if (substatus != null) {
+			if (status != null && substatus.status() != status) {
+				throw DomainException.invalid("status", "status " + status + " does not go with substatus " + substatus
+						+ " (that is " + substatus.status() + ")");
 			}
-			return this.substatus;
+			return substatus;
 		}
-		if (this.status == null) {
+		if (status == null) {
 			return null;
 		}
-		return switch (this.status) {
+		return switch (status) {
 			case New -> Substatus.Received;
 			case Active -> Substatus.Accepted;
 			case Closed -> throw DomainException.invalid("substatus",
