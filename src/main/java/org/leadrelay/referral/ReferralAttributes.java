@@ -63,6 +63,24 @@ public record ReferralAttributes(@Nullable SalesStage salesStage, @Nullable Stri
 		return values;
 	}
 
+	/** These attributes with some replaced, named as {@link #byApiName()} names them. */
+	@SuppressWarnings("unchecked")
+	public ReferralAttributes with(Map<String, @Nullable Object> replaced) {
+		Map<String, @Nullable Object> values = byApiName();
+		if (!values.keySet().containsAll(replaced.keySet())) {
+			throw new IllegalArgumentException("Not attributes: " + replaced.keySet());
+		}
+		values.putAll(replaced);
+		return new ReferralAttributes((SalesStage) values.get("salesStage"), (String) values.get("referralProgram"),
+				(String) values.get("referralSource"), (String) values.get("callToAction"),
+				(String) values.get("trackingInfo/microsoftMsxId"), (String) values.get("details/customerAction"),
+				(String) values.get("inviteContext/assistanceRequestCode"), (List<String>) values.get("tags"),
+				(List<Object>) values.get("customerProfile/ids"), (String) values.get("customerProfile/address/region"),
+				(Boolean) values.get("consent/consentToShareReferralWithMicrosoftSellers"),
+				(List<Object>) values.get("details/requirements/offers"),
+				values.get("details/requirements/additionalRequirements"));
+	}
+
 	/** The API names of the attributes that differ from {@code other}'s. */
 	public List<String> differencesFrom(ReferralAttributes other) {
 		Map<String, @Nullable Object> theirs = other.byApiName();

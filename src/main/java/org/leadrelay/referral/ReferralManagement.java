@@ -152,11 +152,12 @@ public class ReferralManagement {
 	/**
 	 * Applies several changes at once, as one API PATCH asks: favorite mark, then deal
 	 * edits and team changes, then the stage change (so a referral can be edited and
-	 * closed in one go).
+	 * closed in one go). {@code changesTo} reads them against the referral as stored, so
+	 * that a patch of one attribute keeps the others.
 	 */
-	public Referral change(Caller caller, ReferralId id, ReferralChanges changes, Source source,
+	public Referral change(Caller caller, ReferralId id, Function<Referral, ReferralChanges> changesTo, Source source,
 			@Nullable Integer expectedVersion) {
-		return change(caller, id, referral -> changes, false, source, expectedVersion);
+		return change(caller, id, changesTo, false, source, expectedVersion);
 	}
 
 	/**

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChanges;
 import org.leadrelay.referral.ReferralChanges.DealField;
+import org.leadrelay.referral.SalesStage;
 import org.leadrelay.referral.Status;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TeamMember;
@@ -38,7 +42,8 @@ final class JsonPatchTranslator {
 
 	private static final List<String> PATHS = List.of("/name", "/status", "/substatus", "/statusReason",
 			"/details/notes", "/details/dealValue", "/details/currency", "/details/closingDateTime",
-			"/externalReferenceId", "/campaignId", "/favorite", "/team", "/team/-", "/customerProfile/team/-");
+			"/externalReferenceId", "/campaignId", "/favorite", "/team", "/team/-", "/customerProfile/team/-",
+			"/salesStage", "/referralProgram", "/consent/consentToShareReferralWithMicrosoftSellers");
 
 	private Status status;
 
@@ -56,10 +61,17 @@ final class JsonPatchTranslator {
 
 	private @Nullable Boolean favorite;
 
+	/** Referrals API attributes to replace, under their API names. */
+	private final Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
+
 	private JsonPatchTranslator() {
 	}
 
-	static ReferralChanges translate(JsonNode patch) {
+	/**
+	 * Reads and checks the whole patch at once; the changes it makes depend on the
+	 * referral only where it replaces one attribute among others.
+	 */
+	static Function<Referral, ReferralChanges> translate(JsonNode patch) {
 		if (!patch.isArray()) {
 			throw DomainException.invalid("body",
 					"The body must be a JSON Patch array such as [{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"Active\"}]");
@@ -74,7 +86,8 @@ final class JsonPatchTranslator {
 		for (JsonNode operation : patch) {
 			translator.apply(operation);
 		}
-		return translator.changes();
+		Substatus target = targetSubstatus(translator.status, translator.substatus);
+		return current -> translator.changes(target, current);
 	}
 
 	private void apply(JsonNode operation) {
@@ -121,13 +134,23 @@ final class JsonPatchTranslator {
 			case "/team" -> this.team = members(path, value);
 			case "/team/-" -> this.newTeamMembers.add(member(path, value));
 			case "/customerProfile/team/-" -> this.newCustomerContacts.add(member(path, value));
+			case "/salesStage" -> this.attributes.put(target(path), value.isNull() ? null
+					: ApiValues.enumValue(target(path), requiredText(path, value), SalesStage.class));
+			case "/referralProgram" -> this.attributes.put(target(path), optionalText(path, value));
+			case "/consent/consentToShareReferralWithMicrosoftSellers" -> {
+				if (!value.isBoolean() && !value.isNull()) {
+					throw DomainException.invalid(target(path), path + " must be true or false");
+				}
+				this.attributes.put(target(path), value.isNull() ? null : value.booleanValue());
+			}
 			default -> throw new IllegalStateException("Unhandled path " + path);
 		}
 	}
 
-	private ReferralChanges changes() {
-		return new ReferralChanges(targetSubstatus(this.status, this.substatus), this.statusReason, this.dealFields,
-				this.team, this.newTeamMembers, this.newCustomerContacts, this.favorite, null);
+	private ReferralChanges changes(@Nullable Substatus target, Referral current) {
+		return new ReferralChanges(target, this.statusReason, this.dealFields, this.team, this.newTeamMembers,
+				this.newCustomerContacts, this.favorite,
+				this.attributes.isEmpty() ? null : current.attributes().with(this.attributes));
 	}
 
 	/** The stage asked for, from substatus, status or both (which must agree). */

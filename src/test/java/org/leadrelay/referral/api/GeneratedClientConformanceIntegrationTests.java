@@ -207,6 +207,28 @@ class GeneratedClientConformanceIntegrationTests {
 	}
 
 	@Test
+	void theReferencesAttributePatchPathsChangeOneAttributeAndKeepTheOthers() throws Exception {
+		String id = this.vendor.createReferral(everything(this.program.budapest()), null, null).getId();
+
+		this.contoso.patchReferralById(id, JSON,
+				List.of(replace(PathEnum._SALES_STAGE, "Develop"), replace(PathEnum._REFERRAL_PROGRAM, "Partner-led"),
+						replace(PathEnum._CONSENT_CONSENT_TO_SHARE_REFERRAL_WITH_MICROSOFT_SELLERS, true)),
+				null, null);
+		ApiException solutions = catchThrowableOfType(ApiException.class, () -> this.contoso.patchReferralById(id, JSON,
+				List.of(replace(PathEnum._DETAILS_REQUIREMENTS_SOLUTIONS, List.of("Other"))), null, null));
+
+		var referral = this.contoso.getReferralById(id, JSON, null, null);
+		assertThat(referral.getSalesStage())
+			.isEqualTo(MicrosoftPartnerServicePartnerReferralsContractsV3Referral.SalesStageEnum.DEVELOP);
+		assertThat(referral.getReferralProgram()).isEqualTo("Partner-led");
+		assertThat(referral.getConsent().getConsentToShareReferralWithMicrosoftSellers()).isTrue();
+		assertThat(referral.getTags()).extracting(TagsInner::getTag).containsExactly("spring-fair", "erp");
+		assertThat(referral.getReferralSource()).isEqualTo("Marketplace");
+		assertThat(solutions.getCode()).isEqualTo(400);
+		assertThat(solutions.getResponseBody()).contains("\"target\":\"details/requirements/solutions\"");
+	}
+
+	@Test
 	void aReferralIsDeclinedAndAnotherLost() throws Exception {
 		String declined = this.vendor.createReferral(everything(this.program.budapest()), null, null).getId();
 		String lost = this.vendor.createReferral(everything(this.program.budapest()), null, null).getId();
