@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Maps every failure of a REST controller to a problem+json answer (see
  * {@link ApiProblem}). Domain refusals keep their message; unexpected failures are logged
- * and answered without internals.
+ * and answered without internals. The content type is set rather than negotiated, so a
+ * client whose {@code Accept} the API cannot serve (a 406) still learns why.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,7 +46,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex, HttpServletRequest request) {
 		ProblemDetail problem = ApiProblem.of(ex.code(), ex.getMessage(), ex.target(), request.getRequestURI());
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -53,7 +55,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internalServerError",
 				"LeadRelay could not complete the request; it was logged. Retrying may help.", null,
 				request.getRequestURI());
-		return ResponseEntity.internalServerError().body(problem);
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Override
@@ -100,9 +102,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& !problem.getProperties().containsKey("error")) {
-			ApiProblem.decorate(problem, ApiProblem.codeFor(statusCode.value()).code(), null);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			if (problem.getProperties() == null || !problem.getProperties().containsKey("error")) {
+				ApiProblem.decorate(problem, ApiProblem.code(statusCode.value()), null);
+			}
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(response.getHeaders());
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(problem, problemHeaders, response.getStatusCode());
 		}
 		return response;
 	}
@@ -111,7 +118,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			WebRequest request) {
 		ProblemDetail problem = ApiProblem.of(ApiProblem.codeFor(status.value()), message, target,
 				request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null);
-		return ResponseEntity.status(status).body(problem);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/**

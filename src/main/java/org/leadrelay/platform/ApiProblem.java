@@ -57,8 +57,22 @@ public final class ApiProblem {
 			case ACCESS_DENIED -> HttpStatus.FORBIDDEN;
 			case ITEM_NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+			case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
 			case RESOURCE_MODIFIED, CONFLICT -> HttpStatus.CONFLICT;
 			case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+	}
+
+	/**
+	 * The {@code error.code} for an HTTP status the framework chose: the domain's code,
+	 * or the protocol's for what the domain has no word for.
+	 */
+	public static String code(int status) {
+		return switch (status) {
+			case 405 -> "methodNotAllowed";
+			case 406 -> "notAcceptable";
+			case 415 -> "unsupportedMediaType";
+			default -> codeFor(status).code();
 		};
 	}
 
@@ -70,6 +84,7 @@ public final class ApiProblem {
 			case 404 -> ErrorCode.ITEM_NOT_FOUND;
 			case 409 -> ErrorCode.CONFLICT;
 			case 412 -> ErrorCode.PRECONDITION_FAILED;
+			case 428 -> ErrorCode.PRECONDITION_REQUIRED;
 			default -> ErrorCode.INVALID_REQUEST;
 		};
 	}

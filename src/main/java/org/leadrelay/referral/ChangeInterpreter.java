@@ -2,6 +2,8 @@ package org.leadrelay.referral;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,39 @@ final class ChangeInterpreter {
 		this.properties = properties;
 	}
 
+	/**
+	 * Names the first field that the referral's stage (and the stage asked for) does not
+	 * let change. A full replacement states every field, so it is told which one to leave
+	 * as it was; a JSON Patch asks for an action and is told when the action is refused.
+	 */
+	void requireChangeable(Referral referral) {
+		Substatus target = target(referral);
+		Set<DealField> allowed = allowedDealFields(referral.substatus(), target);
+		for (DealField field : this.changes.dealFields().keySet()) {
+			if (!allowed.contains(field)) {
+				throw unchangeable(referral, target, field.apiName());
+			}
+		}
+		boolean working = allowed.contains(DealField.NAME);
+		if (!working && (this.changes.team() != null || !this.changes.newTeamMembers().isEmpty())) {
+			throw unchangeable(referral, target, "team");
+		}
+		if (!working && !this.changes.newCustomerContacts().isEmpty()) {
+			throw unchangeable(referral, target, "customerProfile/team");
+		}
+		ReferralAttributes attributes = this.changes.attributes();
+		if (attributes != null && referral.status() == Status.Closed) {
+			List<String> changed = attributes.differencesFrom(referral.attributes());
+			if (!changed.isEmpty()) {
+				throw unchangeable(referral, target, changed.get(0));
+			}
+		}
+	}
+
 	void applyTo(Referral referral, Actor actor, Instant now) {
+		if (this.changes.attributes() != null) {
+			referral.updateAttributes(this.changes.attributes(), actor, now);
+		}
 		Substatus target = this.changes.substatus();
 		if (target == null || target == referral.substatus()) {
 			if (this.changes.statusReason() != null) {
@@ -40,7 +74,7 @@ final class ChangeInterpreter {
 				applyTeam(referral, actor, now, false);
 			}
 			case Declined -> {
-				Set<DealField> allowed = Set.of(DealField.NOTES);
+				Set<DealField> allowed = allowedDealFields(Substatus.Received, Substatus.Declined);
 				if (!allowed.containsAll(this.changes.dealFields().keySet()) || hasTeamChanges()) {
 					throw DomainException.invalid("substatus",
 							"A decline takes a statusReason and optional details/notes, nothing else");
@@ -63,6 +97,31 @@ final class ChangeInterpreter {
 			case Received -> throw DomainException.conflict("A referral cannot go back to New/Received; it is "
 					+ referral.status() + "/" + referral.substatus());
 		}
+	}
+
+	/**
+	 * The deal fields a referral lets change on its way from one stage to another (null:
+	 * staying): all while it is worked or being accepted, the notes of a decline.
+	 */
+	private static Set<DealField> allowedDealFields(Substatus current, @Nullable Substatus target) {
+		if (current == Substatus.Accepted && (target == null || target == Substatus.Won || target == Substatus.Lost)
+				|| current == Substatus.Received && target == Substatus.Accepted) {
+			return EnumSet.allOf(DealField.class);
+		}
+		if (current == Substatus.Received && target == Substatus.Declined) {
+			return Set.of(DealField.NOTES);
+		}
+		return Set.of();
+	}
+
+	private @Nullable Substatus target(Referral referral) {
+		Substatus target = this.changes.substatus();
+		return target == referral.substatus() ? null : target;
+	}
+
+	private static DomainException unchangeable(Referral referral, @Nullable Substatus target, String field) {
+		return DomainException.invalid(field, field + " cannot change while the referral is " + referral.status() + "/"
+				+ referral.substatus() + (target == null ? "" : " on its way to " + target));
 	}
 
 	private void applyEdits(Referral referral, Actor actor, Instant now) {

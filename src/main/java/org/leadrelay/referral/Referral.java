@@ -38,6 +38,9 @@ import org.leadrelay.shared.Text;
  */
 public class Referral {
 
+	/** The most people a deal team has. */
+	public static final int MAX_TEAM = 50;
+
 	private final ReferralId id;
 
 	private final OrganizationId organizationId;
@@ -96,6 +99,8 @@ public class Referral {
 
 	private int version;
 
+	private ReferralAttributes attributes;
+
 	private final List<ReferralEvent> events = new ArrayList<>();
 
 	private final List<PendingEntry> timeline = new ArrayList<>();
@@ -130,6 +135,7 @@ public class Referral {
 		this.closedAt = state.closedAt();
 		this.updatedAt = state.updatedAt();
 		this.version = state.version();
+		this.attributes = state.attributes();
 	}
 
 	/**
@@ -140,8 +146,8 @@ public class Referral {
 		Referral referral = new Referral(new ReferralState(id, partner, vendor, spec.target(), UUID.randomUUID(),
 				spec.qualification(), spec.type(), spec.consent(), spec.requirements(), spec.inviteNotes(), sender.id(),
 				sender.name(), now, now.plus(responseWindow), spec.contactRequested() ? now : null, spec.customer(),
-				spec.name(), null, spec.campaignId(), Substatus.Received, null, spec.notes(), spec.estimatedValue(),
-				spec.closingAt(), List.of(), null, null, now, 0));
+				spec.name(), spec.externalReferenceId(), spec.campaignId(), Substatus.Received, null, spec.notes(),
+				spec.estimatedValue(), spec.closingAt(), spec.team(), null, null, now, 0, spec.attributes()));
 		referral.record(sender, now, "received", Map.of("substatus", new FieldChange(null, Substatus.Received.name())));
 		referral.events.add(new ReferralReceived(id, partner, vendor, spec.target(), spec.qualification(),
 				spec.contactRequested(), now));
@@ -231,8 +237,8 @@ public class Referral {
 	/** Replaces the whole deal team (the API's {@code replace /team}). */
 	public void replaceTeam(List<TeamMember> members, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "given team members");
-		if (members.size() > 50) {
-			throw DomainException.invalid("team", "A deal team has at most 50 members");
+		if (members.size() > MAX_TEAM) {
+			throw DomainException.invalid("team", "A deal team has at most " + MAX_TEAM + " members");
 		}
 		if (members.equals(this.team)) {
 			return;
@@ -241,6 +247,28 @@ public class Referral {
 		this.team = List.copyOf(members);
 		record(actor, now, "teamChanged", changes);
 		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of("team"), actor.name(), now));
+	}
+
+	/**
+	 * Replaces what the Referrals API carries beyond LeadRelay's workflow (sales stage,
+	 * tags, ...) while the referral is open; nothing changed is not a change.
+	 */
+	public void updateAttributes(ReferralAttributes changed, Actor actor, Instant now) {
+		List<String> names = changed.differencesFrom(this.attributes);
+		if (names.isEmpty()) {
+			return;
+		}
+		if (this.substatus.status() == Status.Closed) {
+			throw DomainException.conflict("This referral is " + this.substatus.status() + "/" + this.substatus
+					+ "; an archived referral keeps its attributes");
+		}
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		Map<String, @Nullable Object> before = this.attributes.byApiName();
+		Map<String, @Nullable Object> after = changed.byApiName();
+		names.forEach(name -> changes.put(name, change(before.get(name), after.get(name))));
+		this.attributes = changed;
+		record(actor, now, "attributesChanged", changes);
+		this.events.add(new ReferralUpdated(this.id, this.organizationId, names, actor.name(), now));
 	}
 
 	/** Adds a contact at the customer. */
@@ -500,6 +528,10 @@ public class Referral {
 
 	public int version() {
 		return this.version;
+	}
+
+	public ReferralAttributes attributes() {
+		return this.attributes;
 	}
 
 	/** A timeline entry not yet written. */

@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param newTeamMembers members to add to the deal team
  * @param newCustomerContacts contacts to add at the customer
  * @param favorite the caller's favorite mark, or null to leave it
+ * @param attributes a replacement for the Referrals API attributes, or null to keep them
  */
 public record ReferralChanges(@Nullable Substatus substatus, @Nullable String statusReason,
 		Map<DealField, @Nullable Object> dealFields, @Nullable List<TeamMember> team, List<TeamMember> newTeamMembers,
-		List<TeamMember> newCustomerContacts, @Nullable Boolean favorite) {
+		List<TeamMember> newCustomerContacts, @Nullable Boolean favorite, @Nullable ReferralAttributes attributes) {
 
 	public ReferralChanges {
 		dealFields = dealFields.isEmpty() ? Map.of() : new EnumMap<>(dealFields);
@@ -40,7 +41,7 @@ public record ReferralChanges(@Nullable Substatus substatus, @Nullable String st
 	 */
 	boolean touchesReferral() {
 		return this.substatus != null || this.statusReason != null || !this.dealFields.isEmpty() || this.team != null
-				|| !this.newTeamMembers.isEmpty() || !this.newCustomerContacts.isEmpty();
+				|| !this.newTeamMembers.isEmpty() || !this.newCustomerContacts.isEmpty() || this.attributes != null;
 	}
 
 	/** The deal details after these changes, validated. */
@@ -72,20 +73,32 @@ public record ReferralChanges(@Nullable Substatus substatus, @Nullable String st
 		return this.dealFields.containsKey(field) ? (T) this.dealFields.get(field) : current;
 	}
 
-	/** The deal fields a partner states and edits, with the value type each takes. */
+	/**
+	 * The deal fields a partner states and edits, with the value type each takes and its
+	 * name in the API.
+	 */
 	public enum DealField {
 
-		NAME(String.class), DEAL_VALUE(BigDecimal.class), CURRENCY(String.class), CLOSING(Instant.class),
-		NOTES(String.class), EXTERNAL_REFERENCE_ID(String.class), CAMPAIGN_ID(String.class);
+		NAME(String.class, "name"), DEAL_VALUE(BigDecimal.class, "details/dealValue"),
+		CURRENCY(String.class, "details/currency"), CLOSING(Instant.class, "details/closingDateTime"),
+		NOTES(String.class, "details/notes"), EXTERNAL_REFERENCE_ID(String.class, "externalReferenceId"),
+		CAMPAIGN_ID(String.class, "campaignId");
 
 		private final Class<?> type;
 
-		DealField(Class<?> type) {
+		private final String apiName;
+
+		DealField(Class<?> type, String apiName) {
 			this.type = type;
+			this.apiName = apiName;
 		}
 
 		public Class<?> type() {
 			return this.type;
+		}
+
+		public String apiName() {
+			return this.apiName;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
@@ -151,12 +152,30 @@ public class ReferralManagement {
 	/**
 	 * Applies several changes at once, as one API PATCH asks: favorite mark, then deal
 	 * edits and team changes, then the stage change (so a referral can be edited and
-	 * closed in one go).
+	 * closed in one go). {@code changesTo} reads them against the referral as stored, so
+	 * that a patch of one attribute keeps the others.
 	 */
-	public Referral change(Caller caller, ReferralId id, ReferralChanges changes, Source source,
+	public Referral change(Caller caller, ReferralId id, Function<Referral, ReferralChanges> changesTo, Source source,
 			@Nullable Integer expectedVersion) {
+		return change(caller, id, changesTo, false, source, expectedVersion);
+	}
+
+	/**
+	 * Replaces a referral as a whole, as an API PUT does: {@code replacement} says what
+	 * differs from the referral as stored, and that goes through the same rules as
+	 * {@link #change}. A field that the referral's stage does not let change is refused
+	 * by name.
+	 */
+	public Referral replace(Caller caller, ReferralId id, Function<Referral, ReferralChanges> replacement,
+			Source source, @Nullable Integer expectedVersion) {
+		return change(caller, id, replacement, true, source, expectedVersion);
+	}
+
+	private Referral change(Caller caller, ReferralId id, Function<Referral, ReferralChanges> changesTo,
+			boolean replacement, Source source, @Nullable Integer expectedVersion) {
 		Referral referral = load(caller, id);
 		requireVersion(referral, expectedVersion);
+		ReferralChanges changes = changesTo.apply(referral);
 		if (changes.favorite() != null) {
 			this.favorites.set(referral, caller.principalId(), changes.favorite(), this.clock.instant());
 		}
@@ -164,8 +183,11 @@ public class ReferralManagement {
 			return referral;
 		}
 		requirePartner(caller);
-		new ChangeInterpreter(changes, this.properties).applyTo(referral, Actor.of(caller, source),
-				this.clock.instant());
+		ChangeInterpreter interpreter = new ChangeInterpreter(changes, this.properties);
+		if (replacement) {
+			interpreter.requireChangeable(referral);
+		}
+		interpreter.applyTo(referral, Actor.of(caller, source), this.clock.instant());
 		save(referral);
 		return referral;
 	}

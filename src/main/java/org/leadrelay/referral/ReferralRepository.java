@@ -39,20 +39,20 @@ class ReferralRepository {
 			+ "r.campaign_id, r.customer_name, r.customer_address, r.customer_size, r.customer_team, "
 			+ "r.consent_to_contact, r.consent_to_share, r.notes, r.deal_value, r.currency, r.closing_at, "
 			+ "r.requirements, r.team, r.invite_notes, r.contact_requested_at, r.created_by, r.created_by_name, "
-			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at";
+			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at, r.attributes";
 
 	private static final String INSERT = "insert into referral (organization_id, id, version, vendor_organization_id, "
 			+ "location_id, engagement_id, qualification, type, substatus, status_reason, name, external_reference_id, "
 			+ "campaign_id, customer_name, customer_address, customer_country, customer_size, customer_team, "
 			+ "consent_to_contact, consent_to_share, notes, deal_value, currency, closing_at, requirements, team, "
 			+ "invite_notes, contact_requested_at, created_by, created_by_name, created_at, updated_at, expires_at, "
-			+ "accepted_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, "
-			+ "?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "accepted_at, closed_at, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, "
+			+ "?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
 
 	private static final String UPDATE = "update referral set version = ?, substatus = ?, status_reason = ?, name = ?, "
 			+ "external_reference_id = ?, campaign_id = ?, customer_team = ?::jsonb, notes = ?, deal_value = ?, "
-			+ "currency = ?, closing_at = ?, team = ?::jsonb, updated_at = ?, accepted_at = ?, closed_at = ? "
-			+ "where organization_id = ? and id = ? and version = ?";
+			+ "currency = ?, closing_at = ?, team = ?::jsonb, updated_at = ?, accepted_at = ?, closed_at = ?, "
+			+ "attributes = ?::jsonb " + "where organization_id = ? and id = ? and version = ?";
 
 	private static final String INSERT_TIMELINE = "insert into referral_timeline (organization_id, referral_id, "
 			+ "occurred_at, actor_id, actor_name, source, action, changes) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
@@ -137,6 +137,7 @@ class ReferralRepository {
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.expiresAt()));
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
+			ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
 		});
 		insertTimeline(List.of(referral));
 		referral.markPersisted(referral.version() + 1);
@@ -166,6 +167,7 @@ class ReferralRepository {
 					ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
 					ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
 					ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
+					ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
 					ps.setObject(++i, referral.organizationId().value());
 					ps.setObject(++i, referral.id().value());
 					ps.setInt(++i, referral.version());
@@ -243,7 +245,8 @@ class ReferralRepository {
 				amount == null ? null : new Money(amount, Currency.getInstance(currency)),
 				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),
 				SqlValues.instant(rs, "accepted_at"), SqlValues.instant(rs, "closed_at"),
-				SqlValues.instant(rs, "updated_at"), rs.getInt("version")));
+				SqlValues.instant(rs, "updated_at"), rs.getInt("version"),
+				this.json.readValue(rs.getString("attributes"), ReferralAttributes.class)));
 	}
 
 	private String members(List<TeamMember> members) {

@@ -18,6 +18,6 @@ record ReferralState(ReferralId id, OrganizationId organizationId, OrganizationI
 		Instant createdAt, Instant expiresAt, @Nullable Instant contactRequestedAt, Customer customer,
 		@Nullable String name, @Nullable String externalReferenceId, @Nullable String campaignId, Substatus substatus,
 		@Nullable String statusReason, @Nullable String notes, @Nullable Money dealValue, @Nullable Instant closingAt,
-		List<TeamMember> team, @Nullable Instant acceptedAt, @Nullable Instant closedAt, Instant updatedAt,
-		int version) {
+		List<TeamMember> team, @Nullable Instant acceptedAt, @Nullable Instant closedAt, Instant updatedAt, int version,
+		ReferralAttributes attributes) {
 }

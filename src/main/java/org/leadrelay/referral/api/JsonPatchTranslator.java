@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChanges;
 import org.leadrelay.referral.ReferralChanges.DealField;
+import org.leadrelay.referral.SalesStage;
 import org.leadrelay.referral.Status;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TeamMember;
@@ -27,7 +31,9 @@ final class JsonPatchTranslator {
 
 	private static final int MAX_OPERATIONS = 50;
 
-	private static final Set<String> MEMBER_FIELDS = Set.of("firstName", "lastName", "phoneNumber", "email");
+	/** A member's contact preference is accepted and ignored, as on create. */
+	private static final Set<String> MEMBER_FIELDS = Set.of("firstName", "lastName", "phoneNumber", "email",
+			"contactPreference");
 
 	private static final Map<String, DealField> DEAL_PATHS = Map.of("/name", DealField.NAME, "/details/notes",
 			DealField.NOTES, "/details/dealValue", DealField.DEAL_VALUE, "/details/currency", DealField.CURRENCY,
@@ -36,7 +42,8 @@ final class JsonPatchTranslator {
 
 	private static final List<String> PATHS = List.of("/name", "/status", "/substatus", "/statusReason",
 			"/details/notes", "/details/dealValue", "/details/currency", "/details/closingDateTime",
-			"/externalReferenceId", "/campaignId", "/favorite", "/team", "/team/-", "/customerProfile/team/-");
+			"/externalReferenceId", "/campaignId", "/favorite", "/team", "/team/-", "/customerProfile/team/-",
+			"/salesStage", "/referralProgram", "/consent/consentToShareReferralWithMicrosoftSellers");
 
 	private Status status;
 
@@ -54,10 +61,17 @@ final class JsonPatchTranslator {
 
 	private @Nullable Boolean favorite;
 
+	/** Referrals API attributes to replace, under their API names. */
+	private final Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
+
 	private JsonPatchTranslator() {
 	}
 
-	static ReferralChanges translate(JsonNode patch) {
+	/**
+	 * Reads and checks the whole patch at once; the changes it makes depend on the
+	 * referral only where it replaces one attribute among others.
+	 */
+	static Function<Referral, ReferralChanges> translate(JsonNode patch) {
 		if (!patch.isArray()) {
 			throw DomainException.invalid("body",
 					"The body must be a JSON Patch array such as [{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"Active\"}]");
@@ -72,7 +86,8 @@ final class JsonPatchTranslator {
 		for (JsonNode operation : patch) {
 			translator.apply(operation);
 		}
-		return translator.changes();
+		Substatus target = targetSubstatus(translator.status, translator.substatus);
+		return current -> translator.changes(target, current);
 	}
 
 	private void apply(JsonNode operation) {
@@ -119,28 +134,38 @@ final class JsonPatchTranslator {
 			case "/team" -> this.team = members(path, value);
 			case "/team/-" -> this.newTeamMembers.add(member(path, value));
 			case "/customerProfile/team/-" -> this.newCustomerContacts.add(member(path, value));
+			case "/salesStage" -> this.attributes.put(target(path), value.isNull() ? null
+					: ApiValues.enumValue(target(path), requiredText(path, value), SalesStage.class));
+			case "/referralProgram" -> this.attributes.put(target(path), optionalText(path, value));
+			case "/consent/consentToShareReferralWithMicrosoftSellers" -> {
+				if (!value.isBoolean() && !value.isNull()) {
+					throw DomainException.invalid(target(path), path + " must be true or false");
+				}
+				this.attributes.put(target(path), value.isNull() ? null : value.booleanValue());
+			}
 			default -> throw new IllegalStateException("Unhandled path " + path);
 		}
 	}
 
-	private ReferralChanges changes() {
-		return new ReferralChanges(targetSubstatus(), this.statusReason, this.dealFields, this.team,
-				this.newTeamMembers, this.newCustomerContacts, this.favorite);
+	private ReferralChanges changes(@Nullable Substatus target, Referral current) {
+		return new ReferralChanges(target, this.statusReason, this.dealFields, this.team, this.newTeamMembers,
+				this.newCustomerContacts, this.favorite,
+				this.attributes.isEmpty() ? null : current.attributes().with(this.attributes));
 	}
 
-	/** The stage asked for, from /substatus, /status or both (which must agree). */
-	private @Nullable Substatus targetSubstatus() {
-		if (this.substatus != null) {
-			if (this.status != null && this.substatus.status() != this.status) {
-				throw DomainException.invalid("status", "status " + this.status + " does not go with substatus "
-						+ this.substatus + " (that is " + this.substatus.status() + ")");
+	/** The stage asked for, from substatus, status or both (which must agree). */
+	static @Nullable Substatus targetSubstatus(@Nullable Status status, @Nullable Substatus substatus) {
+		if (substatus != null) {
+			if (status != null && substatus.status() != status) {
+				throw DomainException.invalid("status", "status " + status + " does not go with substatus " + substatus
+						+ " (that is " + substatus.status() + ")");
 			}
-			return this.substatus;
+			return substatus;
 		}
-		if (this.status == null) {
+		if (status == null) {
 			return null;
 		}
-		return switch (this.status) {
+		return switch (status) {
 			case New -> Substatus.Received;
 			case Active -> Substatus.Accepted;
 			case Closed -> throw DomainException.invalid("substatus",

@@ -14,7 +14,8 @@ import org.leadrelay.shared.DomainException;
 /**
  * The OData query options of the list endpoint ({@code $filter}, {@code $orderby},
  * {@code $top}, {@code $skip}, {@code $skiptoken}, {@code $count}) turned into a
- * {@link ReferralQuery}.
+ * {@link ReferralQuery}. {@code $select} shapes the answer (see {@link Selection});
+ * {@code $expand} is accepted and ignored, since every navigation is inline.
  */
 final class ODataQueryOptions {
 
@@ -24,7 +25,8 @@ final class ODataQueryOptions {
 
 	private static final long MAX_SKIP = 100_000;
 
-	private static final Set<String> SUPPORTED = Set.of("$filter", "$orderby", "$top", "$skip", "$skiptoken", "$count");
+	private static final Set<String> SUPPORTED = Set.of("$filter", "$orderby", "$top", "$skip", "$skiptoken", "$count",
+			"$select", "$expand");
 
 	private static final Map<String, ReferralSort.Field> ORDER_PROPERTIES = Map.of("createdDateTime",
 			ReferralSort.Field.CREATED, "updatedDateTime", ReferralSort.Field.UPDATED, "expirationDateTime",

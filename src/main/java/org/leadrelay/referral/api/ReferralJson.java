@@ -18,34 +18,41 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 		@Nullable String closedDateTime, String status, String substatus, @Nullable String statusReason, String type,
 		String qualification, String direction, boolean favorite, String eTag, List<Target> target,
 		CustomerProfile customerProfile, Consent consent, Details details, List<Member> team,
-		InviteContext inviteContext) {
+		InviteContext inviteContext, @Nullable String salesStage, @Nullable String referralProgram,
+		@Nullable String referralSource, @Nullable String callToAction, @Nullable TrackingInfo trackingInfo,
+		List<ReferralTag> tags) {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Target(String type, String id) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CustomerProfile(String name, Address address, @Nullable String size, List<Member> team) {
+	record CustomerProfile(String name, Address address, @Nullable String size, List<Member> team, List<Object> ids) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Address(@Nullable String addressLine1, @Nullable String addressLine2, @Nullable String city,
-			@Nullable String state, @Nullable String postalCode, String country) {
+			@Nullable String state, @Nullable String postalCode, String country, @Nullable String region) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Member(@Nullable String firstName, @Nullable String lastName, @Nullable String phoneNumber, String email) {
 	}
 
-	record Consent(boolean consentToContact, boolean consentToToShareInfoWithOthers) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Consent(boolean consentToContact, boolean consentToToShareInfoWithOthers,
+			@Nullable Boolean consentToShareReferralWithMicrosoftSellers) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Details(@Nullable String notes, @Nullable BigDecimal dealValue, @Nullable String currency,
-			@Nullable String closingDateTime, boolean customerRequestedContact, Requirements requirements) {
+			@Nullable String closingDateTime, boolean customerRequestedContact, @Nullable String customerAction,
+			Requirements requirements) {
 	}
 
-	record Requirements(List<Tag> industries, List<Tag> products, List<Tag> services, List<String> solutions) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Requirements(List<Tag> industries, List<Tag> products, List<Tag> services, List<String> solutions,
+			List<Object> offers, @Nullable Object additionalRequirements) {
 	}
 
 	/** A catalogue tag, {@code {"id": "<name>"}} as the reference schema has it. */
@@ -53,10 +60,21 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record InviteContext(@Nullable String notes, @Nullable InvitedBy invitedBy) {
+	record InviteContext(@Nullable String notes, @Nullable String assistanceRequestCode,
+			@Nullable InvitedBy invitedBy) {
 	}
 
 	record InvitedBy(String organizationId, String organizationName) {
+	}
+
+	record TrackingInfo(String microsoftMsxId) {
+	}
+
+	/**
+	 * A referral tag, {@code {"tag": "<name>"}}: the reference's items have that property
+	 * (and clients generated from it read tags so).
+	 */
+	record ReferralTag(String tag) {
 	}
 
 }

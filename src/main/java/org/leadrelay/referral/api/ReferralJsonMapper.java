@@ -8,6 +8,7 @@ import org.leadrelay.partner.Organizations;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralAttributes;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.referral.ViewedReferral;
@@ -31,6 +32,7 @@ class ReferralJsonMapper {
 		Money value = referral.dealValue();
 		var customer = referral.customer();
 		var address = customer.address();
+		ReferralAttributes attributes = referral.attributes();
 		return new ReferralJson(referral.id().toString(), referral.engagementId().toString(),
 				referral.organizationId().toString(), this.organizations.nameOf(referral.organizationId()),
 				referral.name(), referral.externalReferenceId(), referral.campaignId(), time(referral.createdAt()),
@@ -41,26 +43,35 @@ class ReferralJsonMapper {
 				List.of(new ReferralJson.Target(TARGET_TYPE, referral.locationId().toString())),
 				new ReferralJson.CustomerProfile(customer.name(),
 						new ReferralJson.Address(address.addressLine1(), address.addressLine2(), address.city(),
-								address.state(), address.postalCode(), address.country()),
-						customer.size() == null ? null : customer.size().code(), members(customer.contacts())),
+								address.state(), address.postalCode(), address.country(), attributes.region()),
+						customer.size() == null ? null : customer.size().code(), members(customer.contacts()),
+						attributes.customerIds()),
 				new ReferralJson.Consent(referral.consent().consentToContact(),
-						referral.consent().consentToShareInfoWithOthers()),
+						referral.consent().consentToShareInfoWithOthers(),
+						attributes.consentToShareReferralWithMicrosoftSellers()),
 				new ReferralJson.Details(referral.notes(), value == null ? null : value.amount(),
 						value == null ? null : value.currency().getCurrencyCode(), time(referral.closingAt()),
-						referral.contactRequestedAt() != null, requirements(referral.requirements())),
-				members(referral.team()), inviteContext(referral));
+						referral.contactRequestedAt() != null, attributes.customerAction(),
+						requirements(referral.requirements(), attributes)),
+				members(referral.team()), inviteContext(referral),
+				attributes.salesStage() == null ? null : attributes.salesStage().name(), attributes.referralProgram(),
+				attributes.referralSource(), attributes.callToAction(),
+				attributes.microsoftMsxId() == null ? null : new ReferralJson.TrackingInfo(attributes.microsoftMsxId()),
+				attributes.tags().stream().map(ReferralJson.ReferralTag::new).toList());
 	}
 
 	private ReferralJson.InviteContext inviteContext(Referral referral) {
 		ReferralJson.InvitedBy invitedBy = referral.qualification() == Qualification.Direct ? null
 				: new ReferralJson.InvitedBy(referral.vendorOrganizationId().toString(),
 						this.organizations.nameOf(referral.vendorOrganizationId()));
-		return new ReferralJson.InviteContext(referral.inviteNotes(), invitedBy);
+		return new ReferralJson.InviteContext(referral.inviteNotes(), referral.attributes().assistanceRequestCode(),
+				invitedBy);
 	}
 
-	private static ReferralJson.Requirements requirements(Requirements requirements) {
+	private static ReferralJson.Requirements requirements(Requirements requirements, ReferralAttributes attributes) {
 		return new ReferralJson.Requirements(tags(requirements.industries()), tags(requirements.products()),
-				tags(requirements.services()), requirements.solutions());
+				tags(requirements.services()), requirements.solutions(), attributes.offers(),
+				attributes.additionalRequirements());
 	}
 
 	private static List<ReferralJson.Tag> tags(List<String> names) {

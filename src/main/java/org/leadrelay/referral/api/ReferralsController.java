@@ -23,6 +23,7 @@ import org.leadrelay.referral.Source;
 import org.leadrelay.referral.ViewedReferral;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.ErrorCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,7 +45,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Referrals API, compatible with the vendor's reference: create, list with OData
- * options, get with an ETag, and change with JSON Patch.
+ * options, get with an ETag, change with JSON Patch, and replace with PUT.
  */
 @RestController
 @RequestMapping("/v1.0/engagements/referrals")
@@ -73,7 +75,7 @@ class ReferralsController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Send a marketing- or sales-qualified referral to a partner location (vendor clients)")
-	ResponseEntity<String> create(Caller caller, @RequestBody CreateReferralRequest request, @Parameter(
+	ResponseEntity<String> create(Caller caller, @RequestBody ReferralRequest request, @Parameter(
 			description = "Makes retries safe: the same key and body answer the first result again") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		StoredResponse response;
@@ -94,9 +96,10 @@ class ReferralsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List referrals with OData $filter, $orderby, $top, $skip or $skiptoken, and $count")
+	@Operation(summary = "List referrals with OData $filter, $orderby, $top, $skip or $skiptoken, $count and $select")
 	ReferralListJson list(Caller caller, @RequestParam Map<String, String> parameters) {
 		ReferralQuery query = ODataQueryOptions.parse(parameters);
+		Selection selection = Selection.parse(parameters.get("$select"));
 		ReferralPage page = this.search.list(caller, query);
 		String nextLink = page.next() == null ? null
 				: ServletUriComponentsBuilder.fromCurrentRequest()
@@ -106,14 +109,22 @@ class ReferralsController {
 					// token is URL-safe
 					.build(true)
 					.toUriString();
-		return new ReferralListJson(page.items().stream().map(this.mapper::toJson).toList(), page.total(), nextLink);
+		return new ReferralListJson(selection.apply(page.items().stream().map(this.mapper::toJson).toList(), this.json),
+				page.total(), nextLink);
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Get one referral; its ETag header goes into If-Match of a later PATCH")
-	ResponseEntity<ReferralJson> get(Caller caller, @PathVariable String id) {
+	@Operation(summary = "Get one referral; its ETag header goes into If-Match of a later PATCH or PUT")
+	ResponseEntity<Object> get(Caller caller, @PathVariable String id,
+			@Parameter(description = "Top-level properties to return, such as id,name,status") @RequestParam(
+					name = "$select", required = false) @Nullable String select,
+			@Parameter(description = "Accepted and ignored: every navigation is inline") @RequestParam(name = "$expand",
+					required = false) @Nullable String expand) {
+		Selection selection = Selection.parse(select);
 		ViewedReferral referral = this.search.get(caller, referralId(id));
-		return ResponseEntity.ok().eTag(ETags.of(referral.referral())).body(this.mapper.toJson(referral));
+		return ResponseEntity.ok()
+			.eTag(ETags.of(referral.referral()))
+			.body(selection.apply(this.mapper.toJson(referral), this.json));
 	}
 
 	@GetMapping("/{id}/audit")
@@ -140,7 +151,22 @@ class ReferralsController {
 		return ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(ETags.of(changed)).build();
 	}
 
-	private StoredResponse send(Caller caller, CreateReferralRequest request) {
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Replace a referral as a whole (If-Match required): what differs changes as a PATCH would")
+	ResponseEntity<ReferralJson> replace(Caller caller, @PathVariable String id, @RequestBody ReferralRequest body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new DomainException(ErrorCode.PRECONDITION_REQUIRED,
+					"PUT replaces the whole referral, so If-Match must carry the ETag it was read at", "If-Match");
+		}
+		ReferralId referralId = referralId(id);
+		this.management.replace(caller, referralId, current -> ReferralReplacement.changes(body, current), Source.API,
+				ETags.expectedVersion(ifMatch));
+		ViewedReferral viewed = this.search.get(caller, referralId);
+		return ResponseEntity.ok().eTag(ETags.of(viewed.referral())).body(this.mapper.toJson(viewed));
+	}
+
+	private StoredResponse send(Caller caller, ReferralRequest request) {
 		Referral referral = this.management.send(caller, NewReferralMapper.toNewReferral(request), Source.API);
 		ReferralJson body = this.mapper.toJson(new ViewedReferral(referral, false, Direction.Outgoing));
 		return new StoredResponse(HttpStatus.CREATED.value(), this.json.writeValueAsString(body), referral.id().value(),
