@@ -1,5 +1,7 @@
 package org.leadrelay.platform;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
@@ -21,15 +23,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Problem+json for requests to the API that no controller method takes: an unknown route,
  * a method the route does not have (405), a body type it does not read (415) or an answer
- * type it cannot give (406). Spring refuses these before choosing a controller, so
- * {@link ApiErrors} (which speaks for the REST controllers) never sees them. Outside the
- * API the refusal goes on to the web UI's error pages.
+ * type it cannot give (406), also under the webhook registration API. Spring refuses
+ * these before choosing a controller, so {@link ApiErrors} (which speaks for the REST
+ * controllers) never sees them. Outside the API the refusal goes on to the web UI's error
+ * pages.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiRouteErrors {
 
-	static final String API_PREFIX = "/v1.0/";
+	/** The REST API and the Referrals API-style webhook registration beside it. */
+	private static final List<String> API_PREFIXES = List.of("/v1.0/", "/webhooks/v1/");
 
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ResponseEntity<ProblemDetail> unknownRoute(Exception ex, HttpServletRequest request) throws Exception {
@@ -72,7 +76,7 @@ class ApiRouteErrors {
 	 */
 	private static ResponseEntity<ProblemDetail> answer(Exception ex, HttpServletRequest request, HttpStatus status,
 			String message, HttpHeaders headers) throws Exception {
-		if (!request.getRequestURI().startsWith(API_PREFIX)) {
+		if (API_PREFIXES.stream().noneMatch(request.getRequestURI()::startsWith)) {
 			throw ex;
 		}
 		ProblemDetail problem = ApiProblem.of(status, ApiProblem.code(status.value()), message, null,

@@ -97,6 +97,9 @@ class ApiProtocolIntegrationTests {
 		HttpResponse<String> unknownRoute = send("GET", "/v1.0/engagements/nothing-here", null, null, null);
 		HttpResponse<String> malformed = send("POST", REFERRALS, "application/json", "{\"name\": ", null);
 		HttpResponse<String> malformedPut = send("PUT", REFERRALS + "/" + id, "application/json", "[1,", null);
+		HttpResponse<String> unknownRegistrationRoute = send("GET", "/webhooks/v1/nothing-here", null, null, null);
+		HttpResponse<String> registrationMethod = send("PATCH", "/webhooks/v1/registration", "application/json", "{}",
+				null);
 
 		assertProblem(methodNotAllowed, 405, "methodNotAllowed");
 		assertThat(methodNotAllowed.headers().firstValue("Allow").orElse("")).contains("GET", "PATCH", "PUT");
@@ -105,6 +108,8 @@ class ApiProtocolIntegrationTests {
 		assertProblem(unknownRoute, 404, "itemNotFound");
 		assertProblem(malformed, 400, "invalidRequest");
 		assertProblem(malformedPut, 400, "invalidRequest");
+		assertProblem(unknownRegistrationRoute, 404, "itemNotFound");
+		assertProblem(registrationMethod, 405, "methodNotAllowed");
 	}
 
 	@Test
