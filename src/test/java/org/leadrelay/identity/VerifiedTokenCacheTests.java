@@ -60,6 +60,31 @@ class VerifiedTokenCacheTests {
 		assertThat(this.verifications).hasValue(2);
 	}
 
+	@Test
+	void aTokenInUseStaysVerifiedWhileMoreThanTheCacheHoldsPassThrough() {
+		Instant expiry = this.clock.instant().plus(Duration.ofMinutes(30));
+		AtomicInteger hotVerifications = new AtomicInteger();
+		JwtDecoder cache = new VerifiedTokenCache(token -> {
+			if (token.equals("hot")) {
+				hotVerifications.incrementAndGet();
+			}
+			return verify(token, expiry);
+		}, this.clock);
+		for (int i = 0; i < 5; i++) {
+			cache.decode("hot");
+		}
+
+		for (int i = 0; i < 2 * VerifiedTokenCache.MAX_TOKENS; i++) {
+			cache.decode("once-" + i);
+			if (i % 1000 == 0) {
+				cache.decode("hot");
+			}
+		}
+
+		assertThat(hotVerifications).as("verified once, never evicted").hasValue(1);
+		assertThat(this.verifications).hasValue(1 + 2 * VerifiedTokenCache.MAX_TOKENS);
+	}
+
 	private Jwt verify(String token, Instant expiry) {
 		this.verifications.incrementAndGet();
 		return Jwt.withTokenValue(token).header("alg", "RS256").subject(token).expiresAt(expiry).build();
