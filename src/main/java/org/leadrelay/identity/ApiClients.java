@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -58,7 +57,7 @@ public class ApiClients {
 		this.active = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.expireAfterWrite(properties.tokenEndpoint().revocationCheck())
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.ticker(new ClockTicker(clock))
 			.build(clientId -> findByClientId(clientId).isPresent());
 	}
 

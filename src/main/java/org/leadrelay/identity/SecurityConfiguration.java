@@ -87,7 +87,9 @@ class SecurityConfiguration {
 			.addFilterBefore(throttle, DisableEncodeUrlFilter.class)
 			.with(server,
 					configurer -> configurer.registeredClientRepository(clients)
-						.authorizationService(new StatelessAuthorizationService()))
+						.authorizationService(new StatelessAuthorizationService())
+						.authorizationServerMetadataEndpoint(metadata -> metadata
+							.authorizationServerMetadataCustomizer(DisabledAuthorizationEndpoints::unadvertise)))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(endpoints));

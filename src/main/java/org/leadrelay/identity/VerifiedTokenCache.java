@@ -3,12 +3,10 @@ package org.leadrelay.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -34,11 +32,10 @@ final class VerifiedTokenCache implements JwtDecoder {
 	VerifiedTokenCache(JwtDecoder decoder, Clock clock) {
 		this.decoder = decoder;
 		this.clock = clock;
-		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
 		// evicting on the calling thread: a few microseconds, and no pool to share
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(MAX_TOKENS)
-			.ticker(ticker)
+			.ticker(new ClockTicker(clock))
 			.executor(Runnable::run)
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt)))
 			.build();

@@ -134,7 +134,10 @@ class TokenEndpointIntegrationTests {
 
 		assertThat(send(HttpRequest.newBuilder(uri("/oauth2/jwks")).GET()).status()).isEqualTo(200);
 		assertThat(send(HttpRequest.newBuilder(uri("/.well-known/oauth-authorization-server")).GET()).body())
-			.contains("/oauth2/token");
+			.contains("/oauth2/token")
+			.doesNotContain("/oauth2/introspect")
+			.doesNotContain("/oauth2/revoke")
+			.doesNotContain("/oauth2/device_authorization");
 		assertThat(tokenRequest(newAddress(), this.programs.create().contosoClient()).status()).isEqualTo(200);
 	}
 

@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,18 @@ class VerifiedTokenCacheTests {
 
 		assertThat(hotVerifications).as("verified once, never evicted").hasValue(1);
 		assertThat(this.verifications).hasValue(1 + 2 * VerifiedTokenCache.MAX_TOKENS);
+	}
+
+	@Test
+	void worksWithTheApplicationsClockThatTicksInMicroseconds() {
+		Clock microseconds = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+		JwtDecoder cache = new VerifiedTokenCache(token -> verify(token, microseconds.instant().plusSeconds(60)),
+				microseconds);
+
+		cache.decode("a");
+		cache.decode("a");
+
+		assertThat(this.verifications).hasValue(1);
 	}
 
 	private Jwt verify(String token, Instant expiry) {
