@@ -8,6 +8,7 @@ import org.leadrelay.identity.ApiClients.StoredClient;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -35,10 +36,18 @@ class ApiClientRegistry implements RegisteredClientRepository {
 
 	private final Duration tokenTimeToLive;
 
-	ApiClientRegistry(ApiClients clients, Organizations organizations, IdentityProperties properties) {
+	private final PasswordEncoder passwordEncoder;
+
+	/** A hash of a secret nobody knows, checked in place of an unknown client's. */
+	private final String unknownClientHash;
+
+	ApiClientRegistry(ApiClients clients, Organizations organizations, IdentityProperties properties,
+			PasswordEncoder passwordEncoder) {
 		this.clients = clients;
 		this.organizations = organizations;
 		this.tokenTimeToLive = properties.accessTokenTimeToLive();
+		this.passwordEncoder = passwordEncoder;
+		this.unknownClientHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
 	@Override
@@ -58,7 +67,14 @@ class ApiClientRegistry implements RegisteredClientRepository {
 
 	@Override
 	public @Nullable RegisteredClient findByClientId(String clientId) {
-		return this.clients.findByClientId(clientId).map(this::toRegisteredClient).orElse(null);
+		RegisteredClient client = this.clients.findByClientId(clientId).map(this::toRegisteredClient).orElse(null);
+		if (client == null) {
+			// as long as checking a known client's secret, so that answers' timing does
+			// not
+			// tell which client ids exist
+			this.passwordEncoder.matches(clientId, this.unknownClientHash);
+		}
+		return client;
 	}
 
 	private @Nullable RegisteredClient toRegisteredClient(StoredClient client) {

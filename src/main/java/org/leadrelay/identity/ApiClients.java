@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.Caller;
@@ -40,10 +43,22 @@ public class ApiClients {
 
 	private final Clock clock;
 
-	ApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+	/**
+	 * Whether each client id is active (not revoked), read again after
+	 * {@code leadrelay.security.token-endpoint.revocation-check}: every node reads the
+	 * shared table, so a client revoked on one is refused on all within that time.
+	 */
+	private final LoadingCache<String, Boolean> active;
+
+	ApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, IdentityProperties properties) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.active = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfterWrite(properties.tokenEndpoint().revocationCheck())
+			.ticker(new ClockTicker(clock))
+			.build(clientId -> findByClientId(clientId).isPresent());
 	}
 
 	/** Registers a client with a generated id and secret. */
@@ -99,13 +114,22 @@ public class ApiClients {
 	@Transactional
 	public String revoke(Caller caller, UUID id) {
 		requireAdmin(caller);
-		return this.jdbc
+		String clientId = this.jdbc
 			.sql("update api_client set revoked_at = coalesce(revoked_at, ?) where organization_id = ? and id = ? "
 					+ "returning client_id")
 			.params(SqlValues.timestamp(this.clock.instant()), caller.organizationId().value(), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("API client " + id + " not found"));
+		this.active.invalidate(clientId);
+		return clientId;
+	}
+
+	/**
+	 * Whether the client may act: it exists and is not revoked (as of a few seconds ago).
+	 */
+	boolean isActive(String clientId) {
+		return this.active.get(clientId);
 	}
 
 	Optional<StoredClient> findByClientId(String clientId) {

@@ -96,7 +96,7 @@ public class Invitations {
 		if (!known.containsAll(request.locations())) {
 			throw DomainException.invalid("locations", "Choose locations of the user's organization");
 		}
-		String email = SignInAttempts.normalize(request.email());
+		String email = EmailAddresses.normalize(request.email());
 		UUID userId = this.users.findByEmail(email).map(existing -> {
 			if (existing.active() || !existing.organizationId().equals(request.organization())) {
 				throw DomainException.invalid("email", "There is already an account for " + email);

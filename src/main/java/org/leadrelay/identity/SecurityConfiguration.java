@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -42,9 +43,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Three filter chains: the authorization server's token endpoint, the bearer-token REST
- * API under {@code /v1.0} (and the Referrals API-style webhook registration under
- * {@code /webhooks/v1}), and the web UI with form sign-in.
+ * Three filter chains: the authorization server's token endpoint (its other endpoints
+ * answer 404), the bearer-token REST API under {@code /v1.0} (and the Referrals API-style
+ * webhook registration under {@code /webhooks/v1}), and the web UI with form sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -74,13 +75,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, ApiClientRegistry clients) throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, ApiClientRegistry clients,
+			AuthorizationServerSettings settings, IdentityProperties properties, JsonMapper json) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		RequestMatcher endpoints = server.getEndpointsMatcher();
+		TokenEndpointThrottle throttle = new TokenEndpointThrottle(
+				PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
+				properties.tokenEndpoint(), json, System::nanoTime);
 		http.securityMatcher(endpoints)
+			.addFilterBefore(new DisabledAuthorizationEndpoints(settings), DisableEncodeUrlFilter.class)
+			.addFilterBefore(throttle, DisableEncodeUrlFilter.class)
 			.with(server,
 					configurer -> configurer.registeredClientRepository(clients)
-						.authorizationService(new StatelessAuthorizationService()))
+						.authorizationService(new StatelessAuthorizationService())
+						.authorizationServerMetadataEndpoint(metadata -> metadata
+							.authorizationServerMetadataCustomizer(DisabledAuthorizationEndpoints::unadvertise)))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(endpoints));
@@ -137,6 +146,7 @@ class SecurityConfiguration {
 			.hasRole(Role.REFERRALS_ADMIN.name())
 			.anyRequest()
 			.authenticated())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(new TamperedCsrfTokens()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut")
 				.invalidateHttpSession(true)
@@ -171,8 +181,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(TokenSigningKey key, Clock clock) throws JOSEException {
-		return new VerifiedTokenCache(NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build(), clock);
+	JwtDecoder jwtDecoder(TokenSigningKey key, ApiClients clients, Clock clock) throws JOSEException {
+		return new ActiveClientTokens(
+				new VerifiedTokenCache(NimbusJwtDecoder.withPublicKey(key.key().toRSAPublicKey()).build(), clock),
+				clients::isActive);
 	}
 
 	@Bean

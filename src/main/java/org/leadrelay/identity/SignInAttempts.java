@@ -3,9 +3,15 @@ package org.leadrelay.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +19,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Counts consecutive failed sign-ins per email address in the database, so that every
- * node sees the same count, and locks an address out for a while once they pile up: for
- * {@code lockout} at {@code maxFailures}, twice as long with each failure after, at most
- * a day. Failures older than a day are forgotten.
+ * Counts failed sign-ins in the database, so that every node sees the same counts, per
+ * account, per client address, and per address on an account. Each attempt is counted as
+ * a failure before its password is checked, in one transaction that holds the counters'
+ * rows, so parallel attempts cannot slip past a limit; a success takes its count back.
+ * <ul>
+ * <li>An account: the first {@code freeFailures} cost nothing; each further one makes the
+ * account's next attempt wait (doubling from {@code delay}); at {@code maxFailures} the
+ * account is locked for {@code lockout} (doubling, at most a day).</li>
+ * <li>An address on an account: after {@code addressFailuresPerAccount} failures (fewer
+ * than {@code maxFailures}) that address may not try that account for a day, so one
+ * address alone only ever causes the short waits.</li>
+ * <li>An address: after {@code addressFailures} failures on any accounts it may not try
+ * for {@code addressWindow}.</li>
+ * </ul>
+ * Unknown addresses are counted like known ones, so the answers tell nothing about which
+ * accounts exist.
  */
 @Component
 class SignInAttempts {
@@ -29,54 +48,39 @@ class SignInAttempts {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionOperations transactions;
+
 	private final IdentityProperties.SignIn settings;
 
 	private final Clock clock;
 
-	SignInAttempts(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
+	SignInAttempts(JdbcClient jdbc, TransactionOperations transactions, IdentityProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.settings = properties.signIn();
 		this.clock = clock;
 	}
 
-	/** Until when the address is locked out, if it is now. */
-	Optional<Instant> lockedUntil(String email) {
-		Instant now = this.clock.instant();
-		return this.jdbc.sql("select locked_until from sign_in_failure where email = ? and locked_until > ?")
-			.params(normalize(email), SqlValues.timestamp(now))
-			.query((rs, row) -> SqlValues.instant(rs, "locked_until"))
-			.optional();
-	}
-
 	/**
-	 * Counts a failure.
-	 * @return until when the address is locked out now, if this failure locked it
+	 * Counts an attempt as a failure, unless one of its counters holds it back.
+	 * @param email as typed
+	 * @param address the client's address
 	 */
-	Optional<Instant> failed(String email) {
+	Attempt begin(String email, String address) {
 		Instant now = this.clock.instant();
-		String address = normalize(email);
-		int failures = this.jdbc
-			.sql("insert into sign_in_failure (email, failures, last_failed_at) values (?, 1, ?) "
-					+ "on conflict (email) do update set last_failed_at = excluded.last_failed_at, failures = "
-					+ "case when sign_in_failure.last_failed_at < ? then 1 else sign_in_failure.failures + 1 end "
-					+ "returning failures")
-			.params(address, SqlValues.timestamp(now), SqlValues.timestamp(now.minus(MEMORY)))
-			.query(Integer.class)
-			.single();
-		if (failures < this.settings.maxFailures()) {
-			return Optional.empty();
-		}
-		Duration lockout = lockout(failures - this.settings.maxFailures());
-		Instant lockedUntil = now.plus(lockout);
-		this.jdbc.sql("update sign_in_failure set locked_until = ? where email = ?")
-			.params(SqlValues.timestamp(lockedUntil), address)
-			.update();
-		log.warn("Sign-in locked for {} after {} consecutive failures", lockout, failures);
-		return Optional.of(lockedUntil);
+		List<Counter> counters = counters(EmailAddresses.normalize(email), address);
+		return Objects.requireNonNull(this.transactions.execute(status -> count(counters, now)));
 	}
 
-	void succeeded(String email) {
-		this.jdbc.sql("delete from sign_in_failure where email = ?").param(normalize(email)).update();
+	/** Takes back the failure {@link #begin} counted, and clears the account's count. */
+	void succeeded(String email, String address) {
+		List<Counter> counters = counters(EmailAddresses.normalize(email), address);
+		this.jdbc.sql("delete from sign_in_failure where subject in (?, ?)")
+			.params(counters.get(0).subject(), counters.get(1).subject())
+			.update();
+		this.jdbc.sql("update sign_in_failure set failures = failures - 1 where subject = ? and failures > 0")
+			.param(counters.get(2).subject())
+			.update();
 	}
 
 	/** Forgets failures nobody repeated for a day, so the table stays small. */
@@ -89,16 +93,103 @@ class SignInAttempts {
 			.update();
 	}
 
-	private Duration lockout(int failuresBeyondLimit) {
-		Duration lockout = this.settings.lockout();
-		for (int i = 0; i < failuresBeyondLimit && lockout.compareTo(MEMORY) < 0; i++) {
-			lockout = lockout.multipliedBy(2);
+	private Attempt count(List<Counter> counters, Instant now) {
+		List<String> subjects = counters.stream().map(Counter::subject).sorted().toList();
+		for (String subject : subjects) {
+			this.jdbc
+				.sql("insert into sign_in_failure (subject, failures, last_failed_at) values (?, 0, ?) "
+						+ "on conflict (subject) do nothing")
+				.params(subject, SqlValues.timestamp(now))
+				.update();
 		}
-		return lockout.compareTo(MEMORY) > 0 ? MEMORY : lockout;
+		Map<String, Row> rows = this.jdbc
+			.sql("select subject, failures, last_failed_at, locked_until from sign_in_failure "
+					+ "where subject in (?, ?, ?) order by subject for update")
+			.params(subjects.toArray())
+			.query((rs, row) -> new Row(rs.getString("subject"), rs.getInt("failures"),
+					SqlValues.instant(rs, "last_failed_at"), SqlValues.instant(rs, "locked_until")))
+			.stream()
+			.collect(Collectors.toMap(Row::subject, row -> row));
+		Optional<Instant> blocked = rows.values()
+			.stream()
+			.map(Row::lockedUntil)
+			.filter(until -> until != null && until.isAfter(now))
+			.max(Comparator.naturalOrder());
+		if (blocked.isPresent()) {
+			return new Attempt(false, blocked.get());
+		}
+		Instant waitUntil = null;
+		for (Counter counter : counters) {
+			// a success or the clean-up may have deleted the row since it was inserted
+			Row row = rows.get(counter.subject());
+			boolean remembered = row != null && !row.lastFailedAt().isBefore(now.minus(counter.memory()));
+			int failures = (remembered ? row.failures() : 0) + 1;
+			Duration wait = counter.waitAfter().apply(failures);
+			Instant until = wait.isZero() ? null : now.plus(wait);
+			if (until != null && (waitUntil == null || until.isAfter(waitUntil))) {
+				waitUntil = until;
+			}
+			if (counter == counters.get(0) && failures >= this.settings.maxFailures()) {
+				log.warn("Sign-in locked for {} after {} consecutive failures", wait, failures);
+			}
+			this.jdbc.sql(
+					"insert into sign_in_failure (subject, failures, last_failed_at, locked_until) values (?, ?, ?, ?) "
+							+ "on conflict (subject) do update set failures = excluded.failures, "
+							+ "last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until")
+				.params(counter.subject(), failures, SqlValues.timestamp(now), SqlValues.timestamp(until))
+				.update();
+		}
+		return new Attempt(true, waitUntil);
 	}
 
-	static String normalize(String email) {
-		return email.strip().toLowerCase(Locale.ROOT);
+	/**
+	 * The account's, the address-on-account's and the address's counter, in this order.
+	 */
+	private List<Counter> counters(String email, String address) {
+		IdentityProperties.SignIn limits = this.settings;
+		return List.of(new Counter("account:" + email, MEMORY, this::accountWait),
+				new Counter("address:" + address + " account:" + email, MEMORY,
+						failures -> failures >= limits.addressFailuresPerAccount() ? MEMORY : Duration.ZERO),
+				new Counter("address:" + address, limits.addressWindow(),
+						failures -> failures >= limits.addressFailures() ? limits.addressWindow() : Duration.ZERO));
+	}
+
+	private Duration accountWait(int failures) {
+		if (failures <= this.settings.freeFailures()) {
+			return Duration.ZERO;
+		}
+		if (failures < this.settings.maxFailures()) {
+			return doubled(this.settings.delay(), failures - this.settings.freeFailures() - 1);
+		}
+		return doubled(this.settings.lockout(), failures - this.settings.maxFailures());
+	}
+
+	private static Duration doubled(Duration first, int times) {
+		Duration wait = first;
+		for (int i = 0; i < times && wait.compareTo(MEMORY) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return wait.compareTo(MEMORY) > 0 ? MEMORY : wait;
+	}
+
+	/**
+	 * An attempt's fate.
+	 *
+	 * @param admitted whether its password may be checked (it is counted as a failure
+	 * then, until it succeeds)
+	 * @param waitUntil if not admitted, until when; if admitted, until when its failure
+	 * makes the next attempt wait, if it does
+	 */
+	record Attempt(boolean admitted, @Nullable Instant waitUntil) {
+
+	}
+
+	private record Counter(String subject, Duration memory, IntFunction<Duration> waitAfter) {
+
+	}
+
+	private record Row(String subject, int failures, Instant lastFailedAt, @Nullable Instant lockedUntil) {
+
 	}
 
 }

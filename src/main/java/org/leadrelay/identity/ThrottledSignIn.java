@@ -1,6 +1,6 @@
 package org.leadrelay.identity;
 
-import java.time.Instant;
+import org.leadrelay.identity.SignInAttempts.Attempt;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -10,12 +10,13 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Form sign-in with email and password, refused while the address is locked out after
- * repeated failures (see {@link SignInAttempts}). An unknown address, a wrong password
- * and an account still waiting for its password all fail alike, so the answer tells
- * nobody which addresses have accounts.
+ * Form sign-in with email and password, checked only when {@link SignInAttempts} admits
+ * the attempt (which counts it first). An unknown address, a wrong password and an
+ * account still waiting for its password all fail alike, so the answer tells nobody which
+ * addresses have accounts.
  */
 final class ThrottledSignIn implements AuthenticationProvider {
 
@@ -32,19 +33,20 @@ final class ThrottledSignIn implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String email = authentication.getName();
-		Instant lockedUntil = this.attempts.lockedUntil(email).orElse(null);
-		if (lockedUntil != null) {
-			throw new SignInLockedException(lockedUntil);
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+		Attempt attempt = this.attempts.begin(email, address);
+		if (!attempt.admitted()) {
+			throw new SignInLockedException(attempt.waitUntil());
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.attempts.succeeded(email);
+			this.attempts.succeeded(email, address);
 			return result;
 		}
 		catch (BadCredentialsException | DisabledException ex) {
-			Instant lockedNow = this.attempts.failed(email).orElse(null);
-			if (lockedNow != null) {
-				throw new SignInLockedException(lockedNow);
+			if (attempt.waitUntil() != null) {
+				throw new SignInLockedException(attempt.waitUntil());
 			}
 			throw new BadCredentialsException("Wrong email or password");
 		}

@@ -96,8 +96,8 @@ public class UserAccounts implements UserDetailsService {
 	Optional<UserAccount> findByEmail(String email) {
 		return this.jdbc
 			.sql("select " + COLUMNS + ", array(select m.location_id::text from user_location m "
-					+ "where m.user_id = u.id) as locations from app_user u where lower(email) = lower(?)")
-			.param(email.strip())
+					+ "where m.user_id = u.id) as locations from app_user u where email = ?")
+			.param(EmailAddresses.normalize(email))
 			.query(UserAccounts::account)
 			.optional();
 	}
@@ -121,8 +121,8 @@ public class UserAccounts implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return this.jdbc.sql("select " + COLUMNS + " from app_user where lower(email) = lower(?)")
-			.param(username.strip())
+		return this.jdbc.sql("select " + COLUMNS + " from app_user where email = ?")
+			.param(EmailAddresses.normalize(username))
 			.query((rs, row) -> {
 				OrganizationId organizationId = new OrganizationId(rs.getObject("organization_id", UUID.class));
 				Organization organization = this.organizations.find(organizationId).orElseThrow();
@@ -141,7 +141,7 @@ public class UserAccounts implements UserDetailsService {
 		this.jdbc
 			.sql("insert into app_user (id, organization_id, email, display_name, password_hash, roles, locale, "
 					+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, organization.value(), email.strip().toLowerCase(Locale.ROOT), displayName, passwordHash,
+			.params(id, organization.value(), EmailAddresses.normalize(email), displayName, passwordHash,
 					roles.stream().map(Role::name).toArray(String[]::new), locale.getLanguage(),
 					SqlValues.timestamp(this.clock.instant()))
 			.update();

@@ -109,27 +109,48 @@ class SignInIntegrationTests {
 	}
 
 	@Test
-	void repeatedFailuresLockTheAddressOutForAWhile() {
-		WebSession attacker = new WebSession(this.port);
-		for (int i = 0; i < 5; i++) {
-			Page failed = attacker.signIn(this.partnerAdmin.email(), "wrong password " + i);
-			assertThat(failed.location()).endsWith("/login?error");
+	void repeatedFailuresMakeTheAccountWaitLongerAndThenLockIt() {
+		String email = this.partnerAdmin.email();
+		WebSession first = new WebSession(this.port).from("198.51.100.11");
+		WebSession second = new WebSession(this.port).from("198.51.100.12");
+		WebSession third = new WebSession(this.port).from("198.51.100.15");
+		for (int i = 1; i <= 3; i++) {
+			assertThat(failedSignIn(first, email)).as("failure %d is free", i).contains("Wrong email or password");
 		}
-		assertThat(attacker.get("/login?error").body()).contains("Too many failed sign-ins");
+		assertThat(failedSignIn(first, email)).contains("Wait a second before the next try");
+		assertThat(failedSignIn(first, email)).as("not even checked during the wait")
+			.contains("Wait a second before the next try");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(failedSignIn(second, email)).contains("Wait 2 seconds");
+		for (int wait : new int[] { 2, 4, 8 }) {
+			this.clock.advance(Duration.ofSeconds(wait));
+			assertThat(failedSignIn(second, email)).contains("Wait " + wait * 2 + " seconds");
+		}
+		this.clock.advance(Duration.ofSeconds(16));
+		assertThat(failedSignIn(third, email)).contains("Wait 32 seconds");
+		this.clock.advance(Duration.ofSeconds(32));
+		assertThat(failedSignIn(third, email)).as("the tenth failure locks the account")
+			.contains("Too many failed sign-ins")
+			.contains("Wait 15 minutes");
 
-		WebSession owner = new WebSession(this.port);
-		Page refused = owner.signIn(this.partnerAdmin.email().toUpperCase(), TestUsers.PASSWORD);
-		assertThat(refused.location()).endsWith("/login?error");
+		WebSession owner = new WebSession(this.port).from("198.51.100.13");
+		assertThat(owner.signIn(email.toUpperCase(), TestUsers.PASSWORD).location()).endsWith("/login?error");
 		assertThat(owner.get("/login?error").body()).contains("Wait 15 minutes");
 
 		this.clock.advance(Duration.ofMinutes(15));
-		Page signedIn = owner.signIn(this.partnerAdmin.email(), TestUsers.PASSWORD);
-		assertThat(signedIn.location()).endsWith("/");
-		Page oneMoreFailure = new WebSession(this.port).signIn(this.partnerAdmin.email(), "wrong again");
-		assertThat(oneMoreFailure.location()).endsWith("/login?error");
-		assertThat(new WebSession(this.port).signIn(this.partnerAdmin.email(), TestUsers.PASSWORD).location())
+		assertThat(owner.signIn(email, TestUsers.PASSWORD).location()).endsWith("/");
+		assertThat(failedSignIn(new WebSession(this.port).from("198.51.100.14"), email))
 			.as("a success resets the count")
+			.contains("Wrong email or password");
+		assertThat(new WebSession(this.port).from("198.51.100.14").signIn(email, TestUsers.PASSWORD).location())
 			.endsWith("/");
+	}
+
+	/** Signs in with a wrong password; the message the sign-in page shows then. */
+	static String failedSignIn(WebSession browser, String email) {
+		Page failed = browser.signIn(email, "wrong password");
+		assertThat(failed.location()).endsWith("/login?error");
+		return browser.get("/login?error").body();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.leadrelay.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,43 @@ class VerifiedTokenCacheTests {
 		assertThatThrownBy(() -> cache.decode("x")).isInstanceOf(BadJwtException.class);
 		assertThatThrownBy(() -> cache.decode("x")).isInstanceOf(BadJwtException.class);
 		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
+	void aTokenInUseStaysVerifiedWhileMoreThanTheCacheHoldsPassThrough() {
+		Instant expiry = this.clock.instant().plus(Duration.ofMinutes(30));
+		AtomicInteger hotVerifications = new AtomicInteger();
+		JwtDecoder cache = new VerifiedTokenCache(token -> {
+			if (token.equals("hot")) {
+				hotVerifications.incrementAndGet();
+			}
+			return verify(token, expiry);
+		}, this.clock);
+		for (int i = 0; i < 5; i++) {
+			cache.decode("hot");
+		}
+
+		for (int i = 0; i < 2 * VerifiedTokenCache.MAX_TOKENS; i++) {
+			cache.decode("once-" + i);
+			if (i % 1000 == 0) {
+				cache.decode("hot");
+			}
+		}
+
+		assertThat(hotVerifications).as("verified once, never evicted").hasValue(1);
+		assertThat(this.verifications).hasValue(1 + 2 * VerifiedTokenCache.MAX_TOKENS);
+	}
+
+	@Test
+	void worksWithTheApplicationsClockThatTicksInMicroseconds() {
+		Clock microseconds = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+		JwtDecoder cache = new VerifiedTokenCache(token -> verify(token, microseconds.instant().plusSeconds(60)),
+				microseconds);
+
+		cache.decode("a");
+		cache.decode("a");
+
+		assertThat(this.verifications).hasValue(1);
 	}
 
 	private Jwt verify(String token, Instant expiry) {

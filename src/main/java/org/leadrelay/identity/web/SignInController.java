@@ -29,9 +29,14 @@ class SignInController {
 			HttpSession session = request.getSession(false);
 			Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 			if (failure instanceof SignInLockedException locked) {
-				long minutes = Math.max(1,
-						Duration.between(this.clock.instant(), locked.lockedUntil()).plusSeconds(59).toMinutes());
-				model.addAttribute("lockedMinutes", minutes);
+				long seconds = Math.max(1,
+						Duration.between(this.clock.instant(), locked.lockedUntil()).plusMillis(999).toSeconds());
+				if (seconds < 60) {
+					model.addAttribute("waitSeconds", seconds);
+				}
+				else {
+					model.addAttribute("lockedMinutes", (seconds + 59) / 60);
+				}
 			}
 			else {
 				model.addAttribute("badCredentials", true);
