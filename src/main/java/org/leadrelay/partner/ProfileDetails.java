@@ -30,7 +30,7 @@ public record ProfileDetails(String name, @Nullable String description, @Nullabl
 
 	/** A new profile: only a name, open to customers of every size. */
 	public static ProfileDetails named(String name) {
-		return new ProfileDetails(name, null, null, null, Expertise.NONE, EnumSet.allOf(CompanySize.class));
+		return new ProfileDetails(name, null, null, null, Expertise.NONE, CompanySize.current());
 	}
 
 	private static Set<CompanySize> sizes(Collection<CompanySize> sizes) {
@@ -38,6 +38,12 @@ public record ProfileDetails(String name, @Nullable String description, @Nullabl
 			throw DomainException.invalid("customerSizes",
 					"customerSizes needs at least one size: a profile for no customers finds none");
 		}
+		// the older, coarser bands still match the profile through their overlap with
+		// these
+		sizes.stream().filter(size -> !size.isCurrent()).findFirst().ifPresent(older -> {
+			throw DomainException.invalid("customerSizes",
+					"customerSizes: " + older.code() + " is an older band; choose among " + CompanySize.currentCodes());
+		});
 		return Collections.unmodifiableSet(EnumSet.copyOf(sizes));
 	}
 

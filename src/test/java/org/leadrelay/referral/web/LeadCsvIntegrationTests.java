@@ -327,7 +327,7 @@ class LeadCsvIntegrationTests {
 		return new NewReferral(location.id(), Qualification.SalesQualified, ReferralType.Independent,
 				"ERP rollout, phase 2", null,
 				new Customer("Szőlőskert \"Kft.\"", Address.of(null, null, "Győr", null, null, "HU"),
-						CompanySize.EMPLOYEES_50_TO_249,
+						CompanySize.EMPLOYEES_51_TO_250,
 						List.of(TeamMember.of("contact", "Ágnes", "Tóth", "+36 96 555 0100", "agnes@szolo.example"))),
 				new Consent(true, true),
 				new Requirements(List.of("Manufacturing", "Food"), List.of("Northwind ERP"), List.of("Training"),
