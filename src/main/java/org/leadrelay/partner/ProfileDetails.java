@@ -38,12 +38,13 @@ public record ProfileDetails(String name, @Nullable String description, @Nullabl
 			throw DomainException.invalid("customerSizes",
 					"customerSizes needs at least one size: a profile for no customers finds none");
 		}
-		// the older, coarser bands still match the profile through their overlap with
-		// these
-		sizes.stream().filter(size -> !size.isCurrent()).findFirst().ifPresent(older -> {
-			throw DomainException.invalid("customerSizes",
-					"customerSizes: " + older.code() + " is an older band; choose among " + CompanySize.currentCodes());
-		});
+		for (CompanySize size : sizes) {
+			// a lead or search in an older band still finds the profile by their overlap
+			if (!size.isCurrent()) {
+				throw DomainException.invalid("customerSizes", "customerSizes: " + size.code()
+						+ " is an older band; choose among " + CompanySize.currentCodes());
+			}
+		}
 		return Collections.unmodifiableSet(EnumSet.copyOf(sizes));
 	}
 
