@@ -1,6 +1,7 @@
 package org.leadrelay.shared;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,31 @@ class CompanySizeIntegrationTests {
 			.doesNotContain("Contoso " + word);
 		assertThat(visitor.get("/marketplace?q=" + word + "&size=251to1000employees").body())
 			.contains("Contoso " + word);
+	}
+
+	@Test
+	void recommendationsFitAnOlderBandToTheProfilesWhoseBandsOverlapIt() {
+		this.profiles.catalogue(this.program.vendor(), CatalogueKind.INDUSTRY, "Retail");
+		Expertise retail = new Expertise(List.of("Retail"), List.of(), List.of(), List.of());
+		this.profiles.listed(this.program.contoso(), "Contoso", retail, Set.of(CompanySize.EMPLOYEES_251_TO_1000),
+				location("Contoso", "HU"));
+		this.profiles.listed(this.program.fabrikam(), "Fabrikam", retail, Set.of(CompanySize.EMPLOYEES_1_TO_9),
+				location("Fabrikam", "AT"));
+
+		Response ranked = this.vendor.get("/v1.0/routing/recommendations",
+				Map.of("industries", "Retail", "size", "51to500employees"));
+
+		assertThat(ranked.status()).as(ranked.body()).isEqualTo(200);
+		assertThat(ranked.json().get("value").valueStream())
+			.filteredOn(location -> location.get("partnerName").asString().equals(this.program.contoso().name()))
+			.isNotEmpty()
+			.allSatisfy(location -> assertThat(location.get("explanation").asString())
+				.contains("; serves customers of 51–500 employees"));
+		assertThat(ranked.json().get("value").valueStream())
+			.filteredOn(location -> location.get("partnerName").asString().equals(this.program.fabrikam().name()))
+			.isNotEmpty()
+			.allSatisfy(location -> assertThat(location.get("explanation").asString())
+				.contains("does not serve customers of 51–500 employees"));
 	}
 
 	@Test
