@@ -38,8 +38,8 @@ select array['Northwind ERP', 'Northwind CRM', 'Northwind Analytics', 'Northwind
              'Point', 'Path', 'Stone', 'Line', 'Wave', 'Forge', 'Gate', 'Hub', 'Field', 'Star', 'Tech', 'Soft',
              'Matrix', 'Circle', 'Core', 'Edge', 'Flow', 'Grid', 'Sense', 'Way'] as names2,
        array['Consulting', 'Kft.', 'GmbH', 'Inc.', 'Ltd.', 'Zrt.', 'AG', 'Group', 'LLC', 's.r.o.'] as names3,
-       array['1to9employees', '10to49employees', '50to249employees', '250to999employees', '1000to4999employees',
-             '5000to9999employees', '10000to20000employees', 'Morethan20000employees'] as sizes;
+       array['1to9employees', '10to50employees', '51to250employees', '251to1000employees', '1001to5000employees',
+             '5001to10000employees', '10001to20000employees', 'Morethan20000employees'] as sizes;
 
 insert into catalogue_entry (vendor_id, kind, name)
 select '00000000-0000-7000-8000-000000000000', kind, unnest(names)

@@ -1,6 +1,7 @@
 package org.leadrelay.marketplace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.leadrelay.partner.BusinessProfile;
@@ -11,7 +12,9 @@ import org.leadrelay.shared.CompanySize;
 /**
  * The exact-match filters of a listing as tokens in one array (GIN-indexed), so that any
  * combination of filters is one {@code filters @> array[...]}: {@code industry:retail},
- * {@code size:10to49employees}, {@code country:hu}, {@code city:gyor}.
+ * {@code size:10to50employees}, {@code country:hu}, {@code city:gyor}. A profile's sizes
+ * are indexed as every band, current or older, that overlaps one it serves, so that a
+ * search for an older band finds the profiles that serve part of it.
  */
 final class FilterTokens {
 
@@ -49,7 +52,9 @@ final class FilterTokens {
 	/** Every token of a profile. */
 	static List<String> of(BusinessProfile profile) {
 		List<String> tokens = new ArrayList<>(expertise(profile.details().expertise()));
-		profile.details().customerSizes().forEach(size -> tokens.add(size(size)));
+		Arrays.stream(CompanySize.values())
+			.filter(size -> size.overlapsAny(profile.details().customerSizes()))
+			.forEach(size -> tokens.add(size(size)));
 		for (Location location : profile.locations()) {
 			tokens.add(country(location.country()));
 			tokens.add(city(location.city()));

@@ -1,7 +1,6 @@
 package org.leadrelay.partner;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -80,8 +79,8 @@ class PartnerDemoData implements ApplicationRunner {
 				new Expertise(List.of("Manufacturing", "Retail"), List.of("Northwind ERP", "Northwind CRM"),
 						List.of("Implementation", "Migration"),
 						List.of("Inventory management", "Sales automation", "Data migration")),
-				Set.of(CompanySize.EMPLOYEES_10_TO_49, CompanySize.EMPLOYEES_50_TO_249,
-						CompanySize.EMPLOYEES_250_TO_999));
+				Set.of(CompanySize.EMPLOYEES_10_TO_50, CompanySize.EMPLOYEES_51_TO_250,
+						CompanySize.EMPLOYEES_251_TO_1000));
 		this.profiles.create(contoso.id(), Region.EMEA, contosoProfile);
 		this.profiles.create(contoso.id(), Region.AMERICAS, contosoProfile);
 		this.profiles.create(fabrikam.id(), Region.EMEA, new ProfileDetails("Fabrikam Solutions",
@@ -90,7 +89,7 @@ class PartnerDemoData implements ApplicationRunner {
 				"https://fabrikam.example", "https://www.linkedin.com/company/fabrikam-solutions",
 				new Expertise(List.of("Healthcare", "Public sector"), List.of("Northwind Analytics"),
 						List.of("Consulting", "Training"), List.of("Dashboards", "Data warehousing")),
-				EnumSet.allOf(CompanySize.class)));
+				CompanySize.current()));
 		log.info("Demo data: created Northwind Software with partners Contoso Consulting and Fabrikam Solutions");
 		this.events.publishEvent(new DemoPartnersSeeded(vendor.id(), List.of(contoso, fabrikam), locations));
 	}

@@ -30,13 +30,20 @@ public record ProfileDetails(String name, @Nullable String description, @Nullabl
 
 	/** A new profile: only a name, open to customers of every size. */
 	public static ProfileDetails named(String name) {
-		return new ProfileDetails(name, null, null, null, Expertise.NONE, EnumSet.allOf(CompanySize.class));
+		return new ProfileDetails(name, null, null, null, Expertise.NONE, CompanySize.current());
 	}
 
 	private static Set<CompanySize> sizes(Collection<CompanySize> sizes) {
 		if (sizes.isEmpty()) {
 			throw DomainException.invalid("customerSizes",
 					"customerSizes needs at least one size: a profile for no customers finds none");
+		}
+		for (CompanySize size : sizes) {
+			// a lead or search in an older band still finds the profile by their overlap
+			if (!size.isCurrent()) {
+				throw DomainException.invalid("customerSizes", "customerSizes: " + size.code()
+						+ " is an older band; choose among " + CompanySize.currentCodes());
+			}
 		}
 		return Collections.unmodifiableSet(EnumSet.copyOf(sizes));
 	}

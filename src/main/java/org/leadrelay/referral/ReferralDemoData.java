@@ -59,6 +59,13 @@ class ReferralDemoData {
 
 	private static final Qualification[] QUALIFICATIONS = Qualification.values();
 
+	/**
+	 * Sizes of the demo customers; some carry an older band, as referrals from before the
+	 * current ones do.
+	 */
+	private static final CompanySize[] SIZES = { CompanySize.EMPLOYEES_10_TO_50, CompanySize.EMPLOYEES_51_TO_250,
+			CompanySize.EMPLOYEES_251_TO_1000, CompanySize.EMPLOYEES_1001_TO_5000, CompanySize.EMPLOYEES_51_TO_500 };
+
 	private final ReferralRepository repository;
 
 	private final ReferralProperties properties;
@@ -123,7 +130,7 @@ class ReferralDemoData {
 		String contact = CONTACTS[n % CONTACTS.length];
 		String[] names = contact.split(" ");
 		Customer buyer = new Customer(customer[0], Address.of(null, null, customer[1], null, null, customer[2]),
-				CompanySize.values()[1 + n % 4],
+				SIZES[n % SIZES.length],
 				List.of(TeamMember.of("customerProfile/team/0", names[0], names[1], "+36 1 555 01" + (10 + n % 90),
 						names[0].toLowerCase(Locale.ROOT) + "@" + customer[0].split(" ")[0].toLowerCase(Locale.ROOT)
 								+ ".example")));

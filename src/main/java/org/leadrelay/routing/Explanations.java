@@ -45,7 +45,7 @@ class Explanations {
 					? text("recommendation.sameRegion", country) : text("recommendation.otherRegion", country));
 		}
 		if (query.size() != null) {
-			String size = text("size." + query.size());
+			String size = text("size." + query.size().name());
 			parts.add(signals.size() == 1 ? text("recommendation.servesSize", size)
 					: text("recommendation.notSize", size));
 		}

@@ -15,7 +15,8 @@ import org.leadrelay.referral.SimilarLeads;
  *
  * <pre>
  * tags           = lead tags the partner's profile lists / lead tags      (0 if the lead names none)
- * size           = 1 if the profile serves the customer's size, else 0    (1 if no size given)
+ * size           = 1 if a size the profile serves overlaps the customer's     (1 if no size given)
+ *                  (CompanySize.overlaps), else 0
  * country        = 1 same country, 0.5 same region, 0 elsewhere           (1 if no country given)
  * responsiveness = the partner's responsiveness score                     (0.5 without history)
  * history        = (1 + clamp((accepted + won - 2 * declined) / (accepted + declined + 2), -1, 1)) / 2
@@ -41,7 +42,7 @@ final class RankingModel {
 		List<String> wanted = query.tags();
 		List<String> matched = wanted.stream().filter(tag -> offered.contains(key(tag))).toList();
 		double tags = wanted.isEmpty() ? 0 : (double) matched.size() / wanted.size();
-		double size = query.size() == null || candidate.customerSizes().contains(query.size()) ? 1 : 0;
+		double size = query.size() == null || query.size().overlapsAny(candidate.customerSizes()) ? 1 : 0;
 		return new Signals(matched, tags, size, country(query.country(), candidate.location().country()),
 				candidate.responsiveness().score(), history(candidate.history()));
 	}

@@ -2,7 +2,6 @@ package org.leadrelay.routing;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,7 +107,7 @@ public class Recommendations {
 		BusinessProfile profile = profiles.get(key(id, location.region()));
 		return new Candidate(location, partner.organization().name(),
 				profile == null ? Expertise.NONE : profile.details().expertise(),
-				profile == null ? EnumSet.allOf(CompanySize.class) : profile.details().customerSizes(),
+				profile == null ? CompanySize.current() : profile.details().customerSizes(),
 				scores.getOrDefault(id, ResponsivenessScore.neutral(id)),
 				histories.getOrDefault(id, SimilarLeads.none(id)));
 	}

@@ -279,8 +279,8 @@ public final class MarketplaceSearchBenchmark {
 		List<String[]> places = jdbc().sql("select country, city from partner_location group by 1, 2 order by 1, 2")
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
-		String[] sizes = { "EMPLOYEES_1_TO_9", "EMPLOYEES_10_TO_49", "EMPLOYEES_50_TO_249", "EMPLOYEES_250_TO_999",
-				"EMPLOYEES_1000_TO_4999" };
+		String[] sizes = { "1to9employees", "10to50employees", "51to250employees", "251to1000employees",
+				"1001to5000employees" };
 		Random random = new Random(42);
 		List<Query> queries = new ArrayList<>();
 		for (int i = 0; i < QUERIES; i++) {
@@ -433,7 +433,7 @@ public final class MarketplaceSearchBenchmark {
 			String size = this.params.get("size");
 			String page = this.params.get("page");
 			return new MarketplaceQuery(this.params.get("q"), this.params.get("industry"), this.params.get("product"),
-					this.params.get("service"), size == null ? null : CompanySize.valueOf(size),
+					this.params.get("service"), size == null ? null : CompanySize.fromCode(size).orElseThrow(),
 					this.params.get("country"), this.params.get("city"), page == null ? 1 : Integer.parseInt(page));
 		}
 

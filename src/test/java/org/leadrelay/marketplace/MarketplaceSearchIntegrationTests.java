@@ -125,12 +125,25 @@ class MarketplaceSearchIntegrationTests {
 
 		assertThat(names(search("manufacturing", query -> query.country("HU"))))
 			.containsExactlyInAnyOrder("Alpine Systems", "Enterprise Only");
-		assertThat(names(search("manufacturing", query -> query.country("HU").size(CompanySize.EMPLOYEES_10_TO_49))))
+		assertThat(names(search("manufacturing", query -> query.country("HU").size(CompanySize.EMPLOYEES_10_TO_50))))
 			.containsExactly("Alpine Systems");
 		assertThat(names(search("", query -> query.product("Northwind ERP").industry("manufacturing"))))
 			.containsExactlyInAnyOrder("Alpine Systems", "Enterprise Only");
 		String city = enterprise.locations().get(0).city();
 		assertThat(names(search("", query -> query.city(city.toUpperCase())))).containsExactly("Enterprise Only");
+	}
+
+	@Test
+	void anOlderSizeBandFindsThePartnersServingABandThatOverlapsIt() {
+		sized("Small Shop", CompanySize.EMPLOYEES_1_TO_9, CompanySize.EMPLOYEES_10_TO_50);
+		sized("Midsize Works", CompanySize.EMPLOYEES_51_TO_250);
+		sized("Large Systems", CompanySize.EMPLOYEES_1001_TO_5000);
+
+		assertThat(names(search("", query -> query.size(CompanySize.EMPLOYEES_1_TO_50)))).containsExactly("Small Shop");
+		assertThat(names(search("", query -> query.size(CompanySize.EMPLOYEES_51_TO_500))))
+			.containsExactly("Midsize Works");
+		assertThat(names(search("", query -> query.size(CompanySize.MORE_THAN_500)))).containsExactly("Large Systems");
+		assertThat(names(search("", query -> query.size(CompanySize.EMPLOYEES_251_TO_1000)))).isEmpty();
 	}
 
 	@Test
@@ -224,6 +237,10 @@ class MarketplaceSearchIntegrationTests {
 
 	private BusinessProfile partner(String name, String country, Expertise expertise) {
 		return this.profiles.listed(partner(name), name, expertise, location(name, country));
+	}
+
+	private void sized(String name, CompanySize... sizes) {
+		this.profiles.listed(partner(name), name, tags("Retail", "Dynamics 365"), Set.of(sizes), location(name, "HU"));
 	}
 
 	private Organization partner(String name) {

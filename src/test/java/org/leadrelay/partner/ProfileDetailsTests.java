@@ -37,6 +37,14 @@ class ProfileDetailsTests {
 	}
 
 	@Test
+	void aProfileChoosesAmongTheCurrentSizes() {
+		assertThat(ProfileDetails.named("Contoso").customerSizes()).isEqualTo(CompanySize.current());
+
+		assertInvalid(() -> new ProfileDetails("Contoso", null, null, null, Expertise.NONE,
+				Set.of(CompanySize.EMPLOYEES_10_TO_50, CompanySize.EMPLOYEES_51_TO_500)), "customerSizes");
+	}
+
+	@Test
 	void tagsAreTrimmedAndCountedPerKind() {
 		Expertise expertise = new Expertise(List.of(" Retail ", "Retail"), List.of(), List.of(), List.of("ERP"));
 
@@ -76,7 +84,7 @@ class ProfileDetailsTests {
 
 	private static ProfileDetails details(String description, String website, String linkedIn) {
 		return new ProfileDetails("Contoso", description, website, linkedIn, Expertise.NONE,
-				Set.of(CompanySize.EMPLOYEES_10_TO_49));
+				Set.of(CompanySize.EMPLOYEES_10_TO_50));
 	}
 
 	private static void assertInvalid(Runnable construction, String target) {

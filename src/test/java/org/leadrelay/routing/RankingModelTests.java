@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RankingModelTests {
 
 	static final RecommendationQuery RETAIL_IN_HUNGARY = new RecommendationQuery(List.of("Retail"),
-			List.of("Dynamics 365"), List.of(), "HU", CompanySize.EMPLOYEES_50_TO_249);
+			List.of("Dynamics 365"), List.of(), "HU", CompanySize.EMPLOYEES_51_TO_250);
 
 	@Test
 	void aPartnerThatKeepsDecliningAKindOfLeadDropsBelowOneThatAcceptsIt() {
@@ -66,6 +66,24 @@ class RankingModelTests {
 		assertThat(RankingModel.country("HU", "US")).isZero();
 		// 0.40 * 0.5 + 0.10 * 0 + 0.15 * 0.5 + 0.15 * 0.5 + 0.20 * 0.5
 		assertThat(signals.score()).isEqualTo(0.45);
+	}
+
+	@Test
+	void aCustomerInAnOlderBandFitsAPartnerServingABandThatOverlapsIt() {
+		OrganizationId partner = new OrganizationId(UUID.randomUUID());
+		RecommendationQuery olderBand = new RecommendationQuery(List.of("Retail"), List.of(), List.of(), "HU",
+				CompanySize.EMPLOYEES_51_TO_500);
+
+		assertThat(sizeFit(olderBand, partner, CompanySize.EMPLOYEES_251_TO_1000)).isEqualTo(1);
+		assertThat(sizeFit(olderBand, partner, CompanySize.EMPLOYEES_1_TO_9, CompanySize.EMPLOYEES_10_TO_50)).isZero();
+	}
+
+	private static double sizeFit(RecommendationQuery query, OrganizationId partner, CompanySize... served) {
+		return RankingModel
+			.signals(query,
+					new Candidate(location(partner, "HU"), "Contoso", Expertise.NONE, EnumSet.copyOf(List.of(served)),
+							ResponsivenessScore.neutral(partner), SimilarLeads.none(partner)))
+			.size();
 	}
 
 	private static double score(Candidate candidate) {

@@ -94,8 +94,8 @@ class RecommendationsIntegrationTests {
 				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
 		this.testProfiles.catalogue(this.program.vendor(), CatalogueKind.INDUSTRY, "Retail", "Manufacturing");
 		this.testProfiles.catalogue(this.program.vendor(), CatalogueKind.PRODUCT, "Dynamics 365");
-		profile(this.program.contoso(), EnumSet.allOf(CompanySize.class));
-		profile(this.program.fabrikam(), EnumSet.of(CompanySize.EMPLOYEES_1_TO_9, CompanySize.EMPLOYEES_10_TO_49));
+		profile(this.program.contoso(), CompanySize.current());
+		profile(this.program.fabrikam(), EnumSet.of(CompanySize.EMPLOYEES_1_TO_9, CompanySize.EMPLOYEES_10_TO_50));
 		// another program's partners are never candidates
 		this.programs.create();
 
@@ -134,14 +134,14 @@ class RecommendationsIntegrationTests {
 	@Test
 	void withoutHistoryForTheKindOfLeadCountryAndSizeDecide() {
 		List<Recommendation> ranked = this.recommendations.recommend(this.vendor, new RecommendationQuery(
-				List.of("Manufacturing"), List.of("Dynamics 365"), List.of(), "HU", CompanySize.EMPLOYEES_50_TO_249));
+				List.of("Manufacturing"), List.of("Dynamics 365"), List.of(), "HU", CompanySize.EMPLOYEES_51_TO_250));
 
 		assertThat(ranked).extracting(Recommendation::locationId)
 			.containsExactly(this.program.budapest().id(), this.program.vienna().id());
 		assertThat(ranked.get(0).explanation())
 			.startsWith("matches Manufacturing and Dynamics 365; located in Hungary; "
-					+ "serves customers of 50-249 employees");
-		assertThat(ranked.get(1).explanation()).contains("does not serve customers of 50-249 employees");
+					+ "serves customers of 51–250 employees");
+		assertThat(ranked.get(1).explanation()).contains("does not serve customers of 51–250 employees");
 	}
 
 	@Test

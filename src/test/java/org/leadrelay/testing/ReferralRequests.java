@@ -25,7 +25,7 @@ public final class ReferralRequests {
 				  "customerProfile": {
 				    "name": "Alpine Dairy Kft.",
 				    "address": {"city": "Debrecen", "postalCode": "4025", "country": "HU"},
-				    "size": "50to249employees",
+				    "size": "51to250employees",
 				    "team": [{"firstName": "Eszter", "lastName": "Nagy", "phoneNumber": "+36 52 555 0100",
 				              "email": "eszter.nagy@alpine.example"}]
 				  },

@@ -1,6 +1,5 @@
 package org.leadrelay.testing;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -51,7 +50,7 @@ public class TestProfiles {
 	 * in the vendor's catalogue), serving every size, listed with one location.
 	 */
 	public BusinessProfile listed(Organization partner, String name, Expertise expertise, LocationDetails location) {
-		return listed(partner, name, expertise, EnumSet.allOf(CompanySize.class), location);
+		return listed(partner, name, expertise, CompanySize.current(), location);
 	}
 
 	public BusinessProfile listed(Organization partner, String name, Expertise expertise, Set<CompanySize> sizes,

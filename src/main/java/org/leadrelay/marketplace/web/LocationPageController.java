@@ -118,7 +118,7 @@ class LocationPageController {
 	private String render(Page page, Model model) {
 		model.addAttribute("profile", page.profile());
 		model.addAttribute("location", page.location());
-		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("sizes", CompanySize.current());
 		model.addAttribute("topics", page.profile().details().expertise().all().distinct().toList());
 		model.addAttribute("maxNeeds", NewInquiry.MAX_NEEDS);
 		return "marketplace/location";

@@ -1,5 +1,7 @@
 package org.leadrelay.marketplace.web;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.marketplace.Marketplace;
 import org.leadrelay.marketplace.MarketplaceQuery;
@@ -42,8 +44,20 @@ class SearchController {
 		model.addAttribute("previousPage", results.page() > 1 ? pageUrl(results.page() - 1) : null);
 		model.addAttribute("nextPage", results.hasNext() ? pageUrl(results.page() + 1) : null);
 		model.addAttribute("catalogue", this.catalogue.combined());
-		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("sizes", sizeChoices(params.size()));
 		return "marketplace/search";
+	}
+
+	/**
+	 * The current bands, and the older one a link may filter by, so that the form shows
+	 * it.
+	 */
+	private static Set<CompanySize> sizeChoices(@Nullable CompanySize chosen) {
+		Set<CompanySize> sizes = CompanySize.current();
+		if (chosen != null) {
+			sizes.add(chosen);
+		}
+		return sizes;
 	}
 
 	private static String pageUrl(int page) {

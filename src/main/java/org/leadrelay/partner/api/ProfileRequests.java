@@ -1,6 +1,5 @@
 package org.leadrelay.partner.api;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +36,7 @@ final class ProfileRequests {
 		ProfileDetails details() {
 			return new ProfileDetails(this.name, this.description, this.website, this.linkedIn,
 					new Expertise(this.industries, this.products, this.services, this.solutions),
-					this.customerSizes == null ? EnumSet.allOf(CompanySize.class) : sizes(this.customerSizes));
+					this.customerSizes == null ? CompanySize.current() : sizes(this.customerSizes));
 		}
 
 	}
@@ -72,8 +71,7 @@ final class ProfileRequests {
 		return codes.stream()
 			.map(code -> CompanySize.fromCode(code)
 				.orElseThrow(() -> DomainException.invalid("customerSizes",
-						"customerSizes: '" + code + "' is not a size; use codes such as 1to9employees, "
-								+ "10to49employees ... Morethan20000employees")))
+						"customerSizes: '" + code + "' is not a size; use one of " + CompanySize.currentCodes())))
 			.collect(Collectors.toSet());
 	}
 

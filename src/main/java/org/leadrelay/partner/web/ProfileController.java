@@ -165,7 +165,7 @@ class ProfileController {
 	private String page(Caller caller, BusinessProfile profile, Model model) {
 		model.addAttribute("profile", profile);
 		model.addAttribute("catalogue", this.catalogue.of(caller));
-		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("sizes", CompanySize.current());
 		model.addAttribute("countries", profile.region().countries());
 		model.addAttribute("maxLocations", BusinessProfiles.MAX_LOCATIONS_PER_REGION);
 		model.addAttribute("maxLogoWidth", Logo.MAX_WIDTH);

@@ -84,7 +84,7 @@ class NewLeadController {
 					.sorted(Comparator.comparing((OrganizationWithLocations entry) -> entry.organization().name()))
 					.toList());
 		model.addAttribute("qualifications", qualifications(caller));
-		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("sizes", CompanySize.current());
 		model.addAttribute("countries", Choices.COUNTRIES);
 		model.addAttribute("currencies", Choices.CURRENCIES);
 		return "leads/new";

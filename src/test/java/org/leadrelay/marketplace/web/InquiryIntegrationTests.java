@@ -129,7 +129,7 @@ class InquiryIntegrationTests {
 			.orElseThrow();
 		assertThat(lead.referral().qualification()).isEqualTo(Qualification.Direct);
 		assertThat(lead.referral().locationId()).isEqualTo(this.location.id());
-		assertThat(lead.referral().customer().size()).isEqualTo(CompanySize.EMPLOYEES_10_TO_49);
+		assertThat(lead.referral().customer().size()).isEqualTo(CompanySize.EMPLOYEES_10_TO_50);
 		assertThat(lead.referral().customer().contacts().get(0).email().value()).isEqualTo(email);
 		assertThat(lead.referral().requirements().products()).containsExactly("Northwind CRM");
 		assertThat(lead.referral().contactRequestedAt()).isNotNull();
@@ -275,7 +275,7 @@ class InquiryIntegrationTests {
 	private static Map<String, String> inquiry(String email, Map<String, String> overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("company", "Szegedi Pékség Bt.");
-		fields.put("size", "EMPLOYEES_10_TO_49");
+		fields.put("size", "10to50employees");
 		fields.put("country", "HU");
 		fields.put("firstName", "Eszter");
 		fields.put("lastName", "Nagy");

@@ -136,7 +136,7 @@ class MarketplaceBrowserTests {
 		assertThat(customer.locator("h1")).hasText("Contoso Consulting");
 		String company = "<script>alert('company')</script> Bakery";
 		customer.getByLabel("Your company").fill(company);
-		customer.getByLabel("Company size").selectOption("EMPLOYEES_10_TO_49");
+		customer.getByLabel("Company size").selectOption("10to50employees");
 		customer.getByLabel("First name").fill("Eszter");
 		customer.getByLabel("Last name").fill("Nagy");
 		customer.getByLabel("Email").fill("eszter@bakery.example");

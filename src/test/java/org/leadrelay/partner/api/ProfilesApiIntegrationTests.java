@@ -59,7 +59,7 @@ class ProfilesApiIntegrationTests {
 		Response created = this.contoso.post(PROFILES, """
 				{"region": "EMEA", "name": "Contoso Consulting", "description": "ERP for manufacturers",
 				 "website": "https://contoso.example", "products": ["northwind erp"], "industries": ["Manufacturing"],
-				 "solutions": ["Inventory management"], "customerSizes": ["10to49employees", "50to249employees"]}""");
+				 "solutions": ["Inventory management"], "customerSizes": ["10to50employees", "51to250employees"]}""");
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().get("id").asString();

@@ -173,7 +173,7 @@ class ProfilePagesIntegrationTests {
 		form.put("description", "ERP for manufacturers");
 		form.put("products", "Northwind ERP");
 		form.put("solutions", "Inventory management");
-		form.put("customerSizes", "EMPLOYEES_10_TO_49");
+		form.put("customerSizes", "10to50employees");
 		return form;
 	}
 

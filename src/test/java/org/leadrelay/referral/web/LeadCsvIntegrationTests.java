@@ -137,6 +137,27 @@ class LeadCsvIntegrationTests {
 	}
 
 	@Test
+	void theSizeColumnHoldsTheApisCodesOlderBandsIncluded() throws IOException {
+		String header = "rowKey,location,qualification,customerName,country,notes,consentToContact,size\r\n";
+		String older = "S-1," + this.program.budapest().id() + ",SalesQualified,Alpine,HU,Needs an ERP,true,"
+				+ "51to500employees\r\n";
+		String former = "S-2," + this.program.budapest().id() + ",SalesQualified,Danube,HU,Needs an ERP,true,"
+				+ "EMPLOYEES_10_TO_49\r\n";
+
+		Page refused = uploadFile(this.browser, "leads.csv",
+				(header + older + former).getBytes(StandardCharsets.UTF_8));
+		assertThat(errorRows(refused.body()))
+			.containsExactly("3 size Use a size as the Referrals API spells it, such as 10to50employees.");
+
+		assertThat(summaryOf(upload(header + older))).contains("1 lead created");
+		assertThat(importedAs("S-1").customer().size()).isEqualTo(CompanySize.EMPLOYEES_51_TO_500);
+		assertThat(
+				records(new String(this.browser.download("/leads/export.csv?tab=qualified"), StandardCharsets.UTF_8)))
+			.singleElement()
+			.satisfies(record -> assertThat(record.get("size")).isEqualTo("51to500employees"));
+	}
+
+	@Test
 	void importingTheSameFileAgainCreatesNoLeadTwice() {
 		String file = header() + row("A-1", this.program.budapest(), "Alpine Dairy")
 				+ row("A-2", this.program.vienna(), "Danube Foods");
@@ -327,7 +348,7 @@ class LeadCsvIntegrationTests {
 		return new NewReferral(location.id(), Qualification.SalesQualified, ReferralType.Independent,
 				"ERP rollout, phase 2", null,
 				new Customer("Szőlőskert \"Kft.\"", Address.of(null, null, "Győr", null, null, "HU"),
-						CompanySize.EMPLOYEES_50_TO_249,
+						CompanySize.EMPLOYEES_51_TO_250,
 						List.of(TeamMember.of("contact", "Ágnes", "Tóth", "+36 96 555 0100", "agnes@szolo.example"))),
 				new Consent(true, true),
 				new Requirements(List.of("Manufacturing", "Food"), List.of("Northwind ERP"), List.of("Training"),
