@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.RetrySchedule;
 import org.leadrelay.webhook.WebhookDelivery.Status;
@@ -49,6 +51,9 @@ class WebhookDispatcher implements DisposableBean {
 	private final Clock clock;
 
 	private final ExecutorService executor;
+
+	/** A global meter: one field, so that this class's constructor stays as it is. */
+	private final Counter failures = Metrics.counter("leadrelay.webhooks.failures");
 
 	WebhookDispatcher(DeliveryRepository deliveries, EndpointRepository endpoints, WebhookSender sender,
 			WebhookProperties properties, TransactionTemplate transactions, Clock clock) {
@@ -98,6 +103,9 @@ class WebhookDispatcher implements DisposableBean {
 	private void attempt(DueDelivery delivery) {
 		Instant now = this.clock.instant();
 		Result result = this.sender.send(delivery, now);
+		if (!result.delivered()) {
+			this.failures.increment();
+		}
 		this.transactions.executeWithoutResult(status -> {
 			if (result.delivered()) {
 				record(delivery, now, result, Status.DELIVERED, null);

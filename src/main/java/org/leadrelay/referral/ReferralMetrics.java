@@ -1,0 +1,87 @@
+package org.leadrelay.referral;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
+import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
+import org.leadrelay.referral.ReferralEvent.ReferralExpired;
+import org.leadrelay.referral.ReferralEvent.ReferralLost;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralEvent.ReferralWon;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Counts the lifecycle of referrals for {@code /actuator/prometheus}
+ * ({@code leadrelay_referrals_received_total{qualification}},
+ * {@code leadrelay_referrals_accepted_total}, ...), from the events of committed changes.
+ * Counters are per node, as Prometheus expects; they are not a listener of the outbox
+ * because a count needs no retry worth a stored publication per event.
+ */
+@Component
+class ReferralMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Counter accepted;
+
+	private final Counter declined;
+
+	private final Counter expired;
+
+	private final Counter won;
+
+	private final Counter lost;
+
+	ReferralMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.accepted = counter("accepted", "Referrals a partner accepted");
+		this.declined = counter("declined", "Referrals a partner declined");
+		this.expired = counter("expired", "Referrals that expired unanswered");
+		this.won = counter("won", "Referrals won");
+		this.lost = counter("lost", "Referrals lost");
+		for (Qualification qualification : Qualification.values()) {
+			received(qualification);
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReferralEvent event) {
+		if (event instanceof ReferralReceived received) {
+			received(received.qualification()).increment();
+		}
+		else if (event instanceof ReferralAccepted) {
+			this.accepted.increment();
+		}
+		else if (event instanceof ReferralDeclined) {
+			this.declined.increment();
+		}
+		else if (event instanceof ReferralExpired) {
+			this.expired.increment();
+		}
+		else if (event instanceof ReferralWon) {
+			this.won.increment();
+		}
+		else if (event instanceof ReferralLost) {
+			this.lost.increment();
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReferralsExpired batch) {
+		this.expired.increment(batch.expirations().size());
+	}
+
+	private Counter received(Qualification qualification) {
+		return Counter.builder("leadrelay.referrals.received")
+			.description("Referrals received, by qualification")
+			.tag("qualification", qualification.name())
+			.register(this.registry);
+	}
+
+	private Counter counter(String outcome, String description) {
+		return Counter.builder("leadrelay.referrals." + outcome).description(description).register(this.registry);
+	}
+
+}
