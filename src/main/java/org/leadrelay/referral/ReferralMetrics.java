@@ -9,15 +9,18 @@ import org.leadrelay.referral.ReferralEvent.ReferralLost;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralEvent.ReferralWon;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts the lifecycle of referrals for {@code /actuator/prometheus}
  * ({@code leadrelay_referrals_received_total{qualification}},
  * {@code leadrelay_referrals_accepted_total}, ...), from the events of committed changes.
- * Counters are per node, as Prometheus expects; they are not a listener of the outbox
- * because a count needs no retry worth a stored publication per event.
+ * Counters are per node, as Prometheus expects. A plain listener that counts after the
+ * commit: a transactional event listener would be one of the outbox, with a stored
+ * publication per event, and a count needs no retry.
  */
 @Component
 class ReferralMetrics {
@@ -46,8 +49,17 @@ class ReferralMetrics {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ReferralEvent event) {
+		afterCommit(() -> count(event));
+	}
+
+	@EventListener
+	void on(ReferralsExpired batch) {
+		afterCommit(() -> this.expired.increment(batch.expirations().size()));
+	}
+
+	private void count(ReferralEvent event) {
 		if (event instanceof ReferralReceived received) {
 			received(received.qualification()).increment();
 		}
@@ -68,9 +80,19 @@ class ReferralMetrics {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(ReferralsExpired batch) {
-		this.expired.increment(batch.expirations().size());
+	private static void afterCommit(Runnable count) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			count.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				count.run();
+			}
+
+		});
 	}
 
 	private Counter received(Qualification qualification) {

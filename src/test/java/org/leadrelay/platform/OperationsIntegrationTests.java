@@ -1,12 +1,16 @@
 package org.leadrelay.platform;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leadrelay.testing.ApiClient;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,6 +99,27 @@ class OperationsIntegrationTests {
 			MDC.remove("correlationId");
 		}
 		assertThat(output.getAll()).containsPattern("\\[3f2c7a52-correlation\\].*Something worth a log line");
+	}
+
+	@Test
+	void structuredLogLinesCarryTheCorrelationIdAsAField() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setFormat("ecs");
+		encoder.setContext(context);
+		encoder.start();
+		MDC.put("correlationId", "3f2c7a52-correlation");
+		try {
+			LoggingEvent event = new LoggingEvent(OperationsIntegrationTests.class.getName(),
+					context.getLogger(OperationsIntegrationTests.class), Level.INFO, "Something worth a log line", null,
+					null);
+			assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8))
+				.contains("\"correlationId\":\"3f2c7a52-correlation\"", "\"message\":\"Something worth a log line\"");
+		}
+		finally {
+			MDC.remove("correlationId");
+			encoder.stop();
+		}
 	}
 
 	private double metric(String series) throws Exception {

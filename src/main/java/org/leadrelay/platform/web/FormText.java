@@ -19,13 +19,20 @@ import org.springframework.web.bind.annotation.InitBinder;
  * (ISO, as {@code <input type="date">} sends them) in the years 1 to 9999. Anything else
  * is a binding error at its field ({@code typeMismatch.java.lang.String},
  * {@code typeMismatch.java.time.LocalDate}), shown with the form and the rest of the
- * input; a parameter with one is refused like any other malformed parameter.
+ * input; a parameter with one is refused like any other malformed parameter. Parameters
+ * no form has are ignored, whatever their name.
  */
 @ControllerAdvice(annotations = Controller.class)
 class FormText {
 
 	@InitBinder
 	void refuseOutOfRange(WebDataBinder binder) {
+		// A parameter that names a path into a field ("page.x") is none of the form's and
+		// ignored; growing the path would fail on the field's type. (Set before the
+		// editors,
+		// which initialize the binder.)
+		binder.setAutoGrowNestedPaths(false);
+		binder.setIgnoreInvalidFields(true);
 		binder.registerCustomEditor(String.class, new TextEditor());
 		binder.registerCustomEditor(LocalDate.class, new DateEditor());
 	}

@@ -170,6 +170,7 @@ class HostileInputIntegrationTests {
 		fields.put("needs", "An ERP for our two shops");
 		fields.put("consentToContact", "true");
 		fields.put("website", "");
+		fields.put("company.bytes", "1");
 
 		Page refused = customer.post(page, fields);
 
@@ -182,7 +183,8 @@ class HostileInputIntegrationTests {
 	void malformedMarketplaceParametersStillShowThePage() {
 		WebSession visitor = new WebSession(this.port);
 		for (String query : List.of("page=99999999999", "page=-1", "page=0", "page=x", "size=x", "size=",
-				"page=1&page=2", "q=%00", "country=%01%02", "q=" + "x".repeat(3000))) {
+				"page=1&page=2", "q=%00", "country=%01%02", "q=" + "x".repeat(3000), "page.x=1", "q.length=2",
+				"size.name=x", "page%5B0%5D=1")) {
 			Page page = visitor.get("/marketplace?" + query);
 			assertThat(page.status()).as(query + ": " + page).isEqualTo(200);
 		}
