@@ -75,8 +75,8 @@ class SearchController {
 	/**
 	 * The search as the form sends it; anything unknown is simply no filter. Every
 	 * parameter is text, so that no value fails the binding (which would leave no search
-	 * to show): a size that is none is no size, a page that is no number the first, one
-	 * past the last the last.
+	 * to show): a size that is none is no size, a page that is no number the first page,
+	 * one beyond the pages a search ranks the last of them.
 	 */
 	record SearchParams(@Nullable String q, @Nullable String industry, @Nullable String product,
 			@Nullable String service, @Nullable String size, @Nullable String country, @Nullable String city,

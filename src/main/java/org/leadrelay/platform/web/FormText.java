@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Text;
 
 import org.springframework.stereotype.Controller;
@@ -28,9 +27,8 @@ class FormText {
 	@InitBinder
 	void refuseOutOfRange(WebDataBinder binder) {
 		// A parameter that names a path into a field ("page.x") is none of the form's and
-		// ignored; growing the path would fail on the field's type. (Set before the
-		// editors,
-		// which initialize the binder.)
+		// is ignored: growing the path would fail on the field's type. Set before the
+		// editors, which initialize the binder.
 		binder.setAutoGrowNestedPaths(false);
 		binder.setIgnoreInvalidFields(true);
 		binder.registerCustomEditor(String.class, new TextEditor());
@@ -41,11 +39,8 @@ class FormText {
 
 		@Override
 		public void setAsText(String text) {
-			try {
-				Text.refuseControlCharacters("text", text);
-			}
-			catch (DomainException ex) {
-				throw new IllegalArgumentException(ex.getMessage(), ex);
+			if (Text.controlCharacterAt(text) >= 0) {
+				throw new IllegalArgumentException("Text with a control character");
 			}
 			setValue(text);
 		}
