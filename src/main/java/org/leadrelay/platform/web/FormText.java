@@ -31,6 +31,9 @@ class FormText {
 		// editors, which initialize the binder.
 		binder.setAutoGrowNestedPaths(false);
 		binder.setIgnoreInvalidFields(true);
+		// No form has indexed fields; an index too large for an int would fail the
+		// binding.
+		binder.setDisallowedFields("*[*");
 		binder.registerCustomEditor(String.class, new TextEditor());
 		binder.registerCustomEditor(LocalDate.class, new DateEditor());
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +218,58 @@ class HostileInputIntegrationTests {
 		form.put("deal.purchaseDate", "2027-04-30");
 		form.put("deal.version", "99999999999");
 		assertThat(browser.post("/leads/" + lead.id() + "/accept", form).status()).isLessThan(500);
+	}
+
+	@Test
+	void noFormOrPageParameterFailsWhateverItCarries() {
+		Caller vendorCaller = new Caller(Caller.Kind.API_CLIENT, "client:northwind", "Northwind CRM",
+				this.program.vendor().id(), OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Referral lead = this.management.send(vendorCaller, ReferralSpecs.qualified(this.program.budapest()),
+				Source.API);
+		WebSession partner = new WebSession(this.port);
+		partner.signIn(
+				this.users.create(this.program.contoso(), "Bence Szabo", Role.REFERRALS_ADMIN, this.program.budapest())
+					.email(),
+				TestUsers.PASSWORD);
+		WebSession vendor = new WebSession(this.port);
+		vendor.signIn(this.users.create(this.program.vendor(), "Vera Vendor", Role.VENDOR_ADMIN).email(),
+				TestUsers.PASSWORD);
+		partner.get("/leads/" + lead.id());
+		vendor.get("/leads/new");
+		List<String> fields = List.of("version", "name", "value", "currency", "purchaseDate", "notes", "reason",
+				"firstName", "lastName", "email", "phone", "url", "events", "description", "website", "linkedIn",
+				"industries", "products", "services", "solutions", "customerSizes", "location", "qualification",
+				"dealName", "customerName", "country", "city", "size", "organization", "displayName", "roles",
+				"locations", "addressLine", "postalCode", "alertEmails", "range", "from", "to", "type", "page", "tab",
+				"stage", "search", "sort", "deal.version", "deal.value", "deal.purchaseDate", "contact.email",
+				"member.email", "name.bytes", "version.x", "roles[0]", "events[99999999999]");
+		for (String value : List.of("\u0000x", "99999999999", "-1", "+999999999-12-31", "1e999999999", "")) {
+			Map<String, String> form = new LinkedHashMap<>();
+			fields.forEach(field -> form.put(field, value));
+			String query = fields.stream()
+				.map(field -> URLEncoder.encode(field, StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(value, StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			for (String action : List.of("accept", "decline", "edit", "team", "won", "lost")) {
+				assertNoFailure(partner.post("/leads/" + lead.id() + "/" + action, form), action, value);
+			}
+			for (String path : List.of("/profile", "/webhooks", "/users", "/api-clients", "/notifications/settings",
+					"/leads/" + lead.id() + "/favorite")) {
+				assertNoFailure(partner.post(path, form), path, value);
+			}
+			assertNoFailure(vendor.post("/leads/new", form), "/leads/new", value);
+			assertNoFailure(vendor.post("/users", form), "vendor /users", value);
+			for (String path : List.of("/leads", "/insights", "/notifications", "/leads/" + lead.id(),
+					"/leads/new/recommendations")) {
+				assertNoFailure(vendor.get(path + "?" + query), path, value);
+				assertNoFailure(partner.get(path + "?" + query), path, value);
+			}
+			assertNoFailure(new WebSession(this.port).get("/set-password?" + query), "/set-password", value);
+		}
+	}
+
+	private static void assertNoFailure(Page page, String what, String value) {
+		assertThat(page.status()).as(what + " with '" + value + "': " + page).isLessThan(500);
 	}
 
 	/**
