@@ -3,8 +3,10 @@ package org.leadrelay.crm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Metrics;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.SyncLogEntry.Direction;
 import org.leadrelay.platform.SqlValues;
@@ -37,6 +39,10 @@ class SyncLog {
 	 * Adds an entry, unless the connection was deleted meanwhile (its log went with it).
 	 */
 	void record(UUID connectionId, Direction direction, @Nullable UUID referralId, boolean failed, String message) {
+		if (failed) {
+			Metrics.counter("leadrelay.crm.failures", "direction", direction.name().toLowerCase(Locale.ROOT))
+				.increment();
+		}
 		this.jdbc.sql("""
 				insert into crm_sync_log (connection_id, occurred_at, direction, referral_id, failed, message)
 				select ?, ?, ?, ?, ?, ? where exists (select 1 from crm_connection where id = ?)""")

@@ -1,7 +1,12 @@
 package org.leadrelay.platform;
 
+import org.leadrelay.shared.Text;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -10,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Strict JSON types: a number where a string belongs (or the other way round) is a client
- * error to report, not a value to convert silently.
+ * error to report, not a value to convert silently; a string with a control character (an
+ * escaped NUL, say) is refused naming its field, whatever the field.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -30,6 +36,26 @@ class JsonConfiguration {
 			.withCoercionConfig(LogicalType.Boolean,
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer textWithoutControlCharacters() {
+		return builder -> builder
+			.addModule(new SimpleModule("text").addDeserializer(String.class, new TextDeserializer()));
+	}
+
+	private static final class TextDeserializer extends StringDeserializer {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String value = super.deserialize(parser, context);
+			if (value != null) {
+				String path = parser.streamReadContext().pathAsPointer().toString();
+				Text.refuseControlCharacters(path.isEmpty() ? "body" : path.substring(1), value);
+			}
+			return value;
+		}
+
 	}
 
 }

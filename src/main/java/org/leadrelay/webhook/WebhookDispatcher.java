@@ -15,6 +15,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.RetrySchedule;
 import org.leadrelay.webhook.WebhookDelivery.Status;
@@ -58,6 +60,9 @@ class WebhookDispatcher implements DisposableBean {
 
 	/** Free places for attempts on this node, shared by every run. */
 	private final Semaphore slots;
+
+	/** A global meter: one field, so that this class's constructor stays as it is. */
+	private final Counter failures = Metrics.counter("leadrelay.webhooks.failures");
 
 	WebhookDispatcher(DeliveryRepository deliveries, EndpointRepository endpoints, WebhookSender sender,
 			WebhookProperties properties, TransactionTemplate transactions, Clock clock) {
@@ -158,6 +163,9 @@ class WebhookDispatcher implements DisposableBean {
 	private void attempt(DueDelivery delivery) {
 		Instant now = this.clock.instant();
 		Result result = this.sender.send(delivery, now);
+		if (!result.delivered()) {
+			this.failures.increment();
+		}
 		this.transactions.executeWithoutResult(status -> {
 			if (result.delivered()) {
 				record(delivery, now, result, Status.DELIVERED, null);

@@ -18,6 +18,11 @@ import org.leadrelay.shared.DomainException;
  */
 final class ApiValues {
 
+	/** The years a four-digit ISO date spells, and the database stores. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private ApiValues() {
 	}
 
@@ -30,16 +35,20 @@ final class ApiValues {
 			return null;
 		}
 		String text = value.strip();
+		Instant instant;
 		try {
-			if (text.length() == 10) {
-				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			return OffsetDateTime.parse(text).toInstant();
+			instant = (text.length() == 10) ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			throw DomainException.invalid(target, target
 					+ " must be an ISO-8601 date-time such as 2027-03-31T00:00:00Z (got '" + abbreviate(text) + "')");
 		}
+		if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+			throw DomainException.invalid(target,
+					target + " must lie between the years 1 and 9999 (got '" + abbreviate(text) + "')");
+		}
+		return instant;
 	}
 
 	static <E extends Enum<E>> E enumValue(String target, @Nullable String value, Class<E> type) {

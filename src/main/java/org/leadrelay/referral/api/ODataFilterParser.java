@@ -42,6 +42,8 @@ final class ODataFilterParser {
 
 	private static final int MAX_COMPARISONS = 64;
 
+	private static final BigDecimal MAX_NUMBER = BigDecimal.TEN.pow(17);
+
 	private static final String TARGET = "$filter";
 
 	private static final Map<String, Field> PROPERTIES = Map.ofEntries(Map.entry("status", Field.STATUS),
@@ -203,7 +205,8 @@ final class ODataFilterParser {
 				// reported below with the position
 			}
 		}
-		throw invalid("'" + property + "' compares with a date-time such as 2026-01-31T00:00:00Z (position "
+		throw invalid("'" + property + "' compares with a date-time between the years 1 and 9999 such as "
+				+ "2026-01-31T00:00:00Z; got '" + ApiValues.abbreviate(literal.text()) + "' (position "
 				+ literal.start() + ")");
 	}
 
@@ -215,16 +218,29 @@ final class ODataFilterParser {
 		return literal.text().toUpperCase(Locale.ROOT);
 	}
 
+	/**
+	 * A number the deal value column can hold ({@code numeric(19, 2)}): compared in SQL,
+	 * anything beyond it would fail there or, rounded, match what it should not.
+	 */
 	private static BigDecimal numberLiteral(String property, Token literal) {
+		BigDecimal number = null;
 		if (literal.kind() == Kind.WORD) {
 			try {
-				return new BigDecimal(literal.text());
+				number = new BigDecimal(literal.text());
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
 		}
-		throw invalid("'" + property + "' compares with a number (position " + literal.start() + ")");
+		if (number == null) {
+			throw invalid("'" + property + "' compares with a number (position " + literal.start() + ")");
+		}
+		if (number.abs().compareTo(MAX_NUMBER) >= 0 || number.stripTrailingZeros().scale() > 2) {
+			throw invalid("'" + ApiValues.abbreviate(literal.text()) + "' is out of range for '" + property
+					+ "' (position " + literal.start() + "); use a number below " + MAX_NUMBER.toPlainString()
+					+ " with at most two decimals");
+		}
+		return number;
 	}
 
 	private boolean acceptKeyword(String keyword) {

@@ -84,6 +84,27 @@ class ODataFilterParserTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "details/dealValue gt 1e131072", "details/dealValue gt 1e-999999999",
+			"details/dealValue lt -100000000000000000", "details/dealValue eq 0.001",
+			"createdDateTime gt +999999999-01-01T00:00:00Z", "expirationDateTime lt -999999999-01-01T00:00:00Z",
+			"updatedDateTime ge 0000-12-31T23:59:59Z", "createdDateTime le +10000-01-01" })
+	void refusesLiteralsBeyondWhatTheColumnsHoldQuotingThem(String filter) {
+		String literal = filter.substring(filter.lastIndexOf(' ') + 1);
+		assertThatThrownBy(() -> ODataFilterParser.parse(filter)).isInstanceOfSatisfying(DomainException.class, ex -> {
+			assertThat(ex.target()).isEqualTo("$filter");
+			assertThat(ex.getMessage()).contains("'" + literal + "'");
+		});
+	}
+
+	@Test
+	void acceptsTheEdgesOfTheRanges() {
+		assertThat(ODataFilterParser.parse("details/dealValue lt 99999999999999999.99")).isNotNull();
+		assertThat(ODataFilterParser.parse("details/dealValue gt -99999999999999999.99")).isNotNull();
+		assertThat(ODataFilterParser.parse("createdDateTime ge 0001-01-01T00:00:00Z")).isNotNull();
+		assertThat(ODataFilterParser.parse("createdDateTime le 9999-12-31T23:59:59Z")).isNotNull();
+	}
+
 	@Test
 	void refusesFiltersThatAreTooLongOrDeep() {
 		assertThatThrownBy(() -> ODataFilterParser.parse("(".repeat(20) + "status eq 'New'" + ")".repeat(20)))

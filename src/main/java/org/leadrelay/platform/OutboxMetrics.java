@@ -1,0 +1,54 @@
+package org.leadrelay.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox as {@code /actuator/prometheus} shows it: how many event publications wait
+ * for their listener ({@code leadrelay_outbox_backlog}) and how long the oldest has
+ * waited ({@code leadrelay_outbox_oldest_age_seconds}, 0 when none waits). Both are read
+ * from {@code event_publication} at each scrape: completed publications are deleted, so
+ * the table holds little more than the backlog.
+ */
+@Component
+class OutboxMetrics {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OutboxMetrics(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		Gauge.builder("leadrelay.outbox.backlog", this, OutboxMetrics::backlog)
+			.description("Event publications not yet completed")
+			.register(registry);
+		Gauge.builder("leadrelay.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+			.description("Age of the oldest event publication not yet completed")
+			.baseUnit("seconds")
+			.register(registry);
+	}
+
+	private double backlog() {
+		return this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+			.query(Long.class)
+			.single();
+	}
+
+	private double oldestAgeSeconds() {
+		Instant oldest = this.jdbc
+			.sql("select min(publication_date) from event_publication where completion_date is null")
+			.query((rs, row) -> SqlValues.instant(rs, "min"))
+			.list()
+			.get(0);
+		return oldest == null ? 0 : Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis() / 1000.0);
+	}
+
+}
