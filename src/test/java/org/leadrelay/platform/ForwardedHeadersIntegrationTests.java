@@ -1,5 +1,8 @@
 package org.leadrelay.platform;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.marketplace.MarketplacePaths;
 import org.leadrelay.partner.BusinessProfile;
 import org.leadrelay.partner.Expertise;
+import org.leadrelay.partner.Organization;
 import org.leadrelay.shared.Role;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.TestProfiles;
@@ -67,6 +71,38 @@ class ForwardedHeadersIntegrationTests {
 	}
 
 	@Test
+	void theMarketplacesPageLinksDoNotTakeTheHostHeader() throws IOException {
+		String skill = TestProfiles.letters();
+		for (int i = 0; i < 11; i++) {
+			Program program = this.programs.create();
+			for (Organization partner : List.of(program.contoso(), program.fabrikam())) {
+				this.profiles.listed(partner, "Partner " + i,
+						new Expertise(List.of(), List.of(), List.of(), List.of(skill)),
+						TestProfiles.location("Szeged " + i, "HU"));
+			}
+		}
+
+		String page = rawGet("/marketplace?q=" + skill, "evil.example");
+
+		assertThat(page).contains("HTTP/1.1 200")
+			.contains("/marketplace?q=" + skill + "&amp;page=2")
+			.doesNotContain("evil.example");
+	}
+
+	/**
+	 * A request with a Host header of the client's choosing, which Java's HTTP client
+	 * does not send.
+	 */
+	private String rawGet(String path, String host) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void bracketedIpv6AddressesFromOneNetworkShareTheInquiryLimit() {
 		String page = listedLocation();
 		String network = "2001:db8:" + Integer.toHexString((int) (Math.random() * 0xffff)) + ":1::";
@@ -90,7 +126,7 @@ class ForwardedHeadersIntegrationTests {
 		customer.get(page);
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("company", "Szegedi Pékség Bt.");
-		fields.put("size", "EMPLOYEES_10_TO_49");
+		fields.put("size", "10to50employees");
 		fields.put("country", "HU");
 		fields.put("firstName", "Eszter");
 		fields.put("lastName", "Nagy");

@@ -82,7 +82,15 @@ class SearchController {
 	}
 
 	private static String pageUrl(int page) {
-		return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+		// Relative: no link on a public page takes its host from the request's Host
+		// header.
+		return ServletUriComponentsBuilder.fromCurrentRequest()
+			.scheme(null)
+			.host(null)
+			.port(-1)
+			.replaceQueryParam("page", page)
+			.build()
+			.toUriString();
 	}
 
 	/**
