@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,7 @@ class SignInAttempts {
 
 	/** Forgets failures nobody repeated for a day, so the table stays small. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@ClusteredJob(value = "sign-in-failure-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void forgetOldFailures() {
 		Instant now = this.clock.instant();
 		this.jdbc
