@@ -3,7 +3,7 @@
  * built-in authorization server), users and sign-in, and the
  * {@link org.leadrelay.shared.Caller} every request is made as.
  */
-@ApplicationModule(displayName = "Identity")
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "partner", "platform", "shared" })
 @NullMarked
 package org.leadrelay.identity;
 

@@ -2,7 +2,7 @@
  * Organizations (the vendor and its partners) and the partners' locations that leads are
  * routed to.
  */
-@ApplicationModule(displayName = "Partners")
+@ApplicationModule(displayName = "Partners", allowedDependencies = { "platform", "shared" })
 @NullMarked
 package org.leadrelay.partner;
 
