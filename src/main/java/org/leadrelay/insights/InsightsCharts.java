@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The data of the insights page's Chart.js charts, with labels in the reader's language;
  * the page's script only draws it. The template writes it as JSON with Thymeleaf's
- * JavaScript inlining, which also escapes what could end the {@code <script>} element.
+ * JavaScript inlining, which also escapes what could end the {@code <script>} element
+ * ({@code </}). It leaves {@code <!--<script} as it is, which would keep the element's
+ * end tag from ending it: every label here is LeadRelay's own text (messages, dates,
+ * currency codes), never a user's.
  */
 @Component
 class InsightsCharts {
