@@ -17,10 +17,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrelay.testing.ApiClient;
 import org.leadrelay.testing.ApiClient.Response;
@@ -40,9 +38,10 @@ import static org.awaitility.Awaitility.await;
  * Two LeadRelay nodes on one PostgreSQL: idempotent POSTs and the expiry sweep each take
  * effect exactly once while both run, and when one node is killed in the middle of a
  * sweep; mails and webhooks go out once from two nodes, and what the nodes left unsent
- * when they died goes out after a restart.
+ * when they died goes out after a restart. Each test starts with both nodes running
+ * (restarting what an earlier test killed) and counts only its own customers, so the
+ * tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiNodeIntegrationTests {
 
 	static final String VENDOR = "00000000-0000-7000-8000-0000000000a1";
@@ -72,6 +71,8 @@ class MultiNodeIntegrationTests {
 
 	static String[] properties;
 
+	static int restarts;
+
 	static GreenMail smtp;
 
 	static WebhookReceiver receiver;
@@ -96,6 +97,18 @@ class MultiNodeIntegrationTests {
 		nodeA.awaitHealthy(Duration.ofSeconds(120));
 		nodeB.awaitHealthy(Duration.ofSeconds(120));
 		createProgram();
+		registerWebhook();
+	}
+
+	/** Restarts a node an earlier test killed, as an operator would. */
+	@BeforeEach
+	void bothNodesRun() throws Exception {
+		if (!nodeA.isAlive()) {
+			nodeA = AppNode.start("node-a-" + ++restarts, url, properties).awaitHealthy(Duration.ofSeconds(120));
+		}
+		if (!nodeB.isAlive()) {
+			nodeB = AppNode.start("node-b-" + ++restarts, url, properties).awaitHealthy(Duration.ofSeconds(120));
+		}
 	}
 
 	@AfterAll
@@ -117,7 +130,6 @@ class MultiNodeIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
 	void anIdempotentPostSentToBothNodesCreatesOneReferral() throws Exception {
 		// A token from one node is good on the other: they share the signing key
 		// through the database.
@@ -153,7 +165,6 @@ class MultiNodeIntegrationTests {
 	}
 
 	@Test
-	@Order(2)
 	void theSweepExpiresEachReferralOnceEvenWhenANodeDiesMidway() throws Exception {
 		int total = 20_000;
 		jdbc.sql("""
@@ -183,33 +194,32 @@ class MultiNodeIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
 	void mailsAndWebhooksGoOutOnceWhileBothNodesRun() throws Exception {
-		// node A was killed by the sweep test: it comes back, as an operator would
-		// restart it
-		nodeA = AppNode.start("node-a-restarted", url, properties).awaitHealthy(Duration.ofSeconds(120));
-		registerWebhook();
 		List<String> customers = new ArrayList<>();
+		List<String> referrals = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			customers.add("Fan-out customer " + i);
 			Response sent = sendReferral(i % 2 == 0 ? nodeA : nodeB, customers.get(i));
 			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+			referrals.add(sent.json().get("id").asString());
 		}
 
-		await().atMost(Duration.ofSeconds(60)).until(() -> deliveredWebhooks().size() >= 20);
+		await().atMost(Duration.ofSeconds(60)).until(() -> deliveredWebhooks(referrals).size() >= 20);
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailSubjects("Fan-out").size() >= 20);
 		// Both nodes poll several times a second: a duplicate would arrive within this.
-		Thread.sleep(3_000);
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> deliveredWebhooks(referrals).size() == 20 && mailSubjects("Fan-out").size() == 20);
 
-		assertThat(deliveredWebhooks()).hasSize(20);
-		assertThat(receiver.requests()).extracting(Request::id).doesNotHaveDuplicates();
+		assertThat(receiver.requests()).filteredOn(request -> referrals.stream().anyMatch(request.body()::contains))
+			.extracting(Request::id)
+			.doesNotHaveDuplicates();
 		assertThat(mailSubjects("Fan-out")).hasSize(20)
 			.doesNotHaveDuplicates()
 			.allSatisfy(subject -> assertThat(customers).anySatisfy(subject::endsWith));
 	}
 
 	@Test
-	@Order(4)
 	void whatBothNodesLeftUnsentWhenTheyDiedGoesOutOnceAfterARestart() throws Exception {
 		smtp.stop();
 		receiver.thenAnswer(503);
@@ -228,9 +238,11 @@ class MultiNodeIntegrationTests {
 		nodeA = AppNode.start("node-a-after-crash", url, properties).awaitHealthy(Duration.ofSeconds(120));
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailSubjects("Crash").contains("New lead: Crash customer"));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> deliveredWebhooks().stream().anyMatch(request -> request.body().contains(referral)));
-		Thread.sleep(3_000);
+		await().atMost(Duration.ofSeconds(60)).until(() -> !deliveredWebhooks(List.of(referral)).isEmpty());
+		// a duplicate would arrive within this
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> deliveredWebhooks(List.of(referral)).size() == 1 && mailSubjects("Crash").size() == 1);
 		assertThat(mailSubjects("Crash")).containsExactly("New lead: Crash customer");
 		List<Request> forReferral = receiver.requests()
 			.stream()
@@ -255,9 +267,13 @@ class MultiNodeIntegrationTests {
 				 "consent": {"consentToContact": true}}""".formatted(LOCATION, customer));
 	}
 
-	/** The webhook requests that the receiver answered with 200. */
-	private static List<Request> deliveredWebhooks() {
-		return receiver.requests().stream().filter(Request::delivered).toList();
+	/** The webhook requests about these referrals that the receiver answered with 200. */
+	private static List<Request> deliveredWebhooks(List<String> referrals) {
+		return receiver.requests()
+			.stream()
+			.filter(Request::delivered)
+			.filter(request -> referrals.stream().anyMatch(request.body()::contains))
+			.toList();
 	}
 
 	private static List<String> mailSubjects(String mentioning) throws MessagingException {
@@ -277,20 +293,13 @@ class MultiNodeIntegrationTests {
 			.single();
 	}
 
-	private static long awaitExpired(long atLeast) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		long expired = 0;
-		while (System.nanoTime() < deadline) {
-			expired = jdbc
+	private static long awaitExpired(long atLeast) {
+		return await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc
 				.sql("select count(*) from referral where customer_name like 'Sweep%' and substatus = 'Expired'")
 				.query(Long.class)
-				.single();
-			if (expired >= atLeast) {
-				return expired;
-			}
-			Thread.sleep(20);
-		}
-		return expired;
+				.single(), expired -> expired >= atLeast);
 	}
 
 	private static void createProgram() {

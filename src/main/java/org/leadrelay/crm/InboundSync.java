@@ -11,9 +11,9 @@ import org.leadrelay.crm.client.CrmCallException;
 import org.leadrelay.crm.client.CrmClients;
 import org.leadrelay.crm.client.CrmOpportunity;
 import org.leadrelay.platform.OutboundAddressPolicy;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.shared.DomainException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InboundSync {
-
-	private static final Logger log = LoggerFactory.getLogger(InboundSync.class);
 
 	private static final int CONNECTIONS_PER_CLAIM = 10;
 
@@ -62,13 +60,9 @@ class InboundSync {
 
 	@Scheduled(fixedDelayString = "${leadrelay.crm.poll-interval:PT1M}",
 			initialDelayString = "${leadrelay.crm.poll-interval:PT1M}")
+	@ClusteredJob(value = "crm-inbound-sync", runs = Runs.ON_EVERY_NODE)
 	void scheduledPoll() {
-		try {
-			pollDue();
-		}
-		catch (RuntimeException ex) {
-			log.error("Reading changes from CRMs failed; the next run tries again", ex);
-		}
+		pollDue();
 	}
 
 	/**

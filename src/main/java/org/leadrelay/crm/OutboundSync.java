@@ -18,13 +18,13 @@ import org.leadrelay.crm.client.CrmClients;
 import org.leadrelay.crm.client.OpportunityState;
 import org.leadrelay.platform.OutboundAddressPolicy;
 import org.leadrelay.platform.RetrySchedule;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChangedException;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.shared.DomainException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OutboundSync implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboundSync.class);
 
 	/** A push makes a handful of calls (account, currency, opportunity, close). */
 	private static final int CALLS_PER_PUSH = 8;
@@ -93,13 +91,9 @@ class OutboundSync implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${leadrelay.crm.push-interval:PT2S}",
 			initialDelayString = "${leadrelay.crm.push-interval:PT2S}")
+	@ClusteredJob(value = "crm-outbound-sync", runs = Runs.ON_EVERY_NODE)
 	void scheduledPush() {
-		try {
-			pushDue();
-		}
-		catch (RuntimeException ex) {
-			log.error("Sending leads to CRMs failed; the next run tries again", ex);
-		}
+		pushDue();
 	}
 
 	/**

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Metrics;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.SyncLogEntry.Direction;
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,7 @@ class SyncLog {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@ClusteredJob(value = "crm-sync-log-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeOld() {
 		Instant before = this.clock.instant().minus(this.properties.logRetention());
 		int purged = this.jdbc.sql("delete from crm_sync_log where occurred_at < ?")

@@ -5,7 +5,7 @@
  * lifecycle. Listens to referral events through the event publication registry; every
  * failure is visible on the lead and in the connection's sync log.
  */
-@ApplicationModule(displayName = "CRM connectors")
+@ApplicationModule(displayName = "CRM connectors", allowedDependencies = { "platform", "referral", "shared" })
 @NullMarked
 package org.leadrelay.crm;
 

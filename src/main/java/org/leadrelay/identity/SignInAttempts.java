@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,7 @@ class SignInAttempts {
 
 	/** Forgets failures nobody repeated for a day, so the table stays small. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@ClusteredJob(value = "sign-in-failure-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void forgetOldFailures() {
 		Instant now = this.clock.instant();
 		this.jdbc

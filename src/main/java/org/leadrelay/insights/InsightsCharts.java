@@ -16,29 +16,28 @@ import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.LeadFigures;
 import org.leadrelay.referral.LeadFigures.Outcomes;
 import org.leadrelay.referral.Qualification;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The data of the insights page's Chart.js charts as one JSON document, with labels in
- * the reader's language; the page's script only draws it. Safe to place inside a
- * {@code <script>} element: no {@code <}, {@code >} or {@code &} survives unescaped.
+ * The data of the insights page's Chart.js charts, with labels in the reader's language;
+ * the page's script only draws it. The template writes it as JSON with Thymeleaf's
+ * JavaScript inlining, which also escapes what could end the {@code <script>} element
+ * ({@code </}). It leaves {@code <!--<script} as it is, which would keep the element's
+ * end tag from ending it: every label here is LeadRelay's own text (messages, dates,
+ * currency codes), never a user's.
  */
 @Component
 class InsightsCharts {
 
-	private final JsonMapper json;
-
 	private final MessageSource messages;
 
-	InsightsCharts(JsonMapper json, MessageSource messages) {
-		this.json = json;
+	InsightsCharts(MessageSource messages) {
 		this.messages = messages;
 	}
 
-	String json(LeadFigures figures, List<WeekRow> weeks, Locale locale) {
+	Map<String, Object> data(LeadFigures figures, List<WeekRow> weeks, Locale locale) {
 		Map<String, Object> charts = new LinkedHashMap<>();
 		List<String> weekLabels = weeks.stream().map(row -> week(row.week(), locale)).toList();
 		charts.put("weekly",
@@ -66,10 +65,7 @@ class InsightsCharts {
 							List.of(text("insights.pipeline.open", locale), text("insights.pipeline.won", locale)),
 							"data", List.of(currency.open(), currency.won())))
 					.toList());
-		return this.json.writeValueAsString(charts)
-			.replace("<", "\\u003c")
-			.replace(">", "\\u003e")
-			.replace("&", "\\u0026");
+		return charts;
 	}
 
 	private Map<String, Object> series(Locale locale, List<String> keys, List<Long> values) {

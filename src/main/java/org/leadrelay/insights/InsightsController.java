@@ -58,7 +58,7 @@ class InsightsController {
 		model.addAttribute("period", period);
 		model.addAttribute("figures", figures);
 		model.addAttribute("weeks", weeks);
-		model.addAttribute("chartData", this.charts.json(figures, weeks, locale));
+		model.addAttribute("chartData", this.charts.data(figures, weeks, locale));
 		return "insights/insights";
 	}
 

@@ -3,7 +3,7 @@
  * program's) in a period, as charts with table alternatives, and concrete tips drawn from
  * those figures. Reads figures from the referrals module; writes nothing.
  */
-@ApplicationModule(displayName = "Insights")
+@ApplicationModule(displayName = "Insights", allowedDependencies = { "partner", "referral", "shared" })
 @NullMarked
 package org.leadrelay.insights;
 

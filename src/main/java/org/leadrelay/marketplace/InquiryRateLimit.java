@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -72,6 +74,7 @@ class InquiryRateLimit {
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+	@ClusteredJob(value = "inquiry-attempt-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void forgetOldAttempts() {
 		this.jdbc.sql("delete from marketplace_inquiry_attempt where attempted_at < ?")
 			.param(SqlValues.timestamp(this.clock.instant().minus(this.properties.inquiryRateWindow())))

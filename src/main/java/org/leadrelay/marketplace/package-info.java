@@ -4,7 +4,8 @@
  * and send it an inquiry, which becomes a Direct referral; a private link shows them how
  * it is going. Also finds other partners for a customer whose inquiry went nowhere.
  */
-@ApplicationModule(displayName = "Marketplace")
+@ApplicationModule(displayName = "Marketplace",
+		allowedDependencies = { "partner", "platform", "referral", "routing", "shared" })
 @NullMarked
 package org.leadrelay.marketplace;
 

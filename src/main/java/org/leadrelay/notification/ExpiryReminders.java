@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.shared.OrganizationId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ExpiryReminders {
-
-	private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
 
 	private static final int BATCH_SIZE = 100;
 
@@ -88,13 +86,9 @@ class ExpiryReminders {
 
 	@Scheduled(fixedDelayString = "${leadrelay.notifications.reminder-poll-interval:PT1M}",
 			initialDelayString = "${leadrelay.notifications.reminder-poll-interval:PT1M}")
+	@ClusteredJob(value = "expiry-reminders", runs = Runs.ON_EVERY_NODE)
 	void scheduledRun() {
-		try {
-			sendDue();
-		}
-		catch (RuntimeException ex) {
-			log.error("Sending expiry reminders failed; the next run tries again", ex);
-		}
+		sendDue();
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
@@ -93,6 +95,7 @@ public class SentMails {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@ClusteredJob(value = "sent-mail-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeExpired() {
 		Duration retention = retention();
 		int purged = this.jdbc.sql("delete from sent_mail where sent_at < ?")

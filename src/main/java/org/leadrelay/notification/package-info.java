@@ -4,7 +4,8 @@
  * preferences, plus reminders before a referral expires. Listens to referral events only,
  * through the event publication registry, and de-duplicates them by event id.
  */
-@ApplicationModule(displayName = "Notifications")
+@ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "identity", "marketplace", "partner", "platform", "referral", "shared" })
 @NullMarked
 package org.leadrelay.notification;
 

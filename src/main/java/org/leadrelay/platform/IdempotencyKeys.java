@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +108,7 @@ public class IdempotencyKeys {
 	 * ({@code leadrelay.api.idempotency-key-retention}).
 	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@ClusteredJob(value = "idempotency-key-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeExpired() {
 		int purged = this.jdbc.sql("delete from idempotency_key where created_at < ?")
 			.param(SqlValues.timestamp(this.clock.instant().minus(this.retention)))

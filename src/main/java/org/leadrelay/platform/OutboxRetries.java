@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +56,9 @@ public class OutboxRetries {
 
 	@Scheduled(fixedDelayString = "${leadrelay.outbox.retry-interval:PT30S}",
 			initialDelayString = "${leadrelay.outbox.retry-interval:PT30S}")
+	@ClusteredJob(value = "outbox-retries", runs = Runs.ON_EVERY_NODE)
 	void scheduledRetry() {
-		try {
-			retryDue();
-		}
-		catch (RuntimeException ex) {
-			log.error("Retrying incomplete event publications failed; the next run tries again", ex);
-		}
+		retryDue();
 	}
 
 	/**

@@ -101,7 +101,7 @@ public class ReferralAnalytics {
 	 */
 	private @Nullable Duration programMedian(Caller caller, FigureCriteria criteria) {
 		List<Object> params = new ArrayList<>();
-		String vendor = caller.isVendor() ? "?" : "(select o.vendor_id from organization o where o.id = ?)";
+		String vendor = caller.isVendor() ? "?" : "(select o.vendor_id from partner_organization_v o where o.id = ?)";
 		params.add(caller.organizationId().value());
 		params.add(SqlValues.timestamp(criteria.from()));
 		params.add(SqlValues.timestamp(criteria.to()));
@@ -175,7 +175,7 @@ public class ReferralAnalytics {
 			.sql("select r.organization_id, o.name, " + ResponseTimes.MEDIAN_SECONDS + " as median, "
 					+ "count(*) filter (where " + ResponseTimes.ANSWERED + ") as answered, "
 					+ "count(*) filter (where r.substatus = 'Expired') as expired "
-					+ "from referral r join organization o on o.id = r.organization_id where " + where.sql
+					+ "from referral r join partner_organization_v o on o.id = r.organization_id where " + where.sql
 					+ " group by r.organization_id, o.name having count(*) filter (where " + ResponseTimes.ANSWERED
 					+ ") > 0 order by median desc, o.name limit ?")
 			.params(params)

@@ -1,5 +1,7 @@
 package org.leadrelay.referral;
 
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,9 @@ class ReferralExpiry {
 
 	@Scheduled(fixedDelayString = "${leadrelay.referrals.expiry-poll-interval:PT1M}",
 			initialDelayString = "${leadrelay.referrals.expiry-poll-interval:PT1M}")
+	@ClusteredJob(value = "referral-expiry", runs = Runs.ON_EVERY_NODE)
 	void scheduledSweep() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.error("Expiry sweep failed; it is retried at the next poll", ex);
-		}
+		sweep();
 	}
 
 	/** Expires every overdue referral, batch by batch. */

@@ -90,9 +90,10 @@ record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Na
 
 		@Override
 		public String predicate() {
-			return "(r.location_id in (select m.location_id from user_location m where m.user_id = ?) "
-					+ "or exists (select 1 from jsonb_array_elements(r.team) t join app_user u "
-					+ "on u.email = lower(t ->> 'email') where u.id = ?))";
+			// views the identity module publishes for this join
+			return "(r.location_id in (select m.location_id from identity_user_location_v m where m.user_id = ?) "
+					+ "or exists (select 1 from jsonb_array_elements(r.team) t join identity_user_email_v u "
+					+ "on u.email = lower(t ->> 'email') where u.user_id = ?))";
 		}
 
 		@Override

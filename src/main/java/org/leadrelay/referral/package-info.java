@@ -4,7 +4,7 @@
  * {@link org.leadrelay.referral.ReferralSearch} reads them, and every change is published
  * as a {@link org.leadrelay.referral.ReferralEvent}.
  */
-@ApplicationModule(displayName = "Referrals")
+@ApplicationModule(displayName = "Referrals", allowedDependencies = { "identity", "partner", "platform", "shared" })
 @NullMarked
 package org.leadrelay.referral;
 

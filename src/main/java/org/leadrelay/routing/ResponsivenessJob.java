@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.PartnerResponses;
 import org.leadrelay.referral.ReferralStatistics;
 import org.slf4j.Logger;
@@ -19,16 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every partner's responsiveness from its referrals of the period, every
- * {@code leadrelay.routing.responsiveness-refresh-interval}, in one transaction. Several
- * nodes may run it: one holding the lock does the work, the others skip that round.
+ * {@code leadrelay.routing.responsiveness-refresh-interval}, in one transaction, on one
+ * node at a time.
  */
 @Component
 class ResponsivenessJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponsivenessJob.class);
-
-	/** Any constant that identifies this job's advisory lock. */
-	private static final long LOCK = 0x5245_5350_4f4e_5345L;
 
 	private final ReferralStatistics statistics;
 
@@ -54,24 +53,16 @@ class ResponsivenessJob {
 
 	@Scheduled(fixedDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}",
 			initialDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}")
+	@ClusteredJob(value = "responsiveness-refresh", runs = Runs.ONE_NODE_AT_A_TIME, lockAtMostFor = "PT30M")
 	void scheduledRefresh() {
-		try {
-			refresh();
-		}
-		catch (RuntimeException ex) {
-			log.error("Recomputing responsiveness scores failed; the next run tries again", ex);
-		}
+		refresh();
 	}
 
 	/**
-	 * @return how many partners have history, or -1 when another node was refreshing
+	 * @return how many partners have history
 	 */
 	int refresh() {
 		Integer partners = this.transactions.execute(status -> {
-			Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
-			if (!Boolean.TRUE.equals(locked)) {
-				return -1;
-			}
 			long start = System.nanoTime();
 			Instant now = this.clock.instant();
 			List<PartnerResponses> responses = this.statistics
@@ -98,7 +89,7 @@ class ResponsivenessJob {
 					(System.nanoTime() - start) / 1_000_000);
 			return rows.size();
 		});
-		return partners == null ? -1 : partners;
+		return partners == null ? 0 : partners;
 	}
 
 }

@@ -3,7 +3,7 @@
  * reliably it answers leads), which the marketplace ranks by, and recommendations of
  * partner locations for new qualified leads.
  */
-@ApplicationModule(displayName = "Routing")
+@ApplicationModule(displayName = "Routing", allowedDependencies = { "partner", "platform", "referral", "shared" })
 @NullMarked
 package org.leadrelay.routing;
 

@@ -2,7 +2,7 @@
  * The shared kernel: identifiers, the caller of a request and the error vocabulary that
  * every module speaks. Kept deliberately small.
  */
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 @NullMarked
 package org.leadrelay.shared;
 

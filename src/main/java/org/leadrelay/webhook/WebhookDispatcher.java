@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.RetrySchedule;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.webhook.WebhookDelivery.Status;
 import org.leadrelay.webhook.WebhookSender.Result;
 import org.slf4j.Logger;
@@ -79,13 +81,9 @@ class WebhookDispatcher implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${leadrelay.webhooks.poll-interval:PT2S}",
 			initialDelayString = "${leadrelay.webhooks.poll-interval:PT2S}")
+	@ClusteredJob(value = "webhook-delivery", runs = Runs.ON_EVERY_NODE)
 	void scheduledRun() {
-		try {
-			deliverDue();
-		}
-		catch (RuntimeException ex) {
-			log.error("Delivering webhooks failed; the next run tries again", ex);
-		}
+		deliverDue();
 	}
 
 	/**
@@ -191,6 +189,7 @@ class WebhookDispatcher implements DisposableBean {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@ClusteredJob(value = "webhook-delivery-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeFinished() {
 		int purged = this.deliveries
 			.purgeFinishedBefore(this.clock.instant().minus(this.properties.deliveryRetention()));

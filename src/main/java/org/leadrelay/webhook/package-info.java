@@ -4,7 +4,7 @@
  * the Standard Webhooks spec, retried on a schedule, logged and can be replayed. Listens
  * to referral events only, through the event publication registry.
  */
-@ApplicationModule(displayName = "Webhooks")
+@ApplicationModule(displayName = "Webhooks", allowedDependencies = { "platform", "referral", "shared" })
 @NullMarked
 package org.leadrelay.webhook;
 

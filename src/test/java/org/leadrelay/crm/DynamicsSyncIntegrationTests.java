@@ -1,5 +1,6 @@
 package org.leadrelay.crm;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,25 +11,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.crm.CrmServer.Request;
 import org.leadrelay.crm.LeadSyncStatus.State;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.ApiClient;
-import org.leadrelay.testing.EventPublications;
-import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
-import org.leadrelay.testing.TestProgram;
-import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.testing.TestUsers;
 import org.leadrelay.testing.WebSession;
 import org.leadrelay.testing.WebSession.Page;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrelay.testing.ReferralRequests.accept;
@@ -43,55 +36,22 @@ import static org.leadrelay.testing.ReferralRequests.replace;
  * changes and won update it with only what changed, won in Dynamics 365 marks the lead
  * won, nothing echoes back, and every failure shows on the lead.
  */
-@IntegrationTest
-class DynamicsSyncIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestProgram programs;
+class DynamicsSyncIntegrationTests extends CrmSyncFixture<DynamicsServer> {
 
 	@Autowired
 	TestUsers users;
 
 	@Autowired
-	OutboundSync outbound;
-
-	@Autowired
-	InboundSync inbound;
-
-	@Autowired
-	SyncRepository syncs;
-
-	@Autowired
-	EventPublications publications;
-
-	@Autowired
 	MutableClock clock;
 
-	Program program;
-
-	DynamicsServer crm;
-
-	SyncedLeads leads;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		this.program = this.programs.create();
-		this.crm = DynamicsServer.start("5f1c0a4e-leadrelay", "secret-" + UUID.randomUUID());
-		this.leads = new SyncedLeads(this.program, ApiClient.as(this.port, this.program.vendorClient()),
-				ApiClient.as(this.port, this.program.contosoClient()), """
-						{"kind": "dynamics365", "instanceUrl": "%s", "tokenUrl": "%s", "clientId": "%s",
-						 "clientSecret": "%s"}""".formatted(this.crm.baseUrl(), this.crm.tokenUrl(), this.crm.clientId,
-						this.crm.clientSecret),
-				this.publications, this.outbound, this.syncs);
+	@Override
+	DynamicsServer startCrm() throws IOException {
+		return DynamicsServer.start("5f1c0a4e-leadrelay", "secret-" + UUID.randomUUID());
 	}
 
-	@AfterEach
-	void tearDown() {
-		this.crm.close();
-		this.leads.disconnect();
+	@Override
+	String kind() {
+		return "dynamics365";
 	}
 
 	@Test

@@ -1,24 +1,15 @@
 package org.leadrelay.crm;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.crm.CrmServer.Request;
 import org.leadrelay.crm.LeadSyncStatus.State;
-import org.leadrelay.testing.ApiClient;
-import org.leadrelay.testing.EventPublications;
-import org.leadrelay.testing.IntegrationTest;
-import org.leadrelay.testing.TestProgram;
-import org.leadrelay.testing.TestProgram.Program;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrelay.testing.ReferralRequests.patch;
@@ -30,47 +21,16 @@ import static org.leadrelay.testing.ReferralRequests.replace;
  * matched or created Account, its stage follows the lead, Closed Won in Salesforce marks
  * the lead won (read page by page), and an expired session is renewed.
  */
-@IntegrationTest
-class SalesforceSyncIntegrationTests {
+class SalesforceSyncIntegrationTests extends CrmSyncFixture<SalesforceServer> {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestProgram programs;
-
-	@Autowired
-	OutboundSync outbound;
-
-	@Autowired
-	InboundSync inbound;
-
-	@Autowired
-	SyncRepository syncs;
-
-	@Autowired
-	EventPublications publications;
-
-	SalesforceServer crm;
-
-	SyncedLeads leads;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		Program program = this.programs.create();
-		this.crm = SalesforceServer.start("3MVG9leadrelay", "secret-" + UUID.randomUUID());
-		this.leads = new SyncedLeads(program, ApiClient.as(this.port, program.vendorClient()),
-				ApiClient.as(this.port, program.contosoClient()), """
-						{"kind": "salesforce", "instanceUrl": "%s", "tokenUrl": "%s", "clientId": "%s",
-						 "clientSecret": "%s"}""".formatted(this.crm.baseUrl(), this.crm.tokenUrl(), this.crm.clientId,
-						this.crm.clientSecret),
-				this.publications, this.outbound, this.syncs);
+	@Override
+	SalesforceServer startCrm() throws IOException {
+		return SalesforceServer.start("3MVG9leadrelay", "secret-" + UUID.randomUUID());
 	}
 
-	@AfterEach
-	void tearDown() {
-		this.crm.close();
-		this.leads.disconnect();
+	@Override
+	String kind() {
+		return "salesforce";
 	}
 
 	@Test

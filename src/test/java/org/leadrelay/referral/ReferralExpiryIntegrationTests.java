@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The expiry sweep archives every overdue Received referral exactly once, also with
@@ -136,14 +139,10 @@ class ReferralExpiryIntegrationTests {
 		this.clock.advance(this.properties.responseWindow());
 
 		// A crash inside the batch transaction rolls it back whole.
-		try {
-			this.transactions.executeWithoutResult(status -> {
-				this.management.expireDue(10);
-				throw new IllegalStateException("node crashed");
-			});
-		}
-		catch (IllegalStateException expected) {
-		}
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult(status -> {
+			this.management.expireDue(10);
+			throw new IllegalStateException("node crashed");
+		})).hasMessage("node crashed");
 		assertThat(substatuses(due)).containsOnly(Substatus.Received);
 
 		this.expiry.sweep();
@@ -181,15 +180,11 @@ class ReferralExpiryIntegrationTests {
 			.sum();
 	}
 
+	/**
+	 * Runs the action on a thread of its own (another connection) and fails as it fails.
+	 */
 	private static void runInOtherThread(Runnable action) {
-		Thread thread = new Thread(action);
-		thread.start();
-		try {
-			thread.join(30_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		CompletableFuture.runAsync(action).orTimeout(30, TimeUnit.SECONDS).join();
 	}
 
 }

@@ -106,6 +106,10 @@ public final class AppNode implements AutoCloseable {
 		throw new IllegalStateException(this.name + " did not become healthy within " + timeout);
 	}
 
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	public int port() {
 		return this.port;
 	}

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.platform.jobs.ClusteredJob;
+import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.Source;
@@ -112,16 +114,12 @@ class LeadImportWorker {
 	 */
 	@Scheduled(fixedDelayString = "${leadrelay.imports.poll-interval:PT1M}",
 			initialDelayString = "${leadrelay.imports.poll-interval:PT1M}")
+	@ClusteredJob(value = "lead-import-resume", runs = Runs.ON_EVERY_NODE)
 	void resumeUnfinished() {
-		try {
-			this.jdbc.sql("select id from lead_import where finished_at is null order by created_at")
-				.query(UUID.class)
-				.list()
-				.forEach(this::work);
-		}
-		catch (RuntimeException ex) {
-			log.error("Looking for unfinished imports failed; the next poll tries again", ex);
-		}
+		this.jdbc.sql("select id from lead_import where finished_at is null order by created_at")
+			.query(UUID.class)
+			.list()
+			.forEach(this::work);
 	}
 
 	/** Works off the import until it is finished or another node holds it. */

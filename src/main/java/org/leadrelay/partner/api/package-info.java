@@ -1,0 +1,4 @@
+@NullMarked
+package org.leadrelay.partner.api;
+
+import org.jspecify.annotations.NullMarked;

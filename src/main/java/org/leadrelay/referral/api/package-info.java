@@ -1,0 +1,4 @@
+@NullMarked
+package org.leadrelay.referral.api;
+
+import org.jspecify.annotations.NullMarked;

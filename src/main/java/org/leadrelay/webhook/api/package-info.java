@@ -1,0 +1,4 @@
+@NullMarked
+package org.leadrelay.webhook.api;
+
+import org.jspecify.annotations.NullMarked;
