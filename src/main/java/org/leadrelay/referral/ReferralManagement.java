@@ -34,7 +34,7 @@ public class ReferralManagement {
 
 	private final ReferralRepository repository;
 
-	private final Favorites favorites;
+	private final FavoriteRepository favorites;
 
 	private final Organizations organizations;
 
@@ -44,7 +44,7 @@ public class ReferralManagement {
 
 	private final Clock clock;
 
-	ReferralManagement(ReferralRepository repository, Favorites favorites, Organizations organizations,
+	ReferralManagement(ReferralRepository repository, FavoriteRepository favorites, Organizations organizations,
 			ReferralProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.favorites = favorites;
