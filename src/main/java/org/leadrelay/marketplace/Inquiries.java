@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.leadrelay.partner.BusinessProfile;
 import org.leadrelay.partner.BusinessProfiles;
@@ -19,14 +18,12 @@ import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.Location;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.ProfileId;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.Address;
 import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.Customer;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
-import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.ReferralType;
@@ -34,11 +31,9 @@ import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.DomainException;
-import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,19 +55,19 @@ public class Inquiries {
 
 	private final InquiryRateLimit rateLimit;
 
-	private final JdbcClient jdbc;
+	private final InquiryRepository inquiries;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Inquiries(BusinessProfiles profiles, ReferralManagement management, ReferralSearch referrals,
-			InquiryRateLimit rateLimit, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			InquiryRateLimit rateLimit, InquiryRepository inquiries, ApplicationEventPublisher events, Clock clock) {
 		this.profiles = profiles;
 		this.management = management;
 		this.referrals = referrals;
 		this.rateLimit = rateLimit;
-		this.jdbc = jdbc;
+		this.inquiries = inquiries;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -96,12 +91,7 @@ public class Inquiries {
 		Referral referral = this.management.receiveInquiry(newReferral(location, profile, inquiry));
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
 		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("insert into marketplace_inquiry (token_hash, organization_id, referral_id, profile_id, created_at) "
-					+ "values (?, ?, ?, ?, ?)")
-			.params(hash(token), referral.organizationId().value(), referral.id().value(), profile.id().value(),
-					SqlValues.timestamp(now))
-			.update();
+		this.inquiries.add(hash(token), referral.organizationId(), referral.id(), profile.id(), now);
 		this.events.publishEvent(new InquiryReceived(referral.id(), referral.organizationId(),
 				MarketplacePaths.inquiry(token), locale.toLanguageTag(), now));
 		return referral;
@@ -113,13 +103,7 @@ public class Inquiries {
 		if (token.length() > 100) {
 			return Optional.empty();
 		}
-		return this.jdbc
-			.sql("select organization_id, referral_id, profile_id from marketplace_inquiry where token_hash = ?")
-			.param(hash(token))
-			.query((rs, row) -> new StoredInquiry(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					new ReferralId(rs.getObject("referral_id", UUID.class)),
-					new ProfileId(rs.getObject("profile_id", UUID.class))))
-			.optional()
+		return this.inquiries.findByTokenHash(hash(token))
 			.flatMap(inquiry -> this.referrals.findOwnedBy(inquiry.organizationId(), inquiry.referralId())
 				.flatMap(
 						referral -> this.profiles.find(inquiry.profileId()).map(profile -> status(referral, profile))));
@@ -169,9 +153,6 @@ public class Inquiries {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private record StoredInquiry(OrganizationId organizationId, ReferralId referralId, ProfileId profileId) {
 	}
 
 }

@@ -9,11 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +28,14 @@ class InquiryRateLimit {
 	/** An IPv6 literal; never a host name, which would be looked up. */
 	private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-	private final JdbcClient jdbc;
+	private final InquiryRepository inquiries;
 
 	private final MarketplaceProperties properties;
 
 	private final Clock clock;
 
-	InquiryRateLimit(JdbcClient jdbc, MarketplaceProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	InquiryRateLimit(InquiryRepository inquiries, MarketplaceProperties properties, Clock clock) {
+		this.inquiries = inquiries;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -54,31 +52,19 @@ class InquiryRateLimit {
 		String key = key(clientAddress);
 		Instant now = this.clock.instant();
 		Duration window = this.properties.inquiryRateWindow();
-		this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param(key)
-			.query(Integer.class)
-			.single();
-		List<Instant> recent = this.jdbc
-			.sql("select attempted_at from marketplace_inquiry_attempt where client_address = ? and attempted_at > ? "
-					+ "order by attempted_at")
-			.params(key, SqlValues.timestamp(now.minus(window)))
-			.query((rs, row) -> SqlValues.instant(rs, "attempted_at"))
-			.list();
+		this.inquiries.lockAddress(key);
+		List<Instant> recent = this.inquiries.findAttemptsSince(key, now.minus(window));
 		if (recent.size() >= this.properties.inquiryRateLimit()) {
 			Instant free = recent.get(recent.size() - this.properties.inquiryRateLimit()).plus(window);
 			throw new InquiryRateLimited(this.properties.inquiryRateLimit(), window, Duration.between(now, free));
 		}
-		this.jdbc.sql("insert into marketplace_inquiry_attempt (client_address, attempted_at) values (?, ?)")
-			.params(key, SqlValues.timestamp(now))
-			.update();
+		this.inquiries.addAttempt(key, now);
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
 	@ClusteredJob(value = "inquiry-attempt-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void forgetOldAttempts() {
-		this.jdbc.sql("delete from marketplace_inquiry_attempt where attempted_at < ?")
-			.param(SqlValues.timestamp(this.clock.instant().minus(this.properties.inquiryRateWindow())))
-			.update();
+		this.inquiries.deleteAttemptsBefore(this.clock.instant().minus(this.properties.inquiryRateWindow()));
 	}
 
 	/** The address as counted: IPv4 as it is, IPv6 as its /64 network. */

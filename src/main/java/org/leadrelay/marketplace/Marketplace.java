@@ -1,25 +1,17 @@
 package org.leadrelay.marketplace;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.leadrelay.marketplace.MarketplaceRepository.Candidate;
+import org.leadrelay.marketplace.MarketplaceRepository.Match;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.shared.OrganizationId;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,57 +44,27 @@ public class Marketplace {
 	/** Alternatives are chosen among this many candidates per step, to bound the work. */
 	private static final int CANDIDATES = 500;
 
-	private final JdbcClient jdbc;
+	private final MarketplaceRepository listings;
 
-	private final JsonMapper json;
-
-	Marketplace(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
+	Marketplace(MarketplaceRepository listings) {
+		this.listings = listings;
 	}
 
 	public SearchResults search(MarketplaceQuery query) {
-		forceCustomPlans();
+		this.listings.forceCustomPlans();
 		Keywords keywords = query.words();
 		List<String> filters = query.filterTokens();
-		StringBuilder where = new StringBuilder("l.listed");
-		List<Object> params = new ArrayList<>();
-		String score = "c.responsiveness";
-		List<Object> scoreParams = new ArrayList<>();
+		String tsquery = null;
+		String exactQuery = null;
 		if (!keywords.isEmpty()) {
 			Vocabulary vocabulary = vocabulary(keywords);
-			String tsquery = keywords.query(vocabulary);
-			where.append(" and l.document @@ to_tsquery('english', ?)");
-			params.add(tsquery);
-			score = "ts_rank(c.document, to_tsquery('english', ?), 1) * (0.75 + 0.5 * c.responsiveness)";
-			scoreParams.add(tsquery);
+			tsquery = keywords.query(vocabulary);
 			if (!vocabulary.corrections().isEmpty()) {
-				score += " * (case when c.document @@ to_tsquery('english', ?) then 1.0 else 0.8 end)";
-				scoreParams.add(keywords.exactQuery(vocabulary));
+				exactQuery = keywords.exactQuery(vocabulary);
 			}
 		}
-		if (!filters.isEmpty()) {
-			where.append(" and l.filters @> ?::text[]");
-			params.add(filters.toArray(String[]::new));
-		}
-		params.addAll(0, scoreParams);
-		params.add(SearchResults.COUNT_LIMIT + 1);
-		params.add(MarketplaceQuery.PAGE_SIZE + 1);
-		params.add((query.page() - 1) * MarketplaceQuery.PAGE_SIZE);
-		// The most responsive matches are the candidates (the browse index finds them
-		// without reading every match of a common word), ranked by the full score and
-		// counted; only the page's cards are read.
-		List<Match> matches = this.jdbc.sql("""
-				select l.card, r.total from (
-				    select c.profile_id, c.name, %s as score, count(*) over () as total from (
-				        select l.profile_id, l.document, l.responsiveness, l.name from marketplace_listing l
-				        where %s order by l.responsiveness desc, l.name, l.profile_id limit ?) c
-				    order by score desc, c.name, c.profile_id limit ? offset ?) r
-				join marketplace_listing l on l.profile_id = r.profile_id
-				order by r.score desc, r.name, r.profile_id""".formatted(score, where))
-			.params(params)
-			.query((rs, row) -> new Match(card(rs), rs.getLong("total")))
-			.list();
+		List<Match> matches = this.listings.search(tsquery, exactQuery, filters, SearchResults.COUNT_LIMIT,
+				MarketplaceQuery.PAGE_SIZE, (query.page() - 1) * MarketplaceQuery.PAGE_SIZE);
 		boolean hasNext = matches.size() > MarketplaceQuery.PAGE_SIZE;
 		List<String> wanted = query.wantedTags();
 		List<SearchResults.Result> results = matches.stream()
@@ -140,32 +102,10 @@ public class Marketplace {
 	}
 
 	private List<Candidate> candidates(Referral referral, String[] tags, Step step, int limit) {
-		StringBuilder where = new StringBuilder("l.listed and l.vendor_organization_id = ? and l.organization_id <> ?");
-		List<Object> params = new ArrayList<>();
-		params.add(tags);
-		params.add(referral.vendorOrganizationId().value());
-		params.add(referral.organizationId().value());
-		if (step.inCountry) {
-			where.append(" and l.filters @> ?::text[]");
-			params.add(new String[] { FilterTokens.country(referral.customer().address().country()) });
-		}
-		if (step.withTags) {
-			where.append(" and l.filters && ?::text[]");
-			params.add(tags);
-		}
-		params.add(CANDIDATES);
-		params.add(limit);
-		forceCustomPlans();
-		return this.jdbc.sql("""
-				select organization_id, card from (
-				    select l.profile_id, l.organization_id, l.responsiveness, l.name, l.card,
-				           cardinality(array(select unnest(l.filters) intersect select unnest(?::text[]))) as overlap
-				    from marketplace_listing l where %s limit ?) candidate
-				order by overlap desc, responsiveness desc, name, profile_id limit ?""".formatted(where))
-			.params(params)
-			.query((rs, row) -> new Candidate(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					card(rs)))
-			.list();
+		this.listings.forceCustomPlans();
+		return this.listings.findCandidates(referral.vendorOrganizationId(), referral.organizationId(), tags,
+				step.inCountry ? FilterTokens.country(referral.customer().address().country()) : null, step.withTags,
+				CANDIDATES, limit);
 	}
 
 	/**
@@ -178,42 +118,7 @@ public class Marketplace {
 		if (words.isEmpty()) {
 			return Vocabulary.NONE;
 		}
-		Set<String> whole = new HashSet<>();
-		Map<String, List<String>> corrections = new HashMap<>();
-		this.jdbc.sql("""
-				select w.word, exists (select 1 from marketplace_term t where t.term = w.word) as whole, c.term
-				from unnest(?::text[]) w(word)
-				left join lateral (
-				    select term from marketplace_term
-				    where term % w.word
-				      and not exists (select 1 from marketplace_term known where known.term like w.word || '%')
-				    order by similarity(term, w.word) desc, term limit 3) c on true""")
-			.param(words.toArray(String[]::new))
-			.query(rs -> {
-				String word = rs.getString("word");
-				if (rs.getBoolean("whole")) {
-					whole.add(word);
-				}
-				String term = rs.getString("term");
-				if (term != null) {
-					corrections.computeIfAbsent(word, key -> new ArrayList<>()).add(term);
-				}
-			});
-		return new Vocabulary(whole, corrections);
-	}
-
-	/**
-	 * Plans the transaction's searches for their own values. The driver prepares a
-	 * statement it runs often, and PostgreSQL may then settle on a generic plan, one for
-	 * every value: for a word on half of all profiles it read all of them (400 ms instead
-	 * of 5), where the plan for the value walks the most responsive profiles.
-	 */
-	private void forceCustomPlans() {
-		this.jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
-	}
-
-	private ListingCard card(ResultSet rs) throws SQLException {
-		return this.json.readValue(rs.getString("card"), ListingCard.class);
+		return this.listings.vocabulary(words);
 	}
 
 	/** A few of the profile's tags, those searched for first. */
@@ -233,12 +138,6 @@ public class Marketplace {
 			.min(Comparator.comparing((ListingCard.Place candidate) -> !candidate.country().equals(country)))
 			.orElseThrow();
 		return new PartnerSuggestion(card.profileId(), place.id(), card.name(), place.city(), place.country());
-	}
-
-	private record Candidate(OrganizationId organizationId, ListingCard card) {
-	}
-
-	private record Match(ListingCard card, long total) {
 	}
 
 	/** Where alternatives are looked for, in order. */

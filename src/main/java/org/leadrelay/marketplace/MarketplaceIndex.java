@@ -12,18 +12,15 @@ import org.leadrelay.partner.BusinessProfileChanged;
 import org.leadrelay.partner.BusinessProfiles;
 import org.leadrelay.partner.Location;
 import org.leadrelay.partner.ProfileId;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.routing.Responsiveness;
 import org.leadrelay.routing.ResponsivenessRefreshed;
 import org.leadrelay.routing.ResponsivenessScore;
 import org.leadrelay.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,35 +41,22 @@ class MarketplaceIndex implements ApplicationRunner {
 
 	private static final int BATCH_SIZE = 500;
 
-	private static final String UPSERT = """
-			insert into marketplace_listing (profile_id, organization_id, vendor_organization_id, version, listed,
-			    name, document, filters, responsiveness, card, indexed_at)
-			values (?, ?, ?, ?, ?, ?, setweight(to_tsvector('english', unaccent(?)), 'A')
-			    || setweight(to_tsvector('english', unaccent(?)), 'B'), ?, ?, ?::jsonb, ?)
-			on conflict (profile_id) do update set version = excluded.version, listed = excluded.listed,
-			    name = excluded.name, document = excluded.document, filters = excluded.filters, card = excluded.card,
-			    indexed_at = excluded.indexed_at
-			where marketplace_listing.version < excluded.version""";
-
 	private final BusinessProfiles profiles;
 
 	private final Responsiveness responsiveness;
 
-	private final JdbcTemplate jdbc;
+	private final MarketplaceRepository listings;
 
 	private final TransactionTemplate transactions;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	MarketplaceIndex(BusinessProfiles profiles, Responsiveness responsiveness, JdbcTemplate jdbc,
-			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+	MarketplaceIndex(BusinessProfiles profiles, Responsiveness responsiveness, MarketplaceRepository listings,
+			TransactionTemplate transactions, Clock clock) {
 		this.profiles = profiles;
 		this.responsiveness = responsiveness;
-		this.jdbc = jdbc;
+		this.listings = listings;
 		this.transactions = transactions;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -91,9 +75,7 @@ class MarketplaceIndex implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		boolean empty = this.jdbc.queryForObject("select not exists (select 1 from marketplace_listing)",
-				Boolean.class);
-		if (empty && !this.profiles.page(null, 1).isEmpty()) {
+		if (this.listings.isEmpty() && !this.profiles.page(null, 1).isEmpty()) {
 			rebuild();
 		}
 	}
@@ -125,32 +107,15 @@ class MarketplaceIndex implements ApplicationRunner {
 	 * without one; only rows whose score changed are written.
 	 */
 	private void copyScores(List<ResponsivenessScore> scores) {
-		String[] partners = SqlValues.uuidArray(scores.stream().map(score -> score.organizationId().value()).toList());
 		this.transactions.executeWithoutResult(status -> {
-			int changed = this.jdbc.update("""
-					update marketplace_listing l set responsiveness = s.score
-					from unnest(?::uuid[], ?::real[]) s(organization_id, score)
-					where l.organization_id = s.organization_id and l.responsiveness <> s.score""", partners,
-					scores.stream().map(score -> (float) score.score()).toArray(Float[]::new));
-			changed += this.jdbc.update(
-					"update marketplace_listing set responsiveness = ? "
-							+ "where responsiveness <> ? and organization_id <> all(?::uuid[])",
-					(float) ResponsivenessScore.NEUTRAL, (float) ResponsivenessScore.NEUTRAL, partners);
+			int changed = this.listings.updateResponsiveness(scores);
 			log.debug("Responsiveness changed for {} listings", changed);
 		});
 	}
 
 	private void index(List<BusinessProfile> batch, Map<OrganizationId, Double> scores) {
-		List<Object[]> rows = new ArrayList<>();
 		List<String> words = new ArrayList<>();
 		for (BusinessProfile profile : batch) {
-			String tags = String.join(" , ", profile.details().expertise().all().toList());
-			String names = String.join(" , ", names(profile).toList());
-			rows.add(new Object[] { profile.id().value(), profile.organizationId().value(), profile.vendorId().value(),
-					profile.version(), profile.isListed(), profile.details().name(), tags, names,
-					FilterTokens.of(profile).toArray(String[]::new),
-					(float) scores.getOrDefault(profile.organizationId(), ResponsivenessScore.NEUTRAL).doubleValue(),
-					this.json.writeValueAsString(ListingCard.of(profile)), SqlValues.timestamp(this.clock.instant()) });
 			Stream.concat(profile.details().expertise().all(), names(profile))
 				.flatMap(text -> Folding.words(text).stream())
 				// numbers have no typos worth correcting
@@ -159,14 +124,15 @@ class MarketplaceIndex implements ApplicationRunner {
 				.forEach(words::add);
 		}
 		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.batchUpdate(UPSERT, rows);
-			this.jdbc.update(
-					"insert into marketplace_term (term) select distinct unnest(?::text[]) " + "on conflict do nothing",
-					(Object) words.stream().distinct().toArray(String[]::new));
+			this.listings.upsert(batch, scores, this.clock.instant());
+			this.listings.addTerms(words.stream().distinct().toList());
 		});
 	}
 
-	private static Stream<String> names(BusinessProfile profile) {
+	/**
+	 * The names a profile is found by: its own, its organization's and its locations'.
+	 */
+	static Stream<String> names(BusinessProfile profile) {
 		return Stream.concat(Stream.of(profile.details().name(), profile.organizationName()),
 				profile.locations().stream().map(Location::name));
 	}

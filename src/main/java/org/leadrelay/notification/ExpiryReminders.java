@@ -4,19 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
-import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Substatus;
-import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,7 +30,7 @@ class ExpiryReminders {
 
 	private static final int BATCH_SIZE = 100;
 
-	private final JdbcClient jdbc;
+	private final ExpiryReminderRepository reminders;
 
 	private final ReferralSearch referrals;
 
@@ -51,10 +46,10 @@ class ExpiryReminders {
 
 	private final Clock clock;
 
-	ExpiryReminders(JdbcClient jdbc, ReferralSearch referrals, Notices notices, NoticeDelivery delivery,
-			NotificationProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
-		this.jdbc = jdbc;
+	ExpiryReminders(ExpiryReminderRepository reminders, ReferralSearch referrals, Notices notices,
+			NoticeDelivery delivery, NotificationProperties properties, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
+		this.reminders = reminders;
 		this.referrals = referrals;
 		this.notices = notices;
 		this.delivery = delivery;
@@ -73,12 +68,7 @@ class ExpiryReminders {
 			for (Duration leadTime : this.properties.expiryReminders()) {
 				Instant due = referral.expiresAt().minus(leadTime);
 				if (due.isAfter(referral.createdAt())) {
-					this.jdbc
-						.sql("insert into expiry_reminder (referral_id, organization_id, lead_time, due_at) "
-								+ "values (?, ?, ?, ?) on conflict do nothing")
-						.params(referral.id().value(), referral.organizationId().value(), leadTime.toString(),
-								SqlValues.timestamp(due))
-						.update();
+					this.reminders.plan(referral.id(), referral.organizationId(), leadTime, due);
 				}
 			}
 		});
@@ -109,18 +99,9 @@ class ExpiryReminders {
 
 	private int sendDueBatch() {
 		Instant now = this.clock.instant();
-		List<ExpiryReminderDue> due = this.jdbc
-			.sql("select referral_id, organization_id, lead_time from expiry_reminder "
-					+ "where sent_at is null and due_at <= ? order by due_at limit ? for update skip locked")
-			.params(SqlValues.timestamp(now), BATCH_SIZE)
-			.query((rs, row) -> new ExpiryReminderDue(new ReferralId(rs.getObject("referral_id", UUID.class)),
-					new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					Duration.parse(rs.getString("lead_time"))))
-			.list();
+		List<ExpiryReminderDue> due = this.reminders.lockDue(now, BATCH_SIZE);
 		for (ExpiryReminderDue reminder : due) {
-			this.jdbc.sql("update expiry_reminder set sent_at = ? where referral_id = ? and lead_time = ?")
-				.params(SqlValues.timestamp(now), reminder.referralId().value(), reminder.leadTime().toString())
-				.update();
+			this.reminders.markSent(reminder, now);
 			this.events.publishEvent(reminder);
 		}
 		return due.size();

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationPreferences {
 
-	private final JdbcClient jdbc;
+	private final NotificationPreferenceRepository preferences;
 
-	NotificationPreferences(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	NotificationPreferences(NotificationPreferenceRepository preferences) {
+		this.preferences = preferences;
 	}
 
 	/** The caller's email setting for every kind people of their organization receive. */
@@ -30,23 +29,13 @@ public class NotificationPreferences {
 		UUID user = requireUser(caller);
 		Map<NotificationKind, Boolean> settings = new EnumMap<>(NotificationKind.class);
 		NotificationKind.receivedBy(caller.organizationKind()).forEach(kind -> settings.put(kind, true));
-		this.jdbc.sql("select kind, email from notification_preference where user_id = ?")
-			.param(user)
-			.query((rs, row) -> Map.entry(NotificationKind.valueOf(rs.getString("kind")), rs.getBoolean("email")))
-			.list()
-			.stream()
-			.filter(setting -> settings.containsKey(setting.getKey()))
-			.forEach(setting -> settings.put(setting.getKey(), setting.getValue()));
+		this.preferences.findEmailSettings(user).forEach((kind, email) -> settings.replace(kind, email));
 		return settings;
 	}
 
 	@Transactional
 	public void setEmail(Caller caller, NotificationKind kind, boolean email) {
-		this.jdbc
-			.sql("insert into notification_preference (user_id, kind, email) values (?, ?, ?) "
-					+ "on conflict (user_id, kind) do update set email = excluded.email")
-			.params(requireUser(caller), kind.name(), email)
-			.update();
+		this.preferences.saveEmail(requireUser(caller), kind, email);
 	}
 
 	/**
@@ -61,11 +50,7 @@ public class NotificationPreferences {
 	}
 
 	boolean emailEnabled(UUID userId, NotificationKind kind) {
-		return this.jdbc.sql("select email from notification_preference where user_id = ? and kind = ?")
-			.params(userId, kind.name())
-			.query(Boolean.class)
-			.optional()
-			.orElse(true);
+		return this.preferences.findEmail(userId, kind).orElse(true);
 	}
 
 	private static UUID requireUser(Caller caller) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
@@ -14,7 +13,6 @@ import org.leadrelay.shared.Ids;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-	private final JdbcClient jdbc;
+	private final NotificationRepository notifications;
 
 	private final Clock clock;
 
-	Notifications(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	Notifications(NotificationRepository notifications, Clock clock) {
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -39,10 +37,7 @@ public class Notifications {
 		if (user.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("select count(*) from notification where user_id = ? and read_at is null")
-			.param(user.get())
-			.query(Long.class)
-			.single();
+		return this.notifications.countUnread(user.get());
 	}
 
 	/** A page of the caller's notifications, newest first, read or not. */
@@ -51,20 +46,9 @@ public class Notifications {
 		if (user.isEmpty()) {
 			return Page.empty(pageable);
 		}
-		List<InAppNotification> notifications = this.jdbc
-			.sql("select id, kind, referral_id, title, created_at, read_at is not null as read from notification "
-					+ "where user_id = ? order by created_at desc, id desc limit ? offset ?")
-			.params(user.get(), pageable.getPageSize(), pageable.getOffset())
-			.query((rs, row) -> new InAppNotification(rs.getObject("id", UUID.class),
-					NotificationKind.valueOf(rs.getString("kind")),
-					new ReferralId(rs.getObject("referral_id", UUID.class)), rs.getString("title"),
-					SqlValues.instant(rs, "created_at"), rs.getBoolean("read")))
-			.list();
-		return PageableExecutionUtils.getPage(notifications, pageable,
-				() -> this.jdbc.sql("select count(*) from notification where user_id = ?")
-					.param(user.get())
-					.query(Long.class)
-					.single());
+		List<InAppNotification> page = this.notifications.findLatest(user.get(), pageable.getPageSize(),
+				pageable.getOffset());
+		return PageableExecutionUtils.getPage(page, pageable, () -> this.notifications.count(user.get()));
 	}
 
 	/**
@@ -75,14 +59,7 @@ public class Notifications {
 	public ReferralId markRead(Caller caller, UUID notificationId) {
 		DomainException notFound = DomainException.notFound("Notification " + notificationId + " not found");
 		UUID user = user(caller).orElseThrow(() -> notFound);
-		return this.jdbc
-			.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ? "
-					+ "returning referral_id")
-			.params(SqlValues.timestamp(this.clock.instant()), notificationId, user)
-			.query(UUID.class)
-			.optional()
-			.map(ReferralId::new)
-			.orElseThrow(() -> notFound);
+		return this.notifications.markRead(user, notificationId, this.clock.instant()).orElseThrow(() -> notFound);
 	}
 
 	/**
@@ -95,19 +72,12 @@ public class Notifications {
 		if (user.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("update notification set read_at = ? where user_id = ? and read_at is null")
-			.params(SqlValues.timestamp(this.clock.instant()), user.get())
-			.update();
+		return this.notifications.markAllRead(user.get(), this.clock.instant());
 	}
 
 	/** Adds a notification unless the user already has one for the event. */
 	void add(UUID userId, Notice notice, String title) {
-		this.jdbc
-			.sql("insert into notification (id, user_id, event_id, kind, referral_id, title, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (user_id, event_id) do nothing")
-			.params(Ids.newId(this.clock), userId, notice.eventId(), notice.kind().name(),
-					notice.referral().id().value(), title, SqlValues.timestamp(this.clock.instant()))
-			.update();
+		this.notifications.add(Ids.newId(this.clock), userId, notice, title, this.clock.instant());
 	}
 
 	private static Optional<UUID> user(Caller caller) {

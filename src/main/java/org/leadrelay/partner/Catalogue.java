@@ -1,16 +1,10 @@
 package org.leadrelay.partner;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalogue {
 
-	private final JdbcClient jdbc;
+	private final CatalogueRepository entries;
 
 	private final Organizations organizations;
 
-	Catalogue(JdbcClient jdbc, Organizations organizations) {
-		this.jdbc = jdbc;
+	Catalogue(CatalogueRepository entries, Organizations organizations) {
+		this.entries = entries;
 		this.organizations = organizations;
 	}
 
@@ -39,24 +33,12 @@ public class Catalogue {
 	}
 
 	public VendorCatalogue of(OrganizationId vendor) {
-		return catalogue(
-				this.jdbc.sql("select kind, name from catalogue_entry where vendor_id = ?").param(vendor.value()));
+		return this.entries.findByVendor(vendor);
 	}
 
 	/** Every vendor's entries together: the filters of the public marketplace. */
 	public VendorCatalogue combined() {
-		return catalogue(this.jdbc.sql("select distinct kind, name from catalogue_entry"));
-	}
-
-	private static VendorCatalogue catalogue(JdbcClient.StatementSpec query) {
-		Map<CatalogueKind, List<String>> entries = new EnumMap<>(CatalogueKind.class);
-		for (CatalogueKind kind : CatalogueKind.values()) {
-			entries.put(kind, new ArrayList<>());
-		}
-		query.query((rs, row) -> entries.get(CatalogueKind.valueOf(rs.getString("kind"))).add(rs.getString("name")))
-			.list();
-		return new VendorCatalogue(entries.get(CatalogueKind.INDUSTRY), entries.get(CatalogueKind.PRODUCT),
-				entries.get(CatalogueKind.SERVICE));
+		return this.entries.findCombined();
 	}
 
 	/**
@@ -68,9 +50,7 @@ public class Catalogue {
 		if (!caller.isVendor() || !caller.hasRole(Role.VENDOR_ADMIN)) {
 			throw DomainException.accessDenied("Only the vendor's admins maintain the catalogue");
 		}
-		this.jdbc.sql("delete from catalogue_entry where vendor_id = ?")
-			.param(caller.organizationId().value())
-			.update();
+		this.entries.deleteByVendor(caller.organizationId());
 		for (CatalogueKind kind : CatalogueKind.values()) {
 			for (String name : catalogue.of(kind)) {
 				add(caller.organizationId(), kind, name);
@@ -82,9 +62,7 @@ public class Catalogue {
 	/** Adds one entry (demo data, tests); adding it twice changes nothing. */
 	@Transactional
 	public void add(OrganizationId vendor, CatalogueKind kind, String name) {
-		this.jdbc.sql("insert into catalogue_entry (vendor_id, kind, name) values (?, ?, ?) on conflict do nothing")
-			.params(vendor.value(), kind.name(), name)
-			.update();
+		this.entries.add(vendor, kind, name);
 	}
 
 	private OrganizationId vendorOf(OrganizationId organization) {

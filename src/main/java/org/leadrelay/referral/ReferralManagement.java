@@ -35,7 +35,7 @@ public class ReferralManagement {
 
 	private final ReferralRepository repository;
 
-	private final Favorites favorites;
+	private final FavoriteRepository favorites;
 
 	private final Organizations organizations;
 
@@ -45,7 +45,7 @@ public class ReferralManagement {
 
 	private final Clock clock;
 
-	ReferralManagement(ReferralRepository repository, Favorites favorites, Organizations organizations,
+	ReferralManagement(ReferralRepository repository, FavoriteRepository favorites, Organizations organizations,
 			ReferralProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.favorites = favorites;

@@ -1,15 +1,11 @@
 package org.leadrelay.referral;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.OrganizationId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,18 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReferralStatistics {
 
-	/**
-	 * A referral's catalogue tags (industries, products and services) as one JSON array;
-	 * the expression {@code referral_requirement_tags_idx} indexes.
-	 */
-	private static final String TAGS = "(coalesce(r.requirements -> 'industries', '[]'::jsonb) "
-			+ "|| coalesce(r.requirements -> 'products', '[]'::jsonb) "
-			+ "|| coalesce(r.requirements -> 'services', '[]'::jsonb))";
+	private final ReferralStatisticsRepository repository;
 
-	private final JdbcClient jdbc;
-
-	ReferralStatistics(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ReferralStatistics(ReferralStatisticsRepository repository) {
+		this.repository = repository;
 	}
 
 	/**
@@ -41,19 +29,7 @@ public class ReferralStatistics {
 	 * still open count for neither.
 	 */
 	public List<PartnerResponses> responsesSince(Instant since) {
-		return this.jdbc
-			.sql("select r.organization_id, count(*) filter (where " + ResponseTimes.ANSWERED
-					+ ") as answered, count(*) filter (where r.substatus = 'Expired') as expired, "
-					+ ResponseTimes.MEDIAN_SECONDS + " as median_seconds from referral r "
-					+ "where r.created_at >= ? and r.substatus <> 'Received' group by r.organization_id")
-			.param(SqlValues.timestamp(since))
-			.query((rs, row) -> {
-				double median = rs.getDouble("median_seconds");
-				return new PartnerResponses(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-						rs.getInt("answered"), rs.getInt("expired"),
-						rs.wasNull() ? null : Duration.ofMillis(Math.round(median * 1000)));
-			})
-			.list();
+		return this.repository.findResponsesSince(since);
 	}
 
 	/**
@@ -65,18 +41,7 @@ public class ReferralStatistics {
 		if (tags.isEmpty()) {
 			return List.of();
 		}
-		// ??| is the jsonb "contains any of these strings" operator, its ? escaped for
-		// JDBC
-		return this.jdbc
-			.sql("select r.organization_id, count(*) filter (where r.accepted_at is not null) as accepted, "
-					+ "count(*) filter (where r.substatus = 'Declined') as declined, "
-					+ "count(*) filter (where r.substatus = 'Won') as won from referral r "
-					+ "where r.vendor_organization_id = ? and r.created_at >= ? and " + TAGS + " ??| ? "
-					+ "group by r.organization_id")
-			.params(vendor.value(), SqlValues.timestamp(since), tags.toArray(String[]::new))
-			.query((rs, row) -> new SimilarLeads(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					rs.getInt("accepted"), rs.getInt("declined"), rs.getInt("won")))
-			.list();
+		return this.repository.findSimilarLeads(vendor, tags, since);
 	}
 
 }

@@ -9,14 +9,15 @@ import org.springframework.stereotype.Repository;
 
 /** Each principal's favorite referrals (the heart in the list). */
 @Repository
-class Favorites {
+class FavoriteRepository {
 
 	private final JdbcClient jdbc;
 
-	Favorites(JdbcClient jdbc) {
+	FavoriteRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** Marks the referral a favorite of the principal, or no longer one. */
 	void set(Referral referral, String principalId, boolean favorite, Instant now) {
 		if (favorite) {
 			this.jdbc

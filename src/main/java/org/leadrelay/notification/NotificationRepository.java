@@ -1,0 +1,84 @@
+package org.leadrelay.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.leadrelay.platform.SqlValues;
+import org.leadrelay.referral.ReferralId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Users' in-app notifications. Every lookup names the user they belong to. */
+@Repository
+class NotificationRepository {
+
+	private final JdbcClient jdbc;
+
+	NotificationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long countUnread(UUID userId) {
+		return this.jdbc.sql("select count(*) from notification where user_id = ? and read_at is null")
+			.param(userId)
+			.query(Long.class)
+			.single();
+	}
+
+	long count(UUID userId) {
+		return this.jdbc.sql("select count(*) from notification where user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The user's notifications, newest first, read or not. */
+	List<InAppNotification> findLatest(UUID userId, int limit, long offset) {
+		return this.jdbc
+			.sql("select id, kind, referral_id, title, created_at, read_at is not null as read from notification "
+					+ "where user_id = ? order by created_at desc, id desc limit ? offset ?")
+			.params(userId, limit, offset)
+			.query((rs, row) -> new InAppNotification(rs.getObject("id", UUID.class),
+					NotificationKind.valueOf(rs.getString("kind")),
+					new ReferralId(rs.getObject("referral_id", UUID.class)), rs.getString("title"),
+					SqlValues.instant(rs, "created_at"), rs.getBoolean("read")))
+			.list();
+	}
+
+	/**
+	 * Marks the user's notification read (keeping when it was first read).
+	 * @return the referral it is about; empty if the user has no such notification
+	 */
+	Optional<ReferralId> markRead(UUID userId, UUID notificationId, Instant now) {
+		return this.jdbc
+			.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ? "
+					+ "returning referral_id")
+			.params(SqlValues.timestamp(now), notificationId, userId)
+			.query(UUID.class)
+			.optional()
+			.map(ReferralId::new);
+	}
+
+	/**
+	 * @return how many were unread
+	 */
+	int markAllRead(UUID userId, Instant now) {
+		return this.jdbc.sql("update notification set read_at = ? where user_id = ? and read_at is null")
+			.params(SqlValues.timestamp(now), userId)
+			.update();
+	}
+
+	/** Adds a notification unless the user already has one for the event. */
+	void add(UUID id, UUID userId, Notice notice, String title, Instant now) {
+		this.jdbc
+			.sql("insert into notification (id, user_id, event_id, kind, referral_id, title, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (user_id, event_id) do nothing")
+			.params(id, userId, notice.eventId(), notice.kind().name(), notice.referral().id().value(), title,
+					SqlValues.timestamp(now))
+			.update();
+	}
+
+}
