@@ -10,7 +10,6 @@ import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralSearch;
-import org.leadrelay.referral.Substatus;
 import org.leadrelay.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +136,7 @@ class ExpiryReminders {
 	void remind(ExpiryReminderDue reminder) {
 		Instant now = this.clock.instant();
 		this.referrals.findOwnedBy(reminder.organizationId(), reminder.referralId())
-			.filter(referral -> referral.substatus() == Substatus.Received && now.isBefore(referral.expiresAt()))
+			.filter(referral -> referral.awaitsResponse(now))
 			.ifPresent(referral -> this.delivery
 				.deliver(this.notices.forPartner(reminder.eventId(), NotificationKind.EXPIRY_REMINDER, referral,
 						NoticeDetails.timeLeft(Duration.between(now, referral.expiresAt())))));
