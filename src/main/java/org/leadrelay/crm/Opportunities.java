@@ -35,7 +35,7 @@ final class Opportunities {
 		return new Account(lead.customer().name(), address.postalCode(), address.city(), address.country());
 	}
 
-	/** Accepted leads are open deals; only accepted, won and lost leads have one. */
+	/** Accepted leads are open deals; only deals ({@link Referral#isDeal()}) have one. */
 	static Stage stage(Substatus substatus) {
 		return switch (substatus) {
 			case Accepted -> Stage.OPEN;
@@ -57,10 +57,6 @@ final class Opportunities {
 					+ (member.phoneNumber() == null ? "" : " " + member.phoneNumber()))
 			.collect(Collectors.joining(", "));
 		return (notes + "\n\nDeal team: " + team).strip();
-	}
-
-	static boolean hasOpportunity(Substatus substatus) {
-		return substatus == Substatus.Accepted || substatus == Substatus.Won || substatus == Substatus.Lost;
 	}
 
 }

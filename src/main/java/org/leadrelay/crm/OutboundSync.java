@@ -125,7 +125,7 @@ class OutboundSync implements DisposableBean {
 		StoredConnection connection = found.get();
 		try {
 			Referral lead = this.referrals.findOwnedBy(row.organizationId(), new ReferralId(row.referralId()))
-				.filter(referral -> Opportunities.hasOpportunity(referral.substatus()))
+				.filter(Referral::isDeal)
 				.orElseThrow(() -> CrmCallException.permanent("The lead is not an accepted, won or lost deal"));
 			connection.requireAllowed(this.outbound);
 			Pushed pushed = this.push.push(this.clients.of(connection.settings(this.cipher)), connection.kind(), lead,

@@ -28,7 +28,6 @@ import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
-import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Text;
@@ -110,9 +109,11 @@ public class Inquiries {
 	}
 
 	private static InquiryStatus status(Referral referral, BusinessProfile profile) {
-		Substatus substatus = referral.substatus();
-		InquiryStatus.Stage stage = substatus == Substatus.Received ? InquiryStatus.Stage.RECEIVED
-				: substatus == Substatus.Accepted ? InquiryStatus.Stage.IN_PROGRESS : InquiryStatus.Stage.CLOSED;
+		InquiryStatus.Stage stage = switch (referral.status()) {
+			case New -> InquiryStatus.Stage.RECEIVED;
+			case Active -> InquiryStatus.Stage.IN_PROGRESS;
+			case Closed -> InquiryStatus.Stage.CLOSED;
+		};
 		// a location removed since has no page any more
 		Optional<Location> location = profile.location(referral.locationId());
 		return new InquiryStatus(profile.details().name(), location.map(Location::name).orElse(""), profile.id(),

@@ -9,7 +9,6 @@ import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralSearch;
-import org.leadrelay.referral.Substatus;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -112,7 +111,7 @@ class ExpiryReminders {
 	void remind(ExpiryReminderDue reminder) {
 		Instant now = this.clock.instant();
 		this.referrals.findOwnedBy(reminder.organizationId(), reminder.referralId())
-			.filter(referral -> referral.substatus() == Substatus.Received && now.isBefore(referral.expiresAt()))
+			.filter(referral -> referral.awaitsResponse(now))
 			.ifPresent(referral -> this.delivery
 				.deliver(this.notices.forPartner(reminder.eventId(), NotificationKind.EXPIRY_REMINDER, referral,
 						NoticeDetails.timeLeft(Duration.between(now, referral.expiresAt())))));

@@ -46,7 +46,7 @@ final class ChangeInterpreter {
 			throw unchangeable(referral, target, "customerProfile/team");
 		}
 		ReferralAttributes attributes = this.changes.attributes();
-		if (attributes != null && referral.status() == Status.Closed) {
+		if (attributes != null && referral.isArchived()) {
 			List<String> changed = attributes.differencesFrom(referral.attributes());
 			if (!changed.isEmpty()) {
 				throw unchangeable(referral, target, changed.get(0));

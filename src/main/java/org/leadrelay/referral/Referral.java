@@ -34,7 +34,9 @@ import org.leadrelay.shared.Text;
  *
  * Each transition checks its precondition, records what changed for the timeline and
  * registers an event. Archived referrals (Won, Lost, Declined, Expired) refuse every
- * change.
+ * change. Transitions are package-private: other modules change a referral through
+ * {@link ReferralManagement}, and ask the referral the questions below instead of
+ * comparing stages.
  */
 public class Referral {
 
@@ -158,7 +160,7 @@ public class Referral {
 	 * The partner takes the lead on: it must state the deal's name, value, estimated
 	 * purchase date and notes, and may add contacts at the customer.
 	 */
-	public void accept(DealDetails details, List<TeamMember> customerContacts, Actor actor, Instant now) {
+	void accept(DealDetails details, List<TeamMember> customerContacts, Actor actor, Instant now) {
 		requireStage(Substatus.Received, "accepted");
 		requireWithinResponseWindow(now);
 		Map<String, FieldChange> changes = changes(details);
@@ -178,7 +180,7 @@ public class Referral {
 	/**
 	 * The partner turns the lead down, with a reason from the program's list.
 	 */
-	public void decline(String reason, @Nullable String declineNotes, Actor actor, Instant now) {
+	void decline(String reason, @Nullable String declineNotes, Actor actor, Instant now) {
 		requireStage(Substatus.Received, "declined");
 		requireWithinResponseWindow(now);
 		String notesText = Text.optional("details/notes", declineNotes, DealDetails.MAX_NOTES);
@@ -198,7 +200,7 @@ public class Referral {
 	/**
 	 * The system archives a referral nobody answered within the response window.
 	 */
-	public void expire(Instant now) {
+	void expire(Instant now) {
 		requireStage(Substatus.Received, "expired");
 		if (now.isBefore(this.expiresAt)) {
 			throw DomainException
@@ -214,7 +216,7 @@ public class Referral {
 	/**
 	 * Changes the deal details of an accepted referral. Nothing changed is not an edit.
 	 */
-	public void edit(DealDetails details, Actor actor, Instant now) {
+	void edit(DealDetails details, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "edited");
 		Map<String, FieldChange> changes = changes(details);
 		if (changes.isEmpty()) {
@@ -227,7 +229,7 @@ public class Referral {
 	}
 
 	/** Adds a person working the deal. */
-	public void addTeamMember(TeamMember member, Actor actor, Instant now) {
+	void addTeamMember(TeamMember member, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "given team members");
 		List<TeamMember> members = new ArrayList<>(this.team);
 		members.add(member);
@@ -235,7 +237,7 @@ public class Referral {
 	}
 
 	/** Replaces the whole deal team (the API's {@code replace /team}). */
-	public void replaceTeam(List<TeamMember> members, Actor actor, Instant now) {
+	void replaceTeam(List<TeamMember> members, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "given team members");
 		if (members.size() > MAX_TEAM) {
 			throw DomainException.invalid("team", "A deal team has at most " + MAX_TEAM + " members");
@@ -253,12 +255,12 @@ public class Referral {
 	 * Replaces what the Referrals API carries beyond LeadRelay's workflow (sales stage,
 	 * tags, ...) while the referral is open; nothing changed is not a change.
 	 */
-	public void updateAttributes(ReferralAttributes changed, Actor actor, Instant now) {
+	void updateAttributes(ReferralAttributes changed, Actor actor, Instant now) {
 		List<String> names = changed.differencesFrom(this.attributes);
 		if (names.isEmpty()) {
 			return;
 		}
-		if (this.substatus.status() == Status.Closed) {
+		if (isArchived()) {
 			throw DomainException.conflict("This referral is " + this.substatus.status() + "/" + this.substatus
 					+ "; an archived referral keeps its attributes");
 		}
@@ -272,7 +274,7 @@ public class Referral {
 	}
 
 	/** Adds a contact at the customer. */
-	public void addCustomerContact(TeamMember contact, Actor actor, Instant now) {
+	void addCustomerContact(TeamMember contact, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "given customer contacts");
 		if (this.customer.contacts().size() >= 50) {
 			throw DomainException.invalid("customerProfile/team", "A customer has at most 50 contacts");
@@ -285,7 +287,7 @@ public class Referral {
 	}
 
 	/** The deal was won: the referral is archived. */
-	public void markWon(Actor actor, Instant now) {
+	void markWon(Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "marked won");
 		Map<String, FieldChange> changes = Map.of("substatus", change(this.substatus, Substatus.Won));
 		this.substatus = Substatus.Won;
@@ -295,7 +297,7 @@ public class Referral {
 	}
 
 	/** The deal was lost, for an optional reason: the referral is archived. */
-	public void markLost(@Nullable LostReason reason, Actor actor, Instant now) {
+	void markLost(@Nullable LostReason reason, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "marked lost");
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
 		changes.put("substatus", change(this.substatus, Substatus.Lost));
@@ -315,9 +317,8 @@ public class Referral {
 	 * the CRM may learn of a deal only after it closed. Linking the id already recorded
 	 * changes nothing.
 	 */
-	public void linkCrmRecord(String crmRecordId, Actor actor, Instant now) {
-		if (this.substatus != Substatus.Accepted && this.substatus != Substatus.Won
-				&& this.substatus != Substatus.Lost) {
+	void linkCrmRecord(String crmRecordId, Actor actor, Instant now) {
+		if (!isDeal()) {
 			throw DomainException.conflict("This referral is " + this.substatus.status() + "/" + this.substatus
 					+ "; only an accepted, won or lost referral is linked to a CRM record");
 		}
@@ -330,6 +331,55 @@ public class Referral {
 		record(actor, now, "crmLinked", changes);
 		this.events
 			.add(new ReferralUpdated(this.id, this.organizationId, List.of("externalReferenceId"), actor.name(), now));
+	}
+
+	/**
+	 * Received and within the response window: the partner can still accept or decline.
+	 */
+	public boolean awaitsResponse(Instant now) {
+		return this.substatus == Substatus.Received && now.isBefore(this.expiresAt);
+	}
+
+	/**
+	 * Received, but the response window is over: nobody can answer any more, and the
+	 * expiry sweep archives it soon.
+	 */
+	public boolean missedResponseWindow(Instant now) {
+		return this.substatus == Substatus.Received && !now.isBefore(this.expiresAt);
+	}
+
+	/**
+	 * The time left to accept or decline, or null once the referral no longer awaits a
+	 * response.
+	 */
+	public @Nullable Duration responseTimeLeft(Instant now) {
+		return awaitsResponse(now) ? Duration.between(now, this.expiresAt) : null;
+	}
+
+	/**
+	 * Accepted and open: the partner works the deal (edits it, adds people, closes it).
+	 */
+	public boolean isWorkable() {
+		return this.substatus == Substatus.Accepted;
+	}
+
+	/**
+	 * Accepted, won or lost: the partner took the lead on, so it is a deal that a CRM
+	 * opportunity can track and that can be linked to a CRM record.
+	 */
+	public boolean isDeal() {
+		return this.substatus == Substatus.Accepted || this.substatus == Substatus.Won
+				|| this.substatus == Substatus.Lost;
+	}
+
+	/** Won, lost, declined or expired: it refuses every change. */
+	public boolean isArchived() {
+		return this.substatus.isArchived();
+	}
+
+	/** The customer asked to be contacted and the partner has not answered yet. */
+	public boolean contactRequestUnanswered() {
+		return this.contactRequestedAt != null && this.substatus == Substatus.Received;
 	}
 
 	/** Whether the customer's contact request is still fresh enough to be urgent. */

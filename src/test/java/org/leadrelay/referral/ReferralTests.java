@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
@@ -328,6 +329,80 @@ class ReferralTests {
 			assertThatThrownBy(() -> declining.decline("Spam", null, PARTNER, T0.plus(WINDOW)))
 				.hasMessageContaining("response window");
 			assertThat(accepting.substatus()).isEqualTo(Substatus.Received);
+		}
+
+	}
+
+	/**
+	 * What other modules ask a referral instead of comparing stages, answered for every
+	 * stage.
+	 */
+	@Nested
+	class Questions {
+
+		/** After every stage's last change, well within the response window. */
+		static final Instant DURING = T0.plus(Duration.ofDays(1));
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void onlyAReceivedReferralAwaitsAResponseUntilTheWindowEnds(Substatus stage) {
+			Referral referral = in(stage);
+			boolean received = stage == Substatus.Received;
+
+			assertThat(referral.awaitsResponse(DURING)).isEqualTo(received);
+			assertThat(referral.awaitsResponse(T0.plus(WINDOW).minusSeconds(1))).isEqualTo(received);
+			assertThat(referral.awaitsResponse(T0.plus(WINDOW))).isFalse();
+			assertThat(referral.responseTimeLeft(DURING)).isEqualTo(received ? Duration.ofDays(13) : null);
+			assertThat(referral.responseTimeLeft(T0.plus(WINDOW))).isNull();
+		}
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void onlyAReceivedReferralMissesItsResponseWindowOnceItEnds(Substatus stage) {
+			Referral referral = in(stage);
+
+			assertThat(referral.missedResponseWindow(T0.plus(WINDOW).minusSeconds(1))).isFalse();
+			assertThat(referral.missedResponseWindow(T0.plus(WINDOW))).isEqualTo(stage == Substatus.Received);
+			assertThat(referral.missedResponseWindow(T0.plus(WINDOW).plus(Duration.ofDays(30))))
+				.isEqualTo(stage == Substatus.Received);
+		}
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void onlyAnAcceptedReferralIsWorkable(Substatus stage) {
+			assertThat(in(stage).isWorkable()).isEqualTo(stage == Substatus.Accepted);
+		}
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void acceptedWonAndLostReferralsAreDeals(Substatus stage) {
+			assertThat(in(stage).isDeal())
+				.isEqualTo(stage == Substatus.Accepted || stage == Substatus.Won || stage == Substatus.Lost);
+		}
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void wonLostDeclinedAndExpiredReferralsAreArchived(Substatus stage) {
+			assertThat(in(stage).isArchived()).isEqualTo(stage != Substatus.Received && stage != Substatus.Accepted);
+		}
+
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void aContactRequestIsUnansweredOnlyWhileReceived(Substatus stage) {
+			assertThat(in(stage).contactRequestUnanswered()).isEqualTo(stage == Substatus.Received);
+		}
+
+		@Test
+		void withoutAContactRequestNoneIsUnanswered() {
+			NewReferral spec = new NewReferral(new LocationId(UUID.randomUUID()), Qualification.Direct,
+					ReferralType.Independent, null, null,
+					new Customer("Alpine Dairy", Address.of(null, null, null, null, null, "HU"), null, List.of()),
+					new Consent(true, false), Requirements.NONE, null, null, null, false, null);
+			Referral referral = Referral.receive(new ReferralId(UUID.randomUUID()), spec,
+					new OrganizationId(UUID.randomUUID()), new OrganizationId(UUID.randomUUID()), SENDER, T0, WINDOW);
+
+			assertThat(referral.contactRequestUnanswered()).isFalse();
+			assertThat(referral.isContactRequestUrgent(T0, Duration.ofHours(72))).isFalse();
 		}
 
 	}

@@ -19,7 +19,6 @@ import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralProperties;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
-import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TimelineEntry;
 import org.leadrelay.referral.ViewedReferral;
 import org.leadrelay.shared.Caller;
@@ -210,8 +209,8 @@ class LeadController {
 		List<TimelineEntry> timeline = this.search.timeline(caller, id);
 		return new LeadPage(referral, viewed.favorite(),
 				this.organizations.findLocation(referral.locationId()).orElse(null),
-				this.organizations.nameOf(referral.organizationId()),
-				referral.substatus() == Substatus.Received ? TimeLeft.until(referral.expiresAt(), now) : null,
+				this.organizations.nameOf(referral.organizationId()), TimeLeft.toRespond(referral, now),
+				referral.missedResponseWindow(now),
 				referral.isContactRequestUrgent(now, this.properties.contactRequestUrgency()), caller.isPartner(),
 				timeline.stream().map(LeadPage.TimelineRow::of).toList());
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Referral;
-import org.leadrelay.referral.Substatus;
 import org.leadrelay.referral.TimelineEntry;
 
 /**
@@ -16,24 +15,24 @@ import org.leadrelay.referral.TimelineEntry;
  *
  * @param location where the lead was sent
  * @param partnerName the partner organization that received it
- * @param timeLeft for a Received lead, the time left to respond, or null once over
+ * @param timeLeft for a lead awaiting a response, the time left to respond; null
+ * otherwise
+ * @param windowOver Received, but the response window is over: the expiry sweep archives
+ * it soon
  * @param contactUrgent the customer asked to be contacted, recently enough to be urgent
  * @param partner whether the viewer is the receiving partner
  */
 record LeadPage(Referral referral, boolean favorite, @Nullable Location location, String partnerName,
-		@Nullable TimeLeft timeLeft, boolean contactUrgent, boolean partner, List<TimelineRow> timeline) {
+		@Nullable TimeLeft timeLeft, boolean windowOver, boolean contactUrgent, boolean partner,
+		List<TimelineRow> timeline) {
 
+	/** Time is left to respond only while the referral awaits a response. */
 	public boolean canRespond() {
-		return this.partner && this.referral.substatus() == Substatus.Received && this.timeLeft != null;
+		return this.partner && this.timeLeft != null;
 	}
 
 	public boolean canWork() {
-		return this.partner && this.referral.substatus() == Substatus.Accepted;
-	}
-
-	/** Received, but the response window is over: the expiry sweep archives it soon. */
-	public boolean windowOver() {
-		return this.referral.substatus() == Substatus.Received && this.timeLeft == null;
+		return this.partner && this.referral.isWorkable();
 	}
 
 	/** One timeline entry, with its changes keyed for translation. */

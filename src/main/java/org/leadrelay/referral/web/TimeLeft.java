@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.Referral;
 
 /** How long a Received lead has left before it expires, in whole days and hours. */
 record TimeLeft(long days, long hours) {
 
-	/** The time left until {@code expiresAt}, or null once it has passed. */
-	static @Nullable TimeLeft until(Instant expiresAt, Instant now) {
-		Duration left = Duration.between(now, expiresAt);
-		if (left.isNegative() || left.isZero()) {
-			return null;
-		}
-		return new TimeLeft(left.toDays(), left.toHoursPart());
+	/**
+	 * The time the lead has left to be answered, or null once it no longer awaits one.
+	 */
+	static @Nullable TimeLeft toRespond(Referral referral, Instant now) {
+		Duration left = referral.responseTimeLeft(now);
+		return left == null ? null : new TimeLeft(left.toDays(), left.toHoursPart());
 	}
 
 	/** Less than a day: worth a warning colour. */
