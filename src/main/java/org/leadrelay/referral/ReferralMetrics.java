@@ -1,7 +1,11 @@
 package org.leadrelay.referral;
 
+import java.util.List;
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
 import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
 import org.leadrelay.referral.ReferralEvent.ReferralExpired;
@@ -17,67 +21,66 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Counts the lifecycle of referrals for {@code /actuator/prometheus}
  * ({@code leadrelay_referrals_received_total{qualification}},
- * {@code leadrelay_referrals_accepted_total}, ...), from the events of committed changes.
- * Counters are per node, as Prometheus expects. A plain listener that counts after the
- * commit: a transactional event listener would be one of the outbox, with a stored
- * publication per event, and a count needs no retry.
+ * {@code leadrelay_referrals_accepted_total{qualification}}, ...), from the events of
+ * committed changes. Counters are per node, as Prometheus expects. A plain listener that
+ * counts after the commit: a transactional event listener would be one of the outbox,
+ * with a stored publication per event, and a count needs no retry.
  */
 @Component
 class ReferralMetrics {
 
+	private static final List<String> OUTCOMES = List.of("received", "accepted", "declined", "expired", "won", "lost");
+
 	private final MeterRegistry registry;
 
-	private final Counter accepted;
+	private final ReferralRepository referrals;
 
-	private final Counter declined;
-
-	private final Counter expired;
-
-	private final Counter won;
-
-	private final Counter lost;
-
-	ReferralMetrics(MeterRegistry registry) {
+	ReferralMetrics(MeterRegistry registry, ReferralRepository referrals) {
 		this.registry = registry;
-		this.accepted = counter("accepted", "Referrals a partner accepted");
-		this.declined = counter("declined", "Referrals a partner declined");
-		this.expired = counter("expired", "Referrals that expired unanswered");
-		this.won = counter("won", "Referrals won");
-		this.lost = counter("lost", "Referrals lost");
+		this.referrals = referrals;
 		for (Qualification qualification : Qualification.values()) {
-			received(qualification);
+			for (String outcome : OUTCOMES) {
+				counter(outcome, qualification);
+			}
 		}
 	}
 
 	@EventListener
 	void on(ReferralEvent event) {
-		afterCommit(() -> count(event));
+		String outcome = outcome(event);
+		if (outcome == null) {
+			return;
+		}
+		Qualification qualification = (event instanceof ReferralReceived received) ? received.qualification()
+				: this.referrals.countByQualification(List.of(event.referralId())).keySet().iterator().next();
+		afterCommit(() -> counter(outcome, qualification).increment());
 	}
 
 	@EventListener
 	void on(ReferralsExpired batch) {
-		afterCommit(() -> this.expired.increment(batch.expirations().size()));
+		// Read in the sweep's transaction: one query per batch, not per referral.
+		Map<Qualification, Integer> counts = this.referrals
+			.countByQualification(batch.expirations().stream().map(ReferralExpired::referralId).toList());
+		afterCommit(() -> counts.forEach((qualification, count) -> counter("expired", qualification).increment(count)));
 	}
 
-	private void count(ReferralEvent event) {
-		if (event instanceof ReferralReceived received) {
-			received(received.qualification()).increment();
+	private static @Nullable String outcome(ReferralEvent event) {
+		if (event instanceof ReferralReceived) {
+			return "received";
 		}
-		else if (event instanceof ReferralAccepted) {
-			this.accepted.increment();
+		if (event instanceof ReferralAccepted) {
+			return "accepted";
 		}
-		else if (event instanceof ReferralDeclined) {
-			this.declined.increment();
+		if (event instanceof ReferralDeclined) {
+			return "declined";
 		}
-		else if (event instanceof ReferralExpired) {
-			this.expired.increment();
+		if (event instanceof ReferralExpired) {
+			return "expired";
 		}
-		else if (event instanceof ReferralWon) {
-			this.won.increment();
+		if (event instanceof ReferralWon) {
+			return "won";
 		}
-		else if (event instanceof ReferralLost) {
-			this.lost.increment();
-		}
+		return (event instanceof ReferralLost) ? "lost" : null;
 	}
 
 	private static void afterCommit(Runnable count) {
@@ -95,15 +98,11 @@ class ReferralMetrics {
 		});
 	}
 
-	private Counter received(Qualification qualification) {
-		return Counter.builder("leadrelay.referrals.received")
-			.description("Referrals received, by qualification")
+	private Counter counter(String outcome, Qualification qualification) {
+		return Counter.builder("leadrelay.referrals." + outcome)
+			.description("Referrals " + outcome + ", by qualification (the lead's type)")
 			.tag("qualification", qualification.name())
 			.register(this.registry);
-	}
-
-	private Counter counter(String outcome, String description) {
-		return Counter.builder("leadrelay.referrals." + outcome).description(description).register(this.registry);
 	}
 
 }

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,6 +184,18 @@ class ReferralRepository {
 		insertTimeline(referrals);
 		referrals.forEach(referral -> referral.markPersisted(referral.version() + 1));
 		return true;
+	}
+
+	/**
+	 * How many of these referrals are of each qualification (what metrics are tagged by).
+	 */
+	Map<Qualification, Integer> countByQualification(Collection<ReferralId> ids) {
+		Map<Qualification, Integer> counts = new EnumMap<>(Qualification.class);
+		this.jdbc.sql("select qualification, count(*) from referral where id = any(?) group by qualification")
+			.param(ids.stream().map(ReferralId::value).toArray(UUID[]::new))
+			.query((rs, row) -> counts.put(Qualification.valueOf(rs.getString(1)), rs.getInt(2)))
+			.list();
+		return counts;
 	}
 
 	List<TimelineEntry> timeline(ReferralScope scope, ReferralId id) {

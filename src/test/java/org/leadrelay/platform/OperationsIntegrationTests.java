@@ -64,7 +64,7 @@ class OperationsIntegrationTests {
 
 		HttpResponse<String> scrape = get("/actuator/prometheus", "Bearer " + TOKEN);
 		assertThat(scrape.statusCode()).isEqualTo(200);
-		assertThat(scrape.body()).contains("leadrelay_referrals_received_total{", "leadrelay_referrals_accepted_total",
+		assertThat(scrape.body()).contains("leadrelay_referrals_received_total{", "leadrelay_referrals_accepted_total{",
 				"leadrelay_referrals_declined_total", "leadrelay_referrals_expired_total",
 				"leadrelay_referrals_won_total", "leadrelay_outbox_backlog", "leadrelay_outbox_oldest_age_seconds",
 				"leadrelay_webhooks_failures_total", "http_server_requests_seconds");
@@ -75,7 +75,7 @@ class OperationsIntegrationTests {
 		Program program = this.programs.create();
 		ApiClient vendor = ApiClient.as(this.port, program.vendorClient());
 		double received = metric("leadrelay_referrals_received_total{qualification=\"SalesQualified\"}");
-		double accepted = metric("leadrelay_referrals_accepted_total");
+		double accepted = metric("leadrelay_referrals_accepted_total{qualification=\"SalesQualified\"}");
 
 		String id = vendor.post("/v1.0/engagements/referrals", newReferral(program.budapest()).toString())
 			.json()
@@ -85,7 +85,8 @@ class OperationsIntegrationTests {
 
 		assertThat(metric("leadrelay_referrals_received_total{qualification=\"SalesQualified\"}"))
 			.isGreaterThanOrEqualTo(received + 1);
-		assertThat(metric("leadrelay_referrals_accepted_total")).isGreaterThanOrEqualTo(accepted + 1);
+		assertThat(metric("leadrelay_referrals_accepted_total{qualification=\"SalesQualified\"}"))
+			.isGreaterThanOrEqualTo(accepted + 1);
 		assertThat(metric("leadrelay_outbox_backlog")).isGreaterThanOrEqualTo(0);
 	}
 
