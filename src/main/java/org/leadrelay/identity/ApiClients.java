@@ -13,14 +13,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.jspecify.annotations.Nullable;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +35,7 @@ public class ApiClients {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
-	private final JdbcClient jdbc;
+	private final ApiClientRepository repository;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -50,8 +48,9 @@ public class ApiClients {
 	 */
 	private final LoadingCache<String, Boolean> active;
 
-	ApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock, IdentityProperties properties) {
-		this.jdbc = jdbc;
+	ApiClients(ApiClientRepository repository, PasswordEncoder passwordEncoder, Clock clock,
+			IdentityProperties properties) {
+		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.active = Caffeine.newBuilder()
@@ -73,12 +72,8 @@ public class ApiClients {
 	@Transactional
 	public NewApiClient register(OrganizationId organization, String name, String clientId, String secret) {
 		UUID id = Ids.newId(this.clock);
-		this.jdbc
-			.sql("insert into api_client (id, organization_id, client_id, secret_hash, name, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?)")
-			.params(id, organization.value(), clientId, this.passwordEncoder.encode(secret), name,
-					SqlValues.timestamp(this.clock.instant()))
-			.update();
+		this.repository.insert(id, organization, clientId, this.passwordEncoder.encode(secret), name,
+				this.clock.instant());
 		return new NewApiClient(id, clientId, secret);
 	}
 
@@ -97,13 +92,7 @@ public class ApiClients {
 	/** The caller's organization's clients, newest first, revoked ones included. */
 	public List<ListedClient> list(Caller caller) {
 		requireAdmin(caller);
-		return this.jdbc
-			.sql("select id, client_id, name, created_at, revoked_at from api_client where organization_id = ? "
-					+ "order by created_at desc, id desc")
-			.param(caller.organizationId().value())
-			.query((rs, row) -> new ListedClient(rs.getObject("id", UUID.class), rs.getString("client_id"),
-					rs.getString("name"), SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "revoked_at")))
-			.list();
+		return this.repository.findAllOf(caller.organizationId());
 	}
 
 	/**
@@ -114,12 +103,7 @@ public class ApiClients {
 	@Transactional
 	public String revoke(Caller caller, UUID id) {
 		requireAdmin(caller);
-		String clientId = this.jdbc
-			.sql("update api_client set revoked_at = coalesce(revoked_at, ?) where organization_id = ? and id = ? "
-					+ "returning client_id")
-			.params(SqlValues.timestamp(this.clock.instant()), caller.organizationId().value(), id)
-			.query(String.class)
-			.optional()
+		String clientId = this.repository.revoke(caller.organizationId(), id, this.clock.instant())
 			.orElseThrow(() -> DomainException.notFound("API client " + id + " not found"));
 		this.active.invalidate(clientId);
 		return clientId;
@@ -133,22 +117,11 @@ public class ApiClients {
 	}
 
 	Optional<StoredClient> findByClientId(String clientId) {
-		return this.jdbc
-			.sql("select id, client_id, secret_hash, name, organization_id from api_client "
-					+ "where client_id = ? and revoked_at is null")
-			.param(clientId)
-			.query((rs, row) -> new StoredClient(rs.getObject("id", UUID.class), rs.getString("client_id"),
-					rs.getString("secret_hash"), rs.getString("name"),
-					new OrganizationId(rs.getObject("organization_id", UUID.class))))
-			.optional();
+		return this.repository.findActiveByClientId(clientId);
 	}
 
 	Optional<StoredClient> findById(UUID id) {
-		return this.jdbc.sql("select client_id from api_client where id = ?")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.flatMap(this::findByClientId);
+		return this.repository.findClientId(id).flatMap(this::findByClientId);
 	}
 
 	private static void requireAdmin(Caller caller) {

@@ -19,14 +19,12 @@ import org.leadrelay.partner.Location;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.partner.Organizations.OrganizationWithLocations;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +45,7 @@ public class Invitations {
 	private static final Set<Role> PARTNER_ROLES = EnumSet.of(Role.REFERRALS_ADMIN, Role.REFERRALS_USER,
 			Role.BUSINESS_PROFILE_ADMIN);
 
-	private final JdbcClient jdbc;
+	private final InvitationRepository repository;
 
 	private final UserAccounts users;
 
@@ -57,9 +55,9 @@ public class Invitations {
 
 	private final Clock clock;
 
-	Invitations(JdbcClient jdbc, UserAccounts users, Organizations organizations, IdentityProperties properties,
-			Clock clock) {
-		this.jdbc = jdbc;
+	Invitations(InvitationRepository repository, UserAccounts users, Organizations organizations,
+			IdentityProperties properties, Clock clock) {
+		this.repository = repository;
 		this.users = users;
 		this.organizations = organizations;
 		this.properties = properties;
@@ -108,29 +106,17 @@ public class Invitations {
 					request.roles(), request.locale()));
 		this.users.assignLocations(userId, request.organization(), request.locations());
 		Instant now = this.clock.instant();
-		this.jdbc.sql("update user_invitation set used_at = ? where user_id = ? and used_at is null")
-			.params(SqlValues.timestamp(now), userId)
-			.update();
+		this.repository.useUpUnusedOf(userId, now);
 		String token = newToken();
 		Instant expiresAt = now.plus(this.properties.invitationValidity());
-		this.jdbc
-			.sql("insert into user_invitation (token_hash, user_id, invited_by, created_at, expires_at) "
-					+ "values (?, ?, ?, ?, ?)")
-			.params(hash(token), userId, inviter.principalId(), SqlValues.timestamp(now),
-					SqlValues.timestamp(expiresAt))
-			.update();
+		this.repository.insert(hash(token), userId, inviter.principalId(), now, expiresAt);
 		return new Invitation(email, request.displayName(), this.organizations.nameOf(request.organization()),
 				inviter.displayName(), token, expiresAt);
 	}
 
 	/** Who a link invites, while it is unused and not expired. */
 	public Optional<Invitee> find(String token) {
-		return this.jdbc
-			.sql("select u.email, u.display_name from user_invitation i join app_user u on u.id = i.user_id "
-					+ "where i.token_hash = ? and i.used_at is null and i.expires_at > ?")
-			.params(hash(token), SqlValues.timestamp(this.clock.instant()))
-			.query((rs, row) -> new Invitee(rs.getString("email"), rs.getString("display_name")))
-			.optional();
+		return this.repository.findOpenInvitee(hash(token), this.clock.instant());
 	}
 
 	/**
@@ -139,16 +125,10 @@ public class Invitations {
 	 */
 	@Transactional
 	public String accept(String token, String password) {
-		Instant now = this.clock.instant();
-		UUID userId = this.jdbc
-			.sql("update user_invitation set used_at = ? where token_hash = ? and used_at is null and expires_at > ? "
-					+ "returning user_id")
-			.params(SqlValues.timestamp(now), hash(token), SqlValues.timestamp(now))
-			.query(UUID.class)
-			.optional()
+		UUID userId = this.repository.useUp(hash(token), this.clock.instant())
 			.orElseThrow(() -> DomainException.invalid("token", "This link was already used or has expired"));
 		this.users.setPassword(userId, password);
-		return this.jdbc.sql("select email from app_user where id = ?").param(userId).query(String.class).single();
+		return this.users.emailOf(userId);
 	}
 
 	private static String newToken() {

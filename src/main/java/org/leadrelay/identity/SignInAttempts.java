@@ -12,13 +12,12 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
+import org.leadrelay.identity.SignInFailureRepository.FailureCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -48,7 +47,7 @@ class SignInAttempts {
 
 	private static final Duration MEMORY = Duration.ofDays(1);
 
-	private final JdbcClient jdbc;
+	private final SignInFailureRepository repository;
 
 	private final TransactionOperations transactions;
 
@@ -56,8 +55,9 @@ class SignInAttempts {
 
 	private final Clock clock;
 
-	SignInAttempts(JdbcClient jdbc, TransactionOperations transactions, IdentityProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	SignInAttempts(SignInFailureRepository repository, TransactionOperations transactions,
+			IdentityProperties properties, Clock clock) {
+		this.repository = repository;
 		this.transactions = transactions;
 		this.settings = properties.signIn();
 		this.clock = clock;
@@ -77,12 +77,8 @@ class SignInAttempts {
 	/** Takes back the failure {@link #begin} counted, and clears the account's count. */
 	void succeeded(String email, String address) {
 		List<Counter> counters = counters(EmailAddresses.normalize(email), address);
-		this.jdbc.sql("delete from sign_in_failure where subject in (?, ?)")
-			.params(counters.get(0).subject(), counters.get(1).subject())
-			.update();
-		this.jdbc.sql("update sign_in_failure set failures = failures - 1 where subject = ? and failures > 0")
-			.param(counters.get(2).subject())
-			.update();
+		this.repository.delete(counters.get(0).subject(), counters.get(1).subject());
+		this.repository.takeBackOne(counters.get(2).subject());
 	}
 
 	/** Forgets failures nobody repeated for a day, so the table stays small. */
@@ -90,32 +86,20 @@ class SignInAttempts {
 	@ClusteredJob(value = "sign-in-failure-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void forgetOldFailures() {
 		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("delete from sign_in_failure where last_failed_at < ? and (locked_until is null or locked_until < ?)")
-			.params(SqlValues.timestamp(now.minus(MEMORY)), SqlValues.timestamp(now))
-			.update();
+		this.repository.deleteFailedBefore(now.minus(MEMORY), now);
 	}
 
 	private Attempt count(List<Counter> counters, Instant now) {
 		List<String> subjects = counters.stream().map(Counter::subject).sorted().toList();
 		for (String subject : subjects) {
-			this.jdbc
-				.sql("insert into sign_in_failure (subject, failures, last_failed_at) values (?, 0, ?) "
-						+ "on conflict (subject) do nothing")
-				.params(subject, SqlValues.timestamp(now))
-				.update();
+			this.repository.insertIfAbsent(subject, now);
 		}
-		Map<String, Row> rows = this.jdbc
-			.sql("select subject, failures, last_failed_at, locked_until from sign_in_failure "
-					+ "where subject in (?, ?, ?) order by subject for update")
-			.params(subjects.toArray())
-			.query((rs, row) -> new Row(rs.getString("subject"), rs.getInt("failures"),
-					SqlValues.instant(rs, "last_failed_at"), SqlValues.instant(rs, "locked_until")))
+		Map<String, FailureCount> rows = this.repository.lock(subjects)
 			.stream()
-			.collect(Collectors.toMap(Row::subject, row -> row));
+			.collect(Collectors.toMap(FailureCount::subject, row -> row));
 		Optional<Instant> blocked = rows.values()
 			.stream()
-			.map(Row::lockedUntil)
+			.map(FailureCount::lockedUntil)
 			.filter(until -> until != null && until.isAfter(now))
 			.max(Comparator.naturalOrder());
 		if (blocked.isPresent()) {
@@ -124,7 +108,7 @@ class SignInAttempts {
 		Instant waitUntil = null;
 		for (Counter counter : counters) {
 			// a success or the clean-up may have deleted the row since it was inserted
-			Row row = rows.get(counter.subject());
+			FailureCount row = rows.get(counter.subject());
 			boolean remembered = row != null && !row.lastFailedAt().isBefore(now.minus(counter.memory()));
 			int failures = (remembered ? row.failures() : 0) + 1;
 			Duration wait = counter.waitAfter().apply(failures);
@@ -135,12 +119,7 @@ class SignInAttempts {
 			if (counter == counters.get(0) && failures >= this.settings.maxFailures()) {
 				log.warn("Sign-in locked for {} after {} consecutive failures", wait, failures);
 			}
-			this.jdbc.sql(
-					"insert into sign_in_failure (subject, failures, last_failed_at, locked_until) values (?, ?, ?, ?) "
-							+ "on conflict (subject) do update set failures = excluded.failures, "
-							+ "last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until")
-				.params(counter.subject(), failures, SqlValues.timestamp(now), SqlValues.timestamp(until))
-				.update();
+			this.repository.save(counter.subject(), failures, now, until);
 		}
 		return new Attempt(true, waitUntil);
 	}
@@ -188,10 +167,6 @@ class SignInAttempts {
 	}
 
 	private record Counter(String subject, Duration memory, IntFunction<Duration> waitAfter) {
-
-	}
-
-	private record Row(String subject, int failures, Instant lastFailedAt, @Nullable Instant lockedUntil) {
 
 	}
 

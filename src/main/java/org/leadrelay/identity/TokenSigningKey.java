@@ -19,12 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.leadrelay.platform.SealedColumn;
 import org.leadrelay.platform.Secrets;
 import org.leadrelay.platform.SecretsAtRest;
-import org.leadrelay.platform.SqlValues;
 
 /**
  * The RSA key that signs access tokens. Created on the first start and kept in the
@@ -44,8 +42,8 @@ class TokenSigningKey {
 
 	private final RSAKey key;
 
-	TokenSigningKey(JdbcClient jdbc, Clock clock, Secrets secrets) {
-		this.key = load(jdbc, secrets).orElseGet(() -> create(jdbc, clock, secrets));
+	TokenSigningKey(TokenSigningKeyRepository repository, Clock clock, Secrets secrets) {
+		this.key = load(repository, secrets).orElseGet(() -> create(repository, clock, secrets));
 	}
 
 	@Bean
@@ -57,27 +55,21 @@ class TokenSigningKey {
 		return this.key;
 	}
 
-	private static Optional<RSAKey> load(JdbcClient jdbc, Secrets secrets) {
-		return jdbc.sql("select private_key, public_key from token_signing_key where id = ?")
-			.param(KEY_ID)
-			.query((rs, row) -> toKey(secrets.open(rs.getString("private_key"), CONTEXT), rs.getString("public_key")))
-			.optional();
+	private static Optional<RSAKey> load(TokenSigningKeyRepository repository, Secrets secrets) {
+		return repository.find(KEY_ID)
+			.map(stored -> toKey(secrets.open(stored.sealedPrivateKey(), CONTEXT), stored.publicKey()));
 	}
 
-	private static RSAKey create(JdbcClient jdbc, Clock clock, Secrets secrets) {
+	private static RSAKey create(TokenSigningKeyRepository repository, Clock clock, Secrets secrets) {
 		KeyPair pair = generate();
-		int inserted = jdbc
-			.sql("insert into token_signing_key (id, private_key, public_key, created_at) values (?, ?, ?, ?) "
-					+ "on conflict (id) do nothing")
-			.params(KEY_ID, secrets.seal(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), CONTEXT),
-					Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-					SqlValues.timestamp(clock.instant()))
-			.update();
-		if (inserted == 1) {
+		boolean inserted = repository.insertIfAbsent(KEY_ID,
+				secrets.seal(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), CONTEXT),
+				Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant());
+		if (inserted) {
 			log.info("Created the token signing key {}", KEY_ID);
 		}
 		// Another node may have won the race: whatever is stored now is the key.
-		return load(jdbc, secrets).orElseThrow();
+		return load(repository, secrets).orElseThrow();
 	}
 
 	private static KeyPair generate() {

@@ -1,30 +1,24 @@
 package org.leadrelay.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -44,9 +38,7 @@ public class UserAccounts implements UserDetailsService {
 
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
-	private static final String COLUMNS = "id, organization_id, email, display_name, password_hash, roles, locale";
-
-	private final JdbcClient jdbc;
+	private final UserRepository repository;
 
 	private final Organizations organizations;
 
@@ -54,8 +46,8 @@ public class UserAccounts implements UserDetailsService {
 
 	private final Clock clock;
 
-	UserAccounts(JdbcClient jdbc, Organizations organizations, PasswordEncoder passwordEncoder, Clock clock) {
-		this.jdbc = jdbc;
+	UserAccounts(UserRepository repository, Organizations organizations, PasswordEncoder passwordEncoder, Clock clock) {
+		this.repository = repository;
 		this.organizations = organizations;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -74,32 +66,20 @@ public class UserAccounts implements UserDetailsService {
 	/** Lets a Referrals user see and act on the leads of these locations of theirs. */
 	@Transactional
 	public void assignLocations(UUID userId, OrganizationId organization, Collection<LocationId> locations) {
-		this.jdbc.sql("delete from user_location where user_id = ?").param(userId).update();
-		for (LocationId location : locations) {
-			this.jdbc.sql("insert into user_location (organization_id, user_id, location_id) values (?, ?, ?)")
-				.params(organization.value(), userId, location.value())
-				.update();
-		}
+		this.repository.replaceLocations(userId, organization, locations);
 	}
 
 	/** The organization's users, by name. */
 	public List<UserAccount> listOf(OrganizationId organization) {
-		return this.jdbc
-			.sql("select " + COLUMNS + ", array(select m.location_id::text from user_location m "
-					+ "where m.user_id = u.id) as locations from app_user u where organization_id = ? "
-					+ "order by lower(display_name), id")
-			.param(organization.value())
-			.query(UserAccounts::account)
-			.list();
+		return this.repository.findAccountsOf(organization);
 	}
 
 	Optional<UserAccount> findByEmail(String email) {
-		return this.jdbc
-			.sql("select " + COLUMNS + ", array(select m.location_id::text from user_location m "
-					+ "where m.user_id = u.id) as locations from app_user u where email = ?")
-			.param(EmailAddresses.normalize(email))
-			.query(UserAccounts::account)
-			.optional();
+		return this.repository.findAccountByEmail(EmailAddresses.normalize(email));
+	}
+
+	String emailOf(UUID userId) {
+		return this.repository.findEmail(userId);
 	}
 
 	/** A user who cannot sign in until they set a password through an invitation. */
@@ -108,43 +88,28 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	void updatePending(UUID userId, String displayName, Set<Role> roles) {
-		this.jdbc.sql("update app_user set display_name = ?, roles = ? where id = ? and password_hash is null")
-			.params(displayName, roles.stream().map(Role::name).toArray(String[]::new), userId)
-			.update();
+		this.repository.updatePending(userId, displayName, roles);
 	}
 
 	void setPassword(UUID userId, String password) {
-		this.jdbc.sql("update app_user set password_hash = ? where id = ?")
-			.params(this.passwordEncoder.encode(requireValid(password)), userId)
-			.update();
+		this.repository.updatePasswordHash(userId, this.passwordEncoder.encode(requireValid(password)));
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return this.jdbc.sql("select " + COLUMNS + " from app_user where email = ?")
-			.param(EmailAddresses.normalize(username))
-			.query((rs, row) -> {
-				OrganizationId organizationId = new OrganizationId(rs.getObject("organization_id", UUID.class));
-				Organization organization = this.organizations.find(organizationId).orElseThrow();
-				Caller caller = new Caller(Caller.Kind.USER, Caller.USER_PREFIX + rs.getObject("id", UUID.class),
-						rs.getString("display_name"), organizationId, organization.kind(), roles(rs));
-				return new SignedInUser(caller, rs.getString("email"), rs.getString("password_hash"),
-						rs.getString("locale"));
-			})
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+		return this.repository.findSignInByEmail(EmailAddresses.normalize(username)).map(user -> {
+			Organization organization = this.organizations.find(user.organizationId()).orElseThrow();
+			Caller caller = new Caller(Caller.Kind.USER, Caller.USER_PREFIX + user.id(), user.displayName(),
+					user.organizationId(), organization.kind(), user.roles());
+			return new SignedInUser(caller, user.email(), user.passwordHash(), user.locale());
+		}).orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 
 	private UUID insert(OrganizationId organization, String email, String displayName, @Nullable String passwordHash,
 			Set<Role> roles, Locale locale) {
 		UUID id = Ids.newId(this.clock);
-		this.jdbc
-			.sql("insert into app_user (id, organization_id, email, display_name, password_hash, roles, locale, "
-					+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, organization.value(), EmailAddresses.normalize(email), displayName, passwordHash,
-					roles.stream().map(Role::name).toArray(String[]::new), locale.getLanguage(),
-					SqlValues.timestamp(this.clock.instant()))
-			.update();
+		this.repository.insert(id, organization, EmailAddresses.normalize(email), displayName, passwordHash, roles,
+				locale, this.clock.instant());
 		return id;
 	}
 
@@ -157,20 +122,6 @@ public class UserAccounts implements UserDetailsService {
 			throw DomainException.invalid("password", "This password is too long");
 		}
 		return password;
-	}
-
-	private static Set<Role> roles(ResultSet rs) throws SQLException {
-		return Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf).collect(Collectors.toSet());
-	}
-
-	private static UserAccount account(ResultSet rs, int row) throws SQLException {
-		return new UserAccount(rs.getObject("id", UUID.class),
-				new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("email"),
-				rs.getString("display_name"), roles(rs),
-				Arrays.stream((String[]) rs.getArray("locations").getArray())
-					.map(id -> new LocationId(UUID.fromString(id)))
-					.toList(),
-				rs.getString("password_hash") != null);
 	}
 
 	/**

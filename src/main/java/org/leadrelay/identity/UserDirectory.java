@@ -1,9 +1,6 @@
 package org.leadrelay.identity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,7 +9,6 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,10 +17,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserDirectory {
 
-	private final JdbcClient jdbc;
+	private final UserRepository repository;
 
-	UserDirectory(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	UserDirectory(UserRepository repository) {
+		this.repository = repository;
 	}
 
 	/**
@@ -36,26 +32,12 @@ public class UserDirectory {
 	}
 
 	public Optional<UserContact> find(UUID userId) {
-		return this.jdbc.sql("select id, organization_id, email, display_name, locale from app_user where id = ?")
-			.param(userId)
-			.query(UserDirectory::contact)
-			.optional();
+		return this.repository.findContact(userId);
 	}
 
 	/** The organization's users who have at least one of the roles, by name. */
 	public List<UserContact> withAnyRole(OrganizationId organization, Set<Role> roles) {
-		return this.jdbc
-			.sql("select id, organization_id, email, display_name, locale from app_user "
-					+ "where organization_id = ? and roles && ?::text[] order by display_name, id")
-			.params(organization.value(), roles.stream().map(Role::name).toArray(String[]::new))
-			.query(UserDirectory::contact)
-			.list();
-	}
-
-	private static UserContact contact(ResultSet rs, int row) throws SQLException {
-		return new UserContact(rs.getObject("id", UUID.class),
-				new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("email"),
-				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("locale")));
+		return this.repository.findContactsWithAnyRole(organization, roles);
 	}
 
 }
