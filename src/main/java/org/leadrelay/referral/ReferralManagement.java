@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -230,6 +231,21 @@ public class ReferralManagement {
 		}
 		this.events.publishEvent(new ReferralsExpired(expirations));
 		return due.size();
+	}
+
+	/**
+	 * Records a referral received in the past, then its back-dated {@code history} (demo
+	 * data). It goes through the aggregate like a real one, but publishes no events:
+	 * nobody is notified about history.
+	 */
+	public Referral recordPast(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender,
+			Instant receivedAt, Consumer<Referral> history) {
+		Referral referral = Referral.receive(new ReferralId(Ids.newId(receivedAt)), spec, partner, vendor, sender,
+				receivedAt, this.properties.responseWindow());
+		this.repository.insert(referral);
+		history.accept(referral);
+		this.repository.update(List.of(referral));
+		return referral;
 	}
 
 	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender) {
