@@ -79,9 +79,10 @@ public class BusinessProfiles {
 	}
 
 	/**
-	 * Creates a partner's profile for a region (demo data; callers go through the above).
+	 * Creates a partner's profile for a region without a caller (demo data; callers go
+	 * through the above).
 	 */
-	BusinessProfile create(OrganizationId partner, Region region, ProfileDetails details) {
+	public BusinessProfile create(OrganizationId partner, Region region, ProfileDetails details) {
 		if (!organization(partner).isPartner()) {
 			throw DomainException.accessDenied("Only partners have business profiles");
 		}

@@ -104,7 +104,7 @@ public class Organizations {
 	}
 
 	/** Adds a location with a street address and phone (profiles and demo data). */
-	Location addLocation(OrganizationId partnerId, LocationDetails details) {
+	public Location addLocation(OrganizationId partnerId, LocationDetails details) {
 		Instant now = this.clock.instant();
 		Location location = new Location(new LocationId(Ids.newId(now)), partnerId, details.name(), details.city(),
 				details.country(), details.alertEmails(), details.addressLine(), details.postalCode(), details.phone());

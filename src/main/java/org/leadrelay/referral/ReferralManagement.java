@@ -232,6 +232,39 @@ public class ReferralManagement {
 		return due.size();
 	}
 
+	/**
+	 * Records a referral received in the past, then its back-dated {@code outcome} (demo
+	 * data). It goes through the aggregate like a real one, but publishes no events:
+	 * nobody is notified about history.
+	 */
+	public Referral recordPast(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender,
+			Instant receivedAt, PastOutcome outcome) {
+		Referral referral = Referral.receive(new ReferralId(Ids.newId(receivedAt)), spec, partner, vendor, sender,
+				receivedAt, this.properties.responseWindow());
+		this.repository.insert(referral);
+		apply(outcome, referral);
+		this.repository.update(List.of(referral));
+		return referral;
+	}
+
+	private static void apply(PastOutcome outcome, Referral referral) {
+		if (outcome instanceof PastOutcome.Declined declined) {
+			referral.decline(declined.reason(), declined.notes(), declined.by(), declined.at());
+		}
+		else if (outcome instanceof PastOutcome.Accepted accepted) {
+			referral.accept(accepted.deal(), List.of(), accepted.by(), accepted.at());
+			if (accepted.closing() instanceof PastOutcome.Won won) {
+				referral.markWon(accepted.by(), won.at());
+			}
+			else if (accepted.closing() instanceof PastOutcome.Lost lost) {
+				referral.markLost(lost.reason(), accepted.by(), lost.at());
+			}
+		}
+		else if (outcome instanceof PastOutcome.Expired) {
+			referral.expire(referral.expiresAt());
+		}
+	}
+
 	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender) {
 		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, partner, vendor, sender,
 				this.clock.instant(), this.properties.responseWindow());

@@ -1,6 +1,7 @@
-package org.leadrelay.platform;
+package org.leadrelay.demo;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.EmbeddedDatabaseMarker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * only when running on the embedded database (never by surprise on a real server).
  */
 @Component
-public class DemoMode {
+class DemoMode {
 
 	private final boolean enabled;
 
@@ -20,7 +21,7 @@ public class DemoMode {
 		this.enabled = configured != null ? configured : embedded.getIfAvailable() != null;
 	}
 
-	public boolean enabled() {
+	boolean enabled() {
 		return this.enabled;
 	}
 

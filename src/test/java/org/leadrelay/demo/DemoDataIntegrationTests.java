@@ -1,4 +1,4 @@
-package org.leadrelay.platform;
+package org.leadrelay.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

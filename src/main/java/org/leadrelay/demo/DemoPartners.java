@@ -1,34 +1,34 @@
-package org.leadrelay.partner;
+package org.leadrelay.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.leadrelay.platform.DemoMode;
+import org.leadrelay.partner.BusinessProfiles;
+import org.leadrelay.partner.Catalogue;
+import org.leadrelay.partner.CatalogueKind;
+import org.leadrelay.partner.Expertise;
+import org.leadrelay.partner.Location;
+import org.leadrelay.partner.LocationDetails;
+import org.leadrelay.partner.Organization;
+import org.leadrelay.partner.Organizations;
+import org.leadrelay.partner.ProfileDetails;
+import org.leadrelay.partner.Region;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates the demo program (Northwind Software with partners Contoso Consulting and
- * Fabrikam Solutions, their locations, business profiles and the vendor's catalogue) on
- * an empty database when demo mode is on.
+ * Creates the demo program: Northwind Software with partners Contoso Consulting and
+ * Fabrikam Solutions, their locations, business profiles and the vendor's catalogue.
  */
 @Component
-@Order(10)
-class PartnerDemoData implements ApplicationRunner {
+class DemoPartners {
 
-	private static final Logger log = LoggerFactory.getLogger(PartnerDemoData.class);
-
-	private final DemoMode demoMode;
+	private static final Logger log = LoggerFactory.getLogger(DemoPartners.class);
 
 	private final Organizations organizations;
 
@@ -36,29 +36,13 @@ class PartnerDemoData implements ApplicationRunner {
 
 	private final BusinessProfiles profiles;
 
-	private final ApplicationEventPublisher events;
-
-	private final TransactionTemplate transactions;
-
-	PartnerDemoData(DemoMode demoMode, Organizations organizations, Catalogue catalogue, BusinessProfiles profiles,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
-		this.demoMode = demoMode;
+	DemoPartners(Organizations organizations, Catalogue catalogue, BusinessProfiles profiles) {
 		this.organizations = organizations;
 		this.catalogue = catalogue;
 		this.profiles = profiles;
-		this.events = events;
-		this.transactions = transactions;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (this.demoMode.enabled() && this.organizations.isEmpty()) {
-			// One transaction: the demo is created whole or not at all.
-			this.transactions.executeWithoutResult(status -> seed());
-		}
-	}
-
-	private void seed() {
+	DemoProgram seed() {
 		Organization vendor = this.organizations.registerVendor("Northwind Software");
 		catalogue(vendor.id());
 		Organization contoso = this.organizations.registerPartner(vendor.id(), "Contoso Consulting");
@@ -91,7 +75,7 @@ class PartnerDemoData implements ApplicationRunner {
 						List.of("Consulting", "Training"), List.of("Dashboards", "Data warehousing")),
 				CompanySize.current()));
 		log.info("Demo data: created Northwind Software with partners Contoso Consulting and Fabrikam Solutions");
-		this.events.publishEvent(new DemoPartnersSeeded(vendor.id(), List.of(contoso, fabrikam), locations));
+		return new DemoProgram(vendor.id(), List.of(contoso, fabrikam), locations);
 	}
 
 	private void catalogue(OrganizationId vendor) {

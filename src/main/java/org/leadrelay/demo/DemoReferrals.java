@@ -1,4 +1,4 @@
-package org.leadrelay.referral;
+package org.leadrelay.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,20 +11,31 @@ import java.util.Set;
 
 import org.leadrelay.identity.UserContact;
 import org.leadrelay.identity.UserDirectory;
-import org.leadrelay.partner.DemoPartnersSeeded;
 import org.leadrelay.partner.Location;
+import org.leadrelay.referral.Actor;
+import org.leadrelay.referral.Address;
+import org.leadrelay.referral.Consent;
+import org.leadrelay.referral.Customer;
+import org.leadrelay.referral.DealDetails;
+import org.leadrelay.referral.LostReason;
+import org.leadrelay.referral.Money;
+import org.leadrelay.referral.NewReferral;
+import org.leadrelay.referral.PastOutcome;
+import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.ReferralManagement;
+import org.leadrelay.referral.ReferralProperties;
+import org.leadrelay.referral.ReferralType;
+import org.leadrelay.referral.Requirements;
+import org.leadrelay.referral.Source;
+import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.CompanySize;
-import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * About sixty demo referrals over the demo locations, in every type and stage, with
@@ -33,9 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back-dated times, but publish no events (nobody is notified about demo history).
  */
 @Component
-class ReferralDemoData {
+class DemoReferrals {
 
-	private static final Logger log = LoggerFactory.getLogger(ReferralDemoData.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
 
 	private static final String[][] CUSTOMERS = { { "Alpine Dairy Kft.", "Debrecen", "HU" },
 			{ "Danube Logistics Zrt.", "Győr", "HU" }, { "Puszta Foods Bt.", "Szeged", "HU" },
@@ -66,32 +77,26 @@ class ReferralDemoData {
 	private static final CompanySize[] SIZES = { CompanySize.EMPLOYEES_10_TO_50, CompanySize.EMPLOYEES_51_TO_250,
 			CompanySize.EMPLOYEES_251_TO_1000, CompanySize.EMPLOYEES_1001_TO_5000, CompanySize.EMPLOYEES_51_TO_500 };
 
-	private final ReferralRepository repository;
+	private final ReferralManagement referrals;
 
 	private final ReferralProperties properties;
-
-	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	private final UserDirectory users;
 
-	ReferralDemoData(ReferralRepository repository, ReferralProperties properties, TransactionTemplate transactions,
-			Clock clock, UserDirectory users) {
-		this.users = users;
-		this.repository = repository;
+	DemoReferrals(ReferralManagement referrals, ReferralProperties properties, Clock clock, UserDirectory users) {
+		this.referrals = referrals;
 		this.properties = properties;
-		this.transactions = transactions;
 		this.clock = clock;
+		this.users = users;
 	}
 
 	/**
 	 * After the demo users exist: their names are on the referrals they sent and
 	 * answered.
 	 */
-	@EventListener
-	@Order(2)
-	void on(DemoPartnersSeeded demo) {
+	void seed(DemoProgram demo) {
 		Random random = new Random(42);
 		Instant now = this.clock.instant();
 		Senders senders = new Senders(demoUser(demo.vendor(), Role.VENDOR_SELLER),
@@ -101,10 +106,7 @@ class ReferralDemoData {
 			Actor partner = demoUser(location.organizationId(), Role.REFERRALS_ADMIN);
 			for (Stage stage : Stage.values()) {
 				for (int i = 0; i < stage.perLocation; i++) {
-					int n = count++;
-					int index = i;
-					this.transactions.executeWithoutResult(
-							status -> seed(demo.vendor(), location, senders, partner, stage, n, index, random, now));
+					seed(demo.vendor(), location, senders, partner, stage, count++, i, random, now);
 				}
 			}
 		}
@@ -149,34 +151,35 @@ class ReferralDemoData {
 			case MarketingQualified -> senders.marketing();
 			case SalesQualified -> senders.seller();
 		};
-		Referral referral = Referral.receive(new ReferralId(Ids.newId(received)), spec, location.organizationId(),
-				vendor, sender, received, this.properties.responseWindow());
-		this.repository.insert(referral);
-		if (stage.isAnswered()) {
-			Instant answered = received
-				.plus(Stage.withinWindow(Duration.ofHours(3 + random.nextInt(60)), this.properties.responseWindow()));
-			if (stage == Stage.DECLINED) {
-				referral.decline(n % 2 == 0 ? "NotOurExpertise" : "NoCapacity", "Outside what we do this quarter",
-						partner, answered);
-			}
-			else {
-				referral.accept(DealDetails.of(product + " for " + customer[0],
-						Money.of(BigDecimal.valueOf(10_000L + random.nextInt(200) * 500L),
-								location.country().equals("US") ? "USD" : "EUR"),
-						answered.plus(Duration.ofDays(60)), need, null, null), List.of(), partner, answered);
-				Instant closed = answered.plus(Duration.ofDays(10 + random.nextInt(30)));
-				if (stage == Stage.WON) {
-					referral.markWon(partner, closed);
-				}
-				else if (stage == Stage.LOST) {
-					referral.markLost(LostReason.values()[n % LostReason.values().length], partner, closed);
-				}
-			}
+		this.referrals.recordPast(spec, location.organizationId(), vendor, sender, received,
+				outcome(received, stage, n, product, customer[0], need, location, partner, random));
+	}
+
+	private PastOutcome outcome(Instant received, Stage stage, int n, String product, String customer, String need,
+			Location location, Actor partner, Random random) {
+		if (stage == Stage.EXPIRED) {
+			return new PastOutcome.Expired();
 		}
-		else if (stage == Stage.EXPIRED) {
-			referral.expire(referral.expiresAt());
+		if (!stage.isAnswered()) {
+			return new PastOutcome.Unanswered();
 		}
-		this.repository.update(List.of(referral));
+		Instant answered = received
+			.plus(Stage.withinWindow(Duration.ofHours(3 + random.nextInt(60)), this.properties.responseWindow()));
+		if (stage == Stage.DECLINED) {
+			return new PastOutcome.Declined(n % 2 == 0 ? "NotOurExpertise" : "NoCapacity",
+					"Outside what we do this quarter", partner, answered);
+		}
+		DealDetails deal = DealDetails.of(product + " for " + customer,
+				Money.of(BigDecimal.valueOf(10_000L + random.nextInt(200) * 500L),
+						location.country().equals("US") ? "USD" : "EUR"),
+				answered.plus(Duration.ofDays(60)), need, null, null);
+		Instant closed = answered.plus(Duration.ofDays(10 + random.nextInt(30)));
+		PastOutcome.Closing closing = switch (stage) {
+			case WON -> new PastOutcome.Won(closed);
+			case LOST -> new PastOutcome.Lost(LostReason.values()[n % LostReason.values().length], closed);
+			default -> null;
+		};
+		return new PastOutcome.Accepted(deal, partner, answered, closing);
 	}
 
 	/** The vendor staff who send the demo's qualified leads. */

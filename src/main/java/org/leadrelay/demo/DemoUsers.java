@@ -1,26 +1,25 @@
-package org.leadrelay.identity;
+package org.leadrelay.demo;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.leadrelay.partner.DemoPartnersSeeded;
+import org.leadrelay.identity.ApiClients;
+import org.leadrelay.identity.UserAccounts;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo API clients and users, all with well-known secrets: for trying LeadRelay out only.
  */
 @Component
-class IdentityDemoData {
+class DemoUsers {
 
-	private static final Logger log = LoggerFactory.getLogger(IdentityDemoData.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
 	private static final String PASSWORD = "demo";
 
@@ -28,14 +27,12 @@ class IdentityDemoData {
 
 	private final UserAccounts users;
 
-	IdentityDemoData(ApiClients clients, UserAccounts users) {
+	DemoUsers(ApiClients clients, UserAccounts users) {
 		this.clients = clients;
 		this.users = users;
 	}
 
-	@EventListener
-	@Order(1)
-	void on(DemoPartnersSeeded demo) {
+	void seed(DemoProgram demo) {
 		OrganizationId contoso = demo.partner("Contoso Consulting").id();
 		OrganizationId fabrikam = demo.partner("Fabrikam Solutions").id();
 		this.clients.register(demo.vendor(), "Northwind CRM", "northwind-crm", "demo-secret-northwind");
