@@ -224,6 +224,14 @@ class ReferralRepository {
 			.orElse("someone else");
 	}
 
+	/** Those of the ids that name leads the vendor program sent. */
+	List<UUID> sentBy(OrganizationId vendor, List<UUID> ids) {
+		return this.jdbc.sql("select id from referral where vendor_organization_id = ? and id = any(?::uuid[])")
+			.params(vendor.value(), SqlValues.uuidArray(ids))
+			.query(UUID.class)
+			.list();
+	}
+
 	private void insertTimeline(List<Referral> referrals) {
 		List<Object[]> rows = new ArrayList<>();
 		for (Referral referral : referrals) {

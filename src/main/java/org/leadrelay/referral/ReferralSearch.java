@@ -2,8 +2,11 @@ package org.leadrelay.referral;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.ReferralQuery.Cursor;
@@ -56,6 +59,20 @@ public class ReferralSearch {
 	 */
 	public Optional<Referral> findOwnedBy(OrganizationId owner, ReferralId id) {
 		return this.repository.find(ReferralScope.owner(owner), id);
+	}
+
+	/**
+	 * Those of the ids that name leads the caller's vendor program sent (for a partner:
+	 * none).
+	 */
+	public Set<ReferralId> sentBy(Caller caller, Collection<ReferralId> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return this.repository.sentBy(caller.organizationId(), ids.stream().map(ReferralId::value).toList())
+			.stream()
+			.map(ReferralId::new)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	public ReferralPage list(Caller caller, ReferralQuery query) {

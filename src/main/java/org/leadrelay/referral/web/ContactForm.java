@@ -12,7 +12,7 @@ import org.leadrelay.referral.TeamMember;
  * An optional person at the customer: left blank, it is no one; partly filled, it needs
  * an email address.
  */
-record ContactForm(@Size(max = 100) @Nullable String firstName, @Size(max = 100) @Nullable String lastName,
+public record ContactForm(@Size(max = 100) @Nullable String firstName, @Size(max = 100) @Nullable String lastName,
 		@Size(max = 50) @Nullable String phone, @Email @Size(max = 254) @Nullable String email) {
 
 	static final ContactForm EMPTY = new ContactForm(null, null, null, null);

@@ -14,14 +14,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * What the leads list shows, as its query string says ({@code ?tab=qualified&stage=won}):
  * unknown values fall back to the defaults instead of failing.
  */
-record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort, int page) {
+public record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort, int page) {
 
 	static final int PAGE_SIZE = 20;
 
 	static final int MAX_SEARCH = 100;
 
-	static LeadListParams of(@Nullable String tab, @Nullable String stage, @Nullable String q, @Nullable String sort,
-			@Nullable Integer page) {
+	public static LeadListParams of(@Nullable String tab, @Nullable String stage, @Nullable String q,
+			@Nullable String sort, @Nullable Integer page) {
 		String search = q == null ? "" : q.strip();
 		return new LeadListParams(LeadTab.from(tab), LeadStage.from(stage),
 				search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search, LeadSort.from(sort),
@@ -29,7 +29,7 @@ record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSort sort
 	}
 
 	/** The referrals of a tab, with this stage and search. */
-	ReferralFilter filter(LeadTab tab) {
+	public ReferralFilter filter(LeadTab tab) {
 		List<ReferralFilter> conditions = new ArrayList<>();
 		conditions.add(tab.filter());
 		if (this.stage.filter() != null) {

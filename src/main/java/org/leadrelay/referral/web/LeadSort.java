@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.ReferralSort;
 
 /** The orders of the leads list. */
-enum LeadSort {
+public enum LeadSort {
 
 	NEWEST("newest", ReferralSort.NEWEST_FIRST),
 	EXPIRING("expiring", new ReferralSort(ReferralSort.Field.EXPIRATION, false)),
@@ -25,7 +25,7 @@ enum LeadSort {
 		return this.param;
 	}
 
-	ReferralSort sort() {
+	public ReferralSort sort() {
 		return this.sort;
 	}
 

@@ -13,7 +13,7 @@ import org.leadrelay.referral.ReferralFilter.Operator;
  * The tabs of the leads list (SPEC section 2): customer inquiries from the marketplace,
  * qualified leads (MQL and SQL) and the user's favorites.
  */
-enum LeadTab {
+public enum LeadTab {
 
 	MARKETPLACE("marketplace", new Comparison(Field.QUALIFICATION, Operator.EQ, Qualification.Direct)),
 	QUALIFIED("qualified", new Comparison(Field.QUALIFICATION, Operator.NE, Qualification.Direct)),

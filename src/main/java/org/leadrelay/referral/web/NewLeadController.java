@@ -16,7 +16,6 @@ import org.leadrelay.referral.Source;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
-import org.leadrelay.shared.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,7 +45,7 @@ class NewLeadController {
 
 	@GetMapping("/leads/new")
 	String form(Caller caller, Model model) {
-		List<Qualification> qualifications = qualifications(caller);
+		List<Qualification> qualifications = NewLeadForm.qualifications(caller);
 		model.addAttribute("form", NewLeadForm.empty(qualifications.size() == 1 ? qualifications.get(0) : null));
 		return page(caller, model);
 	}
@@ -83,20 +82,11 @@ class NewLeadController {
 					.filter(entry -> entry.organization().isPartner())
 					.sorted(Comparator.comparing((OrganizationWithLocations entry) -> entry.organization().name()))
 					.toList());
-		model.addAttribute("qualifications", qualifications(caller));
+		model.addAttribute("qualifications", NewLeadForm.qualifications(caller));
 		model.addAttribute("sizes", CompanySize.current());
 		model.addAttribute("countries", Choices.COUNTRIES);
 		model.addAttribute("currencies", Choices.CURRENCIES);
 		return "leads/new";
-	}
-
-	/** What this caller may send: SPEC section 1. */
-	static List<Qualification> qualifications(Caller caller) {
-		if (caller.hasRole(Role.VENDOR_ADMIN)) {
-			return List.of(Qualification.SalesQualified, Qualification.MarketingQualified);
-		}
-		return caller.hasRole(Role.VENDOR_SELLER) ? List.of(Qualification.SalesQualified)
-				: List.of(Qualification.MarketingQualified);
 	}
 
 }

@@ -28,16 +28,20 @@ import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.Role;
 
 /**
  * A qualified lead as vendor staff describe it: for which partner location, the customer
  * and what they need, the value estimate and whether the customer asked to be contacted.
+ * Public for the CSV import and export ({@code referral.imports}): a CSV row is this
+ * form.
  *
  * @param industries the customer's industries, comma-separated (also products and
  * services)
  * @param inviteNotes the sender's note to the partner
  */
-record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualification qualification,
+public record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualification qualification,
 		@Size(max = 200) @Nullable String dealName, @NotBlank @Size(max = 200) @Nullable String customerName,
 		@NotBlank @Nullable String country, @Size(max = 100) @Nullable String city, @Nullable CompanySize size,
 		@Valid ContactForm contact, @Size(max = 1000) @Nullable String industries,
@@ -58,7 +62,7 @@ record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualific
 			Map.entry("details/requirements/services", "services"), Map.entry("inviteContext/notes", "inviteNotes"));
 
 	/** A post without any contact field binds it empty, not null. */
-	NewLeadForm {
+	public NewLeadForm {
 		contact = contact == null ? ContactForm.EMPTY : contact;
 	}
 
@@ -66,7 +70,7 @@ record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualific
 	 * A sent lead as this form would describe it, for the CSV export: the first customer
 	 * contact only, the purchase date as a UTC date.
 	 */
-	static NewLeadForm of(Referral referral) {
+	public static NewLeadForm of(Referral referral) {
 		Customer customer = referral.customer();
 		Money value = referral.dealValue();
 		Requirements requirements = referral.requirements();
@@ -87,7 +91,7 @@ record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualific
 	}
 
 	/** The lead as the domain takes it; refused input names its field. */
-	NewReferral toNewReferral() {
+	public NewReferral toNewReferral() {
 		return new NewReferral(new LocationId(this.location), this.qualification, ReferralType.Independent,
 				this.dealName, null,
 				new Customer(this.customerName, Address.of(null, null, this.city, null, null, this.country), this.size,
@@ -99,9 +103,18 @@ record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Qualific
 				Boolean.TRUE.equals(this.contactRequested), this.inviteNotes);
 	}
 
-	static @Nullable String field(String target) {
+	public static @Nullable String field(String target) {
 		String contact = ContactForm.field(target);
 		return contact != null ? contact : FIELDS.get(target);
+	}
+
+	/** What this caller may send: SPEC section 1. */
+	public static List<Qualification> qualifications(Caller caller) {
+		if (caller.hasRole(Role.VENDOR_ADMIN)) {
+			return List.of(Qualification.SalesQualified, Qualification.MarketingQualified);
+		}
+		return caller.hasRole(Role.VENDOR_SELLER) ? List.of(Qualification.SalesQualified)
+				: List.of(Qualification.MarketingQualified);
 	}
 
 	private static List<String> tags(@Nullable String text) {

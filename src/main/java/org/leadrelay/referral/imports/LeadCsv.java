@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.web.NewLeadForm;
 
 /**
  * The CSV form of leads, shared by export and import so that an exported file imports as

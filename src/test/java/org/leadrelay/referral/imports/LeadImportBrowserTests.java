@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.shared.Caller;
+import org.leadrelay.referral.web.NewLeadForm;
 import org.leadrelay.shared.DomainException;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -99,7 +100,7 @@ class LeadRowBinder {
 			.filter(entry -> entry.organization().isPartner())
 			.flatMap(entry -> entry.locations().stream())
 			.map(location -> location.id().value())
-			.collect(Collectors.toUnmodifiableSet()), NewLeadController.qualifications(caller));
+			.collect(Collectors.toUnmodifiableSet()), NewLeadForm.qualifications(caller));
 	}
 
 	record Allowed(Set<UUID> locations, List<Qualification> qualifications) {

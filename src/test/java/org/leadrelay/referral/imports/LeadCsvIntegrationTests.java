@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,7 +39,8 @@ import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.TeamMember;
-import org.leadrelay.referral.web.LeadImportReader.ImportRow;
+import org.leadrelay.referral.imports.LeadImportReader.ImportRow;
+import org.leadrelay.referral.web.NewLeadForm;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;

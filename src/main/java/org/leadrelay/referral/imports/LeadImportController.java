@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.leadrelay.referral.web.LeadImportReader.CheckedFile;
+import org.leadrelay.referral.imports.LeadImportReader.CheckedFile;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 
@@ -88,7 +88,7 @@ class LeadImportController {
 	String progress(Caller caller, @PathVariable UUID id, HtmxRequest htmx, Model model) {
 		model.addAttribute("progress", this.imports.find(caller, id)
 			.orElseThrow(() -> DomainException.notFound("Import " + id + " not found")));
-		return htmx.isHtmxRequest() ? "leads/import-progress :: progress" : "leads/import-progress";
+		return htmx.isHtmxRequest() ? "imports/import-progress :: progress" : "imports/import-progress";
 	}
 
 	private String page(Caller caller, Model model) {
@@ -96,7 +96,7 @@ class LeadImportController {
 		model.addAttribute("maxMegabytes", this.maxFileSize.toMegabytes());
 		model.addAttribute("maxRows", this.maxRows);
 		model.addAttribute("leadColumns", LeadCsv.LEAD_COLUMNS.stream().map(LeadCsv.Column::name).toList());
-		return "leads/import";
+		return "imports/import";
 	}
 
 	private static String fileName(MultipartFile file) {

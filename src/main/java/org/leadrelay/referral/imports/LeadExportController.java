@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +23,8 @@ import org.leadrelay.referral.ReferralQuery;
 import org.leadrelay.referral.ReferralQuery.Cursor;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.ViewedReferral;
+import org.leadrelay.referral.web.LeadListParams;
+import org.leadrelay.referral.web.NewLeadForm;
 import org.leadrelay.shared.Caller;
 
 import org.springframework.http.ContentDisposition;

@@ -1,45 +1,35 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
+import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
-import org.leadrelay.referral.web.LeadRowBinder.Allowed;
-import org.leadrelay.referral.web.LeadRowBinder.BoundRow;
+import org.leadrelay.referral.imports.LeadImportRepository.Outcome;
+import org.leadrelay.referral.imports.LeadImportRepository.PendingRow;
+import org.leadrelay.referral.imports.LeadImportRepository.RowOutcome;
+import org.leadrelay.referral.imports.LeadRowBinder.Allowed;
+import org.leadrelay.referral.imports.LeadRowBinder.BoundRow;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
-import org.leadrelay.shared.OrganizationId;
-import org.leadrelay.shared.OrganizationKind;
-import org.leadrelay.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,18 +54,13 @@ class LeadImportWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(LeadImportWorker.class);
 
-	private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {
-	};
-
 	private final ReferralManagement management;
+
+	private final ReferralSearch search;
 
 	private final LeadRowBinder binder;
 
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate template;
-
-	private final JsonMapper json;
+	private final LeadImportRepository repository;
 
 	private final TransactionTemplate chunks;
 
@@ -87,14 +72,13 @@ class LeadImportWorker {
 
 	private final Clock clock;
 
-	LeadImportWorker(ReferralManagement management, LeadRowBinder binder, JdbcClient jdbc, JdbcTemplate template,
-			JsonMapper json, MessageSource messages, PlatformTransactionManager transactions,
+	LeadImportWorker(ReferralManagement management, ReferralSearch search, LeadRowBinder binder,
+			LeadImportRepository repository, MessageSource messages, PlatformTransactionManager transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
 		this.management = management;
+		this.search = search;
 		this.binder = binder;
-		this.jdbc = jdbc;
-		this.template = template;
-		this.json = json;
+		this.repository = repository;
 		this.chunks = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
 		this.rows.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -116,10 +100,7 @@ class LeadImportWorker {
 			initialDelayString = "${leadrelay.imports.poll-interval:PT1M}")
 	@ClusteredJob(value = "lead-import-resume", runs = Runs.ON_EVERY_NODE)
 	void resumeUnfinished() {
-		this.jdbc.sql("select id from lead_import where finished_at is null order by created_at")
-			.query(UUID.class)
-			.list()
-			.forEach(this::work);
+		this.repository.unfinished().forEach(this::work);
 	}
 
 	/** Works off the import until it is finished or another node holds it. */
@@ -140,30 +121,18 @@ class LeadImportWorker {
 	 * @return whether rows may be left
 	 */
 	private boolean workChunk(UUID id) {
-		Caller uploader = this.jdbc
-			.sql("select vendor_organization_id, caller_kind, created_by, created_by_name, roles from lead_import "
-					+ "where id = ? and finished_at is null for update skip locked")
-			.param(id)
-			.query(LeadImportWorker::uploader)
-			.optional()
-			.orElse(null);
+		Caller uploader = this.repository.lockUnfinished(id).orElse(null);
 		if (uploader == null) {
 			return false;
 		}
-		List<PendingRow> pending = this.jdbc
-			.sql("select row_number, row_key, cells from lead_import_row where import_id = ? and outcome is null "
-					+ "order by row_number limit ?")
-			.params(id, CHUNK_SIZE)
-			.query((rs, row) -> new PendingRow(rs.getInt("row_number"), rs.getString("row_key"),
-					this.json.readValue(rs.getString("cells"), CELLS)))
-			.list();
-		Set<String> imported = importedKeys(uploader.organizationId(), pending);
+		List<PendingRow> pending = this.repository.pendingRows(id, CHUNK_SIZE);
+		Set<String> imported = importedKeys(uploader, pending);
 		Allowed allowed = this.binder.allowedFor(uploader);
 		List<Outcome> outcomes = new ArrayList<>();
 		for (PendingRow row : pending) {
 			outcomes.add(imported.contains(row.key()) ? Outcome.skipped(row) : send(uploader, allowed, row));
 		}
-		record(id, outcomes);
+		this.repository.record(id, outcomes, this.clock.instant());
 		return pending.size() == CHUNK_SIZE;
 	}
 
@@ -175,10 +144,7 @@ class LeadImportWorker {
 					return Outcome.failed(row, firstError(bound));
 				}
 				Referral referral = this.management.send(caller, bound.lead(), Source.UI);
-				this.jdbc
-					.sql("insert into lead_import_key (vendor_organization_id, row_key, referral_id) values (?, ?, ?)")
-					.params(caller.organizationId().value(), row.key(), referral.id().value())
-					.update();
+				this.repository.insertKey(caller.organizationId(), row.key(), referral.id());
 				return new Outcome(row.number(), RowOutcome.CREATED, null, referral.id().value());
 			}));
 		}
@@ -206,88 +172,23 @@ class LeadImportWorker {
 	 * program's leads: an export gives a lead that came from no import its id as its key,
 	 * so importing an export never creates its leads twice.
 	 */
-	private Set<String> importedKeys(OrganizationId vendor, List<PendingRow> pending) {
-		String[] keys = pending.stream().map(PendingRow::key).toArray(String[]::new);
-		Set<String> imported = new HashSet<>(this.jdbc
-			.sql("select row_key from lead_import_key where vendor_organization_id = ? and row_key = any(?)")
-			.params(vendor.value(), keys)
-			.query(String.class)
-			.list());
-		List<UUID> ids = pending.stream().map(row -> asId(row.key())).flatMap(Optional::stream).toList();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("select id from referral where vendor_organization_id = ? and id = any(?::uuid[])")
-				.params(vendor.value(), SqlValues.uuidArray(ids))
-				.query(UUID.class)
-				.list()
-				.forEach(id -> imported.add(id.toString()));
-		}
+	private Set<String> importedKeys(Caller uploader, List<PendingRow> pending) {
+		Set<String> imported = this.repository.importedKeys(uploader.organizationId(),
+				pending.stream().map(PendingRow::key).toList());
+		List<ReferralId> ids = pending.stream().map(row -> asId(row.key())).flatMap(Optional::stream).toList();
+		this.search.sentBy(uploader, ids).forEach(id -> imported.add(id.toString()));
 		return imported;
 	}
 
 	/** The key as a lead id, if it is one as the export writes it. */
-	private static Optional<UUID> asId(String key) {
+	private static Optional<ReferralId> asId(String key) {
 		try {
 			UUID id = UUID.fromString(key);
-			return id.toString().equals(key) ? Optional.of(id) : Optional.empty();
+			return id.toString().equals(key) ? Optional.of(new ReferralId(id)) : Optional.empty();
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private void record(UUID id, List<Outcome> outcomes) {
-		if (!outcomes.isEmpty()) {
-			this.template.batchUpdate(
-					"update lead_import_row set outcome = ?, message = ?, referral_id = ? where import_id = ? and row_number = ?",
-					outcomes, outcomes.size(), (ps, outcome) -> {
-						ps.setString(1, outcome.outcome().name());
-						ps.setString(2, outcome.message());
-						ps.setObject(3, outcome.referralId());
-						ps.setObject(4, id);
-						ps.setInt(5, outcome.row());
-					});
-		}
-		Map<RowOutcome, Long> counts = outcomes.stream()
-			.collect(Collectors.groupingBy(Outcome::outcome, Collectors.counting()));
-		this.jdbc.sql("""
-				update lead_import set created_count = created_count + ?, skipped_count = skipped_count + ?,
-				  failed_count = failed_count + ?,
-				  finished_at = case when exists (select 1 from lead_import_row r
-				    where r.import_id = lead_import.id and r.outcome is null) then null else cast(? as timestamptz) end
-				where id = ?""")
-			.params(counts.getOrDefault(RowOutcome.CREATED, 0L), counts.getOrDefault(RowOutcome.SKIPPED, 0L),
-					counts.getOrDefault(RowOutcome.FAILED, 0L), SqlValues.timestamp(this.clock.instant()), id)
-			.update();
-	}
-
-	/** Who uploaded the import: its leads are sent as theirs. */
-	private static Caller uploader(ResultSet rs, int row) throws SQLException {
-		return new Caller(Caller.Kind.valueOf(rs.getString("caller_kind")), rs.getString("created_by"),
-				rs.getString("created_by_name"), new OrganizationId(rs.getObject("vendor_organization_id", UUID.class)),
-				OrganizationKind.VENDOR,
-				Arrays.stream(rs.getString("roles").split(",")).map(Role::valueOf).collect(Collectors.toSet()));
-	}
-
-	private record PendingRow(int number, String key, Map<String, String> cells) {
-
-	}
-
-	private enum RowOutcome {
-
-		CREATED, SKIPPED, FAILED
-
-	}
-
-	private record Outcome(int row, RowOutcome outcome, @Nullable String message, @Nullable UUID referralId) {
-
-		static Outcome skipped(PendingRow row) {
-			return new Outcome(row.number(), RowOutcome.SKIPPED, null, null);
-		}
-
-		static Outcome failed(PendingRow row, @Nullable String message) {
-			return new Outcome(row.number(), RowOutcome.FAILED, message, null);
-		}
-
 	}
 
 }

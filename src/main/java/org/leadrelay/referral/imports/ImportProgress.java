@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.time.Instant;
 import java.util.List;

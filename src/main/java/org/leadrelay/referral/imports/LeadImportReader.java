@@ -1,4 +1,4 @@
-package org.leadrelay.referral.web;
+package org.leadrelay.referral.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.leadrelay.referral.web.LeadRowBinder.Allowed;
+import org.leadrelay.referral.imports.LeadRowBinder.Allowed;
 import org.leadrelay.shared.Caller;
 
 import org.springframework.beans.factory.annotation.Value;
