@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -20,6 +20,7 @@ import org.leadrelay.testing.TestProfiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +41,12 @@ class CompanySizeMigrationIntegrationTests {
 
 	static final UUID IMPORT = UUID.randomUUID();
 
+	/**
+	 * The application's connection to the test server, where this test makes a database
+	 * of its own.
+	 */
 	@Autowired
-	EmbeddedPostgres postgres;
+	HikariDataSource server;
 
 	String name;
 
@@ -53,16 +58,16 @@ class CompanySizeMigrationIntegrationTests {
 	void createDatabase() throws Exception {
 		// letters only: a database name cannot be a bind parameter
 		this.name = "sizes_" + TestProfiles.letters();
-		JdbcClient.create(this.postgres.getPostgresDatabase()).sql("create database " + this.name).update();
-		this.database = this.postgres.getDatabase("postgres", this.name);
+		JdbcClient.create(this.server).sql("create database " + this.name).update();
+		this.database = new DriverManagerDataSource(
+				this.server.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + this.name + "$1"),
+				this.server.getUsername(), this.server.getPassword());
 		this.jdbc = JdbcClient.create(this.database);
 	}
 
 	@AfterEach
 	void dropDatabase() {
-		JdbcClient.create(this.postgres.getPostgresDatabase())
-			.sql("drop database " + this.name + " with (force)")
-			.update();
+		JdbcClient.create(this.server).sql("drop database " + this.name + " with (force)").update();
 	}
 
 	@Test
