@@ -28,6 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The performance harness (not a test): seeds 100,000 partner locations and 2,000,000
  * referrals, starts LeadRelay on them and measures each endpoint over HTTP beside a
@@ -258,7 +260,7 @@ public final class Benchmark {
 	 * Makes 200,000 Received referrals due at once and times the sweep until all are
 	 * Expired.
 	 */
-	private Result sweep() throws InterruptedException {
+	private Result sweep() {
 		var jdbc = this.database.jdbc();
 		long eventsBefore = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
 		log("Expiry sweep: making %,d referrals due", SWEEP_SIZE);
@@ -267,17 +269,14 @@ public final class Benchmark {
 			.params(PARTNER_1, PARTNER_2, PARTNER_3, SWEEP_SIZE)
 			.update();
 		long start = System.nanoTime();
-		boolean due;
-		do {
-			Thread.sleep(200);
-			// an index probe, not a count: counting the due referrals every 200 ms took a
-			// core of its own and slowed the sweep it measures
-			due = jdbc
+		// an index probe, not a count: counting the due referrals every 200 ms took a
+		// core of its own and slowed the sweep it measures
+		await("the sweep").atMost(Duration.ofHours(1))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !jdbc
 				.sql("select exists (select 1 from referral where substatus = 'Received' and expires_at <= now())")
 				.query(Boolean.class)
-				.single();
-		}
-		while (due);
+				.single());
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long events = jdbc.sql("select count(*) from event_publication").query(Long.class).single() - eventsBefore;
 		log("Expired %,d in %.1f s; %,d event publications written", SWEEP_SIZE, elapsed, events);

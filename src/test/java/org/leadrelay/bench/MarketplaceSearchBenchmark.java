@@ -39,6 +39,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The marketplace search benchmark (not a test): seeds 100,000 business profiles with
  * skewed tag distributions and 400,000 referrals into its own embedded PostgreSQL
@@ -109,12 +111,12 @@ public final class MarketplaceSearchBenchmark {
 		}
 		Instant seeded = Instant.now();
 		log("Waiting for the responsiveness scores");
-		while (jdbc().sql("select count(*) from partner_responsiveness where refreshed_at > ?")
-			.param(java.sql.Timestamp.from(seeded))
-			.query(Long.class)
-			.single() == 0) {
-			Thread.sleep(1000);
-		}
+		await("the responsiveness scores").atMost(Duration.ofMinutes(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> jdbc().sql("select count(*) from partner_responsiveness where refreshed_at > ?")
+				.param(java.sql.Timestamp.from(seeded))
+				.query(Long.class)
+				.single() > 0);
 		app.close();
 		// measured without the frequent refresh; an empty index is rebuilt at startup
 		long startup = System.nanoTime();

@@ -30,7 +30,8 @@ class DemoDataIntegrationTests {
 			// the demo data is seeded by the start itself: once it is in, the start went
 			// on
 			await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(log).contains("Demo data: created"));
-			Thread.sleep(2000);
+			// a start that fails after seeding exits within moments
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(node::isAlive);
 
 			assertThat(Files.readString(log)).doesNotContain("APPLICATION FAILED TO START", "DomainException");
 			assertThat(ApiClient.anonymous(node.port()).get("/marketplace").status()).isEqualTo(200);

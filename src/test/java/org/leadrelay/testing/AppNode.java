@@ -8,12 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.leadrelay.LeadRelayApplication;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * LeadRelay started as a separate JVM, as one node of a cluster would be: it can be
@@ -82,28 +83,23 @@ public final class AppNode implements AutoCloseable {
 		return node;
 	}
 
-	/** Waits until the node answers its health check. */
-	public AppNode awaitHealthy(Duration timeout) throws InterruptedException {
+	/**
+	 * Waits until the node answers its health check; fails at once when the node exits.
+	 */
+	public AppNode awaitHealthy(Duration timeout) {
 		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited; see target/nodes/" + this.name + ".log");
-			}
-			try {
-				HttpResponse<String> health = http.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return this;
+		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+		await(this.name + " healthy").atMost(timeout)
+			.pollInterval(Duration.ofMillis(250))
+			// not listening yet: still starting
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(this.name + " exited; see target/nodes/" + this.name + ".log");
 				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException(this.name + " did not become healthy within " + timeout);
+				return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			});
+		return this;
 	}
 
 	public boolean isAlive() {

@@ -1,7 +1,5 @@
 package org.leadrelay.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +14,9 @@ import com.microsoft.playwright.options.AriaRole;
 /**
  * Debian's Chromium driven by Playwright, headless; Playwright never downloads a browser
  * of its own. One per test class: launching takes about a second, a new context a few
- * milliseconds.
+ * milliseconds. Tests use it through {@link BrowserSession}.
  */
 public final class Chromium implements AutoCloseable {
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private final Playwright playwright;
 
@@ -58,19 +54,6 @@ public final class Chromium implements AutoCloseable {
 		PlaywrightAssertions
 			.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
 			.isVisible();
-	}
-
-	/** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
-	public static Path screenshot(Page page, String name) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		Path file = SCREENSHOTS.resolve(name + ".png");
-		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-		return file;
 	}
 
 	@Override

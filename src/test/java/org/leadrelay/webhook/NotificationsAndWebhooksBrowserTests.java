@@ -4,19 +4,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrelay.referral.Address;
 import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.Customer;
@@ -31,7 +26,7 @@ import org.leadrelay.referral.Source;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.Chromium;
+import org.leadrelay.testing.BrowserSession;
 import org.leadrelay.testing.EventPublications;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
@@ -42,11 +37,12 @@ import org.leadrelay.testing.TestUsers.TestUser;
 import org.leadrelay.webhook.WebhookReceiver.Request;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.leadrelay.testing.BrowserSession.clickButton;
+import static org.leadrelay.testing.BrowserSession.suffix;
 
 /**
  * The admin pages of notifications and webhooks in a real browser (Debian's Chromium): a
@@ -58,10 +54,8 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class NotificationsAndWebhooksBrowserTests {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@Autowired
 	TestProgram programs;
@@ -90,43 +84,23 @@ class NotificationsAndWebhooksBrowserTests {
 
 	WebhookReceiver receiver;
 
-	BrowserContext context;
-
 	Page page;
-
-	/** Every page of every context reports its console errors here. */
-	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void launchBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void setUp() throws Exception {
 		this.program = this.programs.create();
 		this.admin = this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN);
 		this.receiver = WebhookReceiver.start();
-		this.context = newContext(1280);
-		this.page = this.context.newPage();
+		this.page = browser.newPage();
 	}
 
 	@AfterEach
 	void tearDown() {
-		this.context.close();
 		this.receiver.close();
 		// Leave no pending deliveries behind for other tests' dispatcher runs.
 		Caller contoso = new Caller(Caller.Kind.API_CLIENT, "client:cleanup", "Cleanup", this.program.contoso().id(),
 				OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
 		this.webhooks.list(contoso).forEach(webhook -> this.webhooks.delete(contoso, webhook.id()));
-		assertThat(this.consoleErrors)
-			.as("errors in the browser console, such as scripts or styles the Content-Security-Policy blocked")
-			.isEmpty();
 	}
 
 	@Test
@@ -136,7 +110,7 @@ class NotificationsAndWebhooksBrowserTests {
 		send(older);
 		this.clock.advance(Duration.ofSeconds(1));
 		Referral opened = send(newer);
-		signIn(this.page, this.admin);
+		browser.signIn(this.page, this.admin);
 
 		Locator bell = this.page.locator("#notification-bell");
 		assertThat(bell).hasAttribute("aria-label", "Notifications, 2 unread");
@@ -144,7 +118,7 @@ class NotificationsAndWebhooksBrowserTests {
 		bell.focus();
 		this.page.keyboard().press("Enter");
 		assertThat(this.page.locator("h1")).hasText("Notifications");
-		Chromium.screenshot(this.page, "notifications");
+		BrowserSession.screenshot(this.page, "notifications");
 
 		// marking one read swaps the list and the bell in place, without loading a page
 		this.page.evaluate("window.stillThisPage = true");
@@ -159,7 +133,7 @@ class NotificationsAndWebhooksBrowserTests {
 
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New lead: " + newer).setExact(true))
 			.click();
-		assertThat(this.page).hasURL(url("/leads/" + opened.id()));
+		assertThat(this.page).hasURL(browser.url("/leads/" + opened.id()));
 		assertThat(this.page.locator("h1")).hasText(newer);
 		assertThat(bell).hasAttribute("aria-label", "Notifications, none unread");
 		assertThat(bell.locator(".badge")).hasCount(0);
@@ -172,12 +146,12 @@ class NotificationsAndWebhooksBrowserTests {
 
 	@Test
 	void aPartnerAdminRegistersAWebhookAndReplaysADelivery() throws Exception {
-		signIn(this.page, this.admin);
+		browser.signIn(this.page, this.admin);
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
 		this.page.getByLabel("URL").fill(this.receiver.url());
 		assertThat(this.page.getByLabel("referral-created")).isChecked();
 		assertThat(this.page.getByLabel("referral-updated")).isChecked();
-		clickButton("Register");
+		clickButton(this.page, "Register");
 		assertThat(this.page.getByRole(AriaRole.STATUS).first()).hasText("Webhook registered.");
 		String secret = this.page.getByLabel("Signing secret").inputValue();
 		assertThat(secret).startsWith("whsec_");
@@ -202,10 +176,10 @@ class NotificationsAndWebhooksBrowserTests {
 		assertThat(delivery).hasCount(2);
 		assertThat(delivery.first()).containsText("Replayed");
 		assertThat(delivery.first()).containsText("HTTP 200");
-		Chromium.screenshot(this.page, "webhook-deliveries");
+		BrowserSession.screenshot(this.page, "webhook-deliveries");
 
 		this.page.getByText("Delete webhook…").click();
-		clickButton("Delete for good");
+		clickButton(this.page, "Delete for good");
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("is deleted");
 		assertThat(this.page.getByText("No webhooks yet.")).isVisible();
 	}
@@ -214,24 +188,20 @@ class NotificationsAndWebhooksBrowserTests {
 	void theAdminPagesFitAPhone() {
 		send("Pike Street Retail " + suffix());
 		TestUser vendorAdmin = this.users.create(this.program.vendor(), "Nadia Admin", Role.VENDOR_ADMIN);
-		try (BrowserContext phone = newContext(375)) {
-			Page partner = phone.newPage();
-			signIn(partner, this.admin);
-			for (String path : List.of("/notifications", "/notifications/settings", "/webhooks", "/api-clients")) {
-				partner.navigate(url(path));
-				assertThat(partner.evaluate("document.documentElement.scrollWidth")).as(path).isEqualTo(375);
-			}
-			Chromium.screenshot(partner, "api-clients-phone");
+		Page partner = browser.newPage(375);
+		browser.signIn(partner, this.admin);
+		for (String path : List.of("/notifications", "/notifications/settings", "/webhooks", "/api-clients")) {
+			partner.navigate(browser.url(path));
+			assertThat(partner.evaluate("document.documentElement.scrollWidth")).as(path).isEqualTo(375);
 		}
-		try (BrowserContext phone = newContext(375)) {
-			Page vendor = phone.newPage();
-			signIn(vendor, vendorAdmin);
-			vendor.navigate(url("/sent-mail"));
-			vendor.locator("li.sent-mail summary").first().click();
-			assertThat(vendor.locator("pre.sent-mail-text").first()).isVisible();
-			assertThat(vendor.evaluate("document.documentElement.scrollWidth")).isEqualTo(375);
-			Chromium.screenshot(vendor, "sent-mail-phone");
-		}
+		BrowserSession.screenshot(partner, "api-clients-phone");
+		Page vendor = browser.newPage(375);
+		browser.signIn(vendor, vendorAdmin);
+		vendor.navigate(browser.url("/sent-mail"));
+		vendor.locator("li.sent-mail summary").first().click();
+		assertThat(vendor.locator("pre.sent-mail-text").first()).isVisible();
+		assertThat(vendor.evaluate("document.documentElement.scrollWidth")).isEqualTo(375);
+		BrowserSession.screenshot(vendor, "sent-mail-phone");
 	}
 
 	private Referral send(String customer) {
@@ -253,33 +223,6 @@ class NotificationsAndWebhooksBrowserTests {
 			return this.receiver.requests().size() >= count;
 		});
 		return this.receiver.requests();
-	}
-
-	private BrowserContext newContext(int width) {
-		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(width, 900));
-		context.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				this.consoleErrors.add(message.text());
-			}
-		});
-		return context;
-	}
-
-	private void signIn(Page page, TestUser user) {
-		Chromium.signIn(page, url("/login"), user);
-	}
-
-	private void clickButton(String name) {
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 6);
 	}
 
 }

@@ -6,39 +6,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrelay.marketplace.Marketplace;
 import org.leadrelay.marketplace.MarketplaceQuery;
 import org.leadrelay.partner.BusinessProfile;
 import org.leadrelay.partner.CatalogueKind;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.Chromium;
+import org.leadrelay.testing.BrowserSession;
 import org.leadrelay.testing.EventPublications;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.TestProfiles;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.testing.TestUsers;
-import org.leadrelay.testing.TestUsers.TestUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class MarketplaceBrowserTests {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@Autowired
 	TestProgram programs;
@@ -78,20 +69,6 @@ class MarketplaceBrowserTests {
 
 	BusinessProfile contoso;
 
-	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-	private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void launchBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		chromium.close();
-	}
-
 	@BeforeEach
 	void setUp() {
 		this.program = this.programs.create();
@@ -108,20 +85,15 @@ class MarketplaceBrowserTests {
 				TestProfiles.location("Fabrikam Graz", "AT"));
 	}
 
-	@AfterEach
-	void closeContexts() {
-		this.contexts.forEach(BrowserContext::close);
-		assertThat(this.consoleErrors)
-			.as("errors in the browser console, such as scripts or styles the Content-Security-Policy blocked")
-			.isEmpty();
-	}
-
 	@Test
 	void aCustomerFindsAPartnerInSpiteOfATypoAndThePartnerSeesTheInquiryAsText() {
-		Page customer = newPage(1280,
-				Map.of("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255)));
-		customer.onDialog(dialog -> this.consoleErrors.add("a script ran: " + dialog.message()));
-		customer.navigate(url("/marketplace"));
+		Page customer = browser
+			.newContext(BrowserSession.viewport(1280)
+				.setExtraHTTPHeaders(
+						Map.of("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255))))
+			.newPage();
+		browser.failOnDialogs(customer);
+		customer.navigate(browser.url("/marketplace"));
 		customer.getByLabel("What are you looking for?").fill(this.word + " Dynamcis");
 		customer.getByLabel("Country").selectOption("HU");
 		customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
@@ -130,7 +102,7 @@ class MarketplaceBrowserTests {
 		Locator result = customer.locator(".partner-result");
 		assertThat(result.locator("h2")).hasText("Contoso Consulting");
 		assertThat(result).containsText("Dynamics 365");
-		Chromium.screenshot(customer, "marketplace-search");
+		BrowserSession.screenshot(customer, "marketplace-search");
 
 		result.getByRole(AriaRole.LINK).first().click();
 		assertThat(customer.locator("h1")).hasText("Contoso Consulting");
@@ -150,25 +122,25 @@ class MarketplaceBrowserTests {
 		customer.getByLabel("I agree that Contoso Consulting contacts me about this request").check();
 		customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
 		assertThat(customer.getByRole(AriaRole.STATUS)).containsText("your request is on its way");
-		Chromium.screenshot(customer, "marketplace-inquiry-sent");
+		BrowserSession.screenshot(customer, "marketplace-inquiry-sent");
 
-		Page partner = newPage(1280, Map.of());
-		partner.onDialog(dialog -> this.consoleErrors.add("a script ran: " + dialog.message()));
-		signIn(partner, this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN));
-		partner.navigate(url("/leads?tab=marketplace"));
+		Page partner = browser.newPage();
+		browser.failOnDialogs(partner);
+		browser.signIn(partner, this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN));
+		partner.navigate(browser.url("/leads?tab=marketplace"));
 		Locator row = partner.locator("li.lead-row").filter(new Locator.FilterOptions().setHasText(company));
 		assertThat(row.locator(".flame")).isVisible();
 		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(company)).click();
 		assertThat(partner.locator("h1")).hasText(company);
 		assertThat(partner.locator("#deal-heading + dl")).containsText("<img src=x onerror=alert('needs')>");
 		assertThat(partner.locator("main")).containsText("Dynamics 365");
-		Chromium.screenshot(partner, "marketplace-lead");
+		BrowserSession.screenshot(partner, "marketplace-lead");
 	}
 
 	@Test
 	void theMarketplaceSpeaksHungarianAndFitsAPhone() {
-		Page phone = newPage(375, Map.of());
-		phone.navigate(url("/marketplace?lang=hu&q=" + this.word));
+		Page phone = browser.newPage(375);
+		phone.navigate(browser.url("/marketplace?lang=hu&q=" + this.word));
 
 		assertThat(phone.locator("h1")).hasText("Találja meg a partnerét");
 		assertThat(phone.getByRole(AriaRole.STATUS)).hasText("2 partner");
@@ -180,13 +152,13 @@ class MarketplaceBrowserTests {
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Megkeresés elküldése")))
 			.isVisible();
 		assertThat(phone.evaluate("document.documentElement.scrollWidth")).isEqualTo(375);
-		Chromium.screenshot(phone, "marketplace-location-phone");
+		BrowserSession.screenshot(phone, "marketplace-location-phone");
 	}
 
 	@Test
 	void aProfileAdminUploadsALogoAndEditsTheProfileWhichIsFoundAtOnce() throws IOException {
-		Page admin = newPage(1280, Map.of());
-		signIn(admin, this.users.create(this.program.contoso(), "Petra Profile", Role.BUSINESS_PROFILE_ADMIN));
+		Page admin = browser.newPage();
+		browser.signIn(admin, this.users.create(this.program.contoso(), "Petra Profile", Role.BUSINESS_PROFILE_ADMIN));
 		assertThat(admin.locator("h1")).hasText("Business profiles");
 		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
 
@@ -207,35 +179,12 @@ class MarketplaceBrowserTests {
 		admin.getByLabel("Description").fill("Retail systems on Dynamics 365, with training for your staff.");
 		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save profile")).click();
 		assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Profile saved");
-		Chromium.screenshot(admin, "profile-edit");
+		BrowserSession.screenshot(admin, "profile-edit");
 
 		this.publications.awaitCompleted(this.contoso.id());
 		assertThat(this.marketplace
 			.search(new MarketplaceQuery(this.word + " training", null, null, null, null, null, null, 1))
 			.results()).extracting(found -> found.card().name()).containsExactly("Contoso Consulting");
-	}
-
-	private Page newPage(int width, Map<String, String> headers) {
-		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("en-US")
-				.setViewportSize(width, 900)
-				.setExtraHTTPHeaders(headers));
-		context.onConsoleMessage(message -> {
-			// pages answered 4xx on purpose are reported too; they are not errors
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				this.consoleErrors.add(message.text());
-			}
-		});
-		this.contexts.add(context);
-		return context.newPage();
-	}
-
-	private void signIn(Page page, TestUser user) {
-		Chromium.signIn(page, url("/login"), user);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	private static byte[] png(int width, int height) throws IOException {

@@ -1,30 +1,22 @@
 package org.leadrelay.referral.imports;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrelay.partner.Location;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.Chromium;
+import org.leadrelay.testing.BrowserSession;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.testing.TestUsers;
-import org.leadrelay.testing.TestUsers.TestUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LeadImportBrowserTests {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@Autowired
 	TestProgram programs;
@@ -50,46 +40,18 @@ class LeadImportBrowserTests {
 
 	Program program;
 
-	BrowserContext context;
-
 	Page page;
-
-	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void launchBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void setUp() {
 		this.program = this.programs.create();
-		this.context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
-		this.context.onConsoleMessage(message -> {
-			// the 422 of a refused upload is reported too; it is not an error
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				this.consoleErrors.add(message.text());
-			}
-		});
-		this.page = this.context.newPage();
-	}
-
-	@AfterEach
-	void closeContext() {
-		this.context.close();
-		assertThat(this.consoleErrors).as("errors in the browser console").isEmpty();
+		this.page = browser.newPage();
 	}
 
 	@Test
 	void aSellerUploadsAFileFollowsItsProgressAndReadsTheSummary() {
-		signIn(this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER));
-		this.page.navigate(url("/leads"));
+		browser.signIn(this.page, this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER));
+		this.page.navigate(browser.url("/leads"));
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import CSV")).click();
 		assertThat(this.page.locator("h1")).hasText("Import qualified leads from a CSV file");
 
@@ -98,7 +60,7 @@ class LeadImportBrowserTests {
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("leads.csv was not imported: 1 error");
 		assertThat(this.page.locator("#import-errors tbody tr")).hasText("1002 customerName Required.");
-		Chromium.screenshot(this.page, "lead-import-errors");
+		BrowserSession.screenshot(this.page, "lead-import-errors");
 
 		choose(rows);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and import")).click();
@@ -110,7 +72,7 @@ class LeadImportBrowserTests {
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("1,000 leads created");
 		assertThat(this.page.locator("progress")).hasAttribute("value", "1000");
 		assertThat(this.page.evaluate("window.stillThisPage")).as("htmx swapped the progress in place").isEqualTo(true);
-		Chromium.screenshot(this.page, "lead-import-summary");
+		BrowserSession.screenshot(this.page, "lead-import-summary");
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the leads")).click();
 		assertThat(this.page.locator("main")).containsText("1,000 leads");
@@ -134,18 +96,6 @@ class LeadImportBrowserTests {
 				.append(",HU,Needs an ERP,true\r\n");
 		}
 		return csv.toString();
-	}
-
-	private void signIn(TestUser user) {
-		this.page.navigate(url("/login"));
-		this.page.getByLabel("Email").fill(user.email());
-		this.page.getByLabel("Password").fill(TestUsers.PASSWORD);
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

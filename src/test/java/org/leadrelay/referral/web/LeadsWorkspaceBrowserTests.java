@@ -1,24 +1,17 @@
 package org.leadrelay.referral.web;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Address;
 import org.leadrelay.referral.Consent;
@@ -37,7 +30,7 @@ import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
-import org.leadrelay.testing.Chromium;
+import org.leadrelay.testing.BrowserSession;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.TestProgram;
@@ -46,10 +39,11 @@ import org.leadrelay.testing.TestUsers;
 import org.leadrelay.testing.TestUsers.TestUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.leadrelay.testing.BrowserSession.clickButton;
+import static org.leadrelay.testing.BrowserSession.suffix;
 
 /**
  * The seed's story in a real browser (Debian's Chromium): partners receive leads, mark
@@ -60,10 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LeadsWorkspaceBrowserTests {
 
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@Autowired
 	TestProgram programs;
@@ -87,38 +79,14 @@ class LeadsWorkspaceBrowserTests {
 
 	Caller vendor;
 
-	BrowserContext context;
-
 	Page page;
-
-	@BeforeAll
-	static void launchBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void setUp() {
 		this.program = this.programs.create();
 		this.vendor = new Caller(Caller.Kind.API_CLIENT, "client:northwind", "Maria Marketing",
 				this.program.vendor().id(), OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
-		this.context = newContext(1280, true);
-		this.page = this.context.newPage();
-	}
-
-	/** Every page of every context reports its console errors here. */
-	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-	@AfterEach
-	void closeContext() {
-		this.context.close();
-		assertThat(this.consoleErrors)
-			.as("errors in the browser console, such as scripts or styles the " + "Content-Security-Policy blocked")
-			.isEmpty();
+		this.page = browser.newPage();
 	}
 
 	@Test
@@ -127,13 +95,13 @@ class LeadsWorkspaceBrowserTests {
 		send("Pike Street Retail " + suffix(), this.program.budapest(), false);
 		String customer = "Alpine Dairy " + suffix();
 		send(customer, this.program.budapest(), true);
-		signIn(this.page, this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN));
+		browser.signIn(this.page, this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN));
 
-		this.page.navigate(url("/leads?tab=qualified"));
+		this.page.navigate(browser.url("/leads?tab=qualified"));
 		Locator row = this.page.locator("li.lead-row").filter(new Locator.FilterOptions().setHasText(customer));
 		assertThat(row.locator(".flame")).isVisible();
 		assertThat(row).containsText("days left");
-		Chromium.screenshot(this.page, "leads-list");
+		BrowserSession.screenshot(this.page, "leads-list");
 
 		// the heart toggles in place: no page load, the Favorites count follows
 		this.page.evaluate("window.stillThisPage = true");
@@ -150,7 +118,7 @@ class LeadsWorkspaceBrowserTests {
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(customer)).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("The customer is waiting for your call");
 		assertThat(this.page.locator("h1")).hasText(customer);
-		Chromium.screenshot(this.page, "lead-page");
+		BrowserSession.screenshot(this.page, "lead-page");
 
 		// accept with the deal name missing: the error sits at the field, the input stays
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accept")).click();
@@ -159,20 +127,20 @@ class LeadsWorkspaceBrowserTests {
 		this.page.getByLabel("Currency").selectOption("EUR");
 		this.page.getByLabel("Estimated purchase date").fill("2027-04-30");
 		this.page.getByLabel("Notes: what is the customer looking for?").fill("Three warehouses, go-live in spring");
-		clickButton("Next");
+		clickButton(this.page, "Next");
 		assertThat(this.page.getByLabel("Deal name")).hasAttribute("aria-invalid", "true");
 		assertThat(this.page.locator("[id='deal.name-errors']")).hasText("Required.");
 		assertThat(this.page.getByLabel("Notes: what is the customer looking for?"))
 			.hasValue("Three warehouses, go-live in spring");
 		assertThat(this.page.getByLabel("Estimated value")).hasValue("30000");
 		this.page.getByLabel("Deal name").fill("Alpine ERP");
-		clickButton("Next");
+		clickButton(this.page, "Next");
 		assertThat(this.page.getByRole(AriaRole.STATUS).first()).containsText("Lead accepted");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Accepted");
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
 		this.page.getByLabel("Estimated value").fill("35000");
-		clickButton("Save changes");
+		clickButton(this.page, "Save changes");
 		assertThat(this.page.getByRole(AriaRole.STATUS).first()).containsText("Changes saved");
 		assertThat(this.page.locator("#deal-heading + dl")).containsText("€35,000");
 
@@ -180,10 +148,10 @@ class LeadsWorkspaceBrowserTests {
 		this.page.getByLabel("First name").fill("Péter");
 		this.page.getByLabel("Last name").fill("Tóth");
 		this.page.getByLabel("Email").fill("peter.toth@contoso.example");
-		clickButton("Add to the deal team");
+		clickButton(this.page, "Add to the deal team");
 		assertThat(this.page.locator("#team-heading + ul")).containsText("Péter Tóth");
 
-		clickButton("Mark won");
+		clickButton(this.page, "Mark won");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Archived: Won");
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
 		assertThat(this.page.locator("main")).containsText("Archived leads are read-only");
@@ -195,22 +163,22 @@ class LeadsWorkspaceBrowserTests {
 		String expired = "Puszta Foods " + suffix();
 		Referral toDecline = send(declined, this.program.budapest(), false);
 		Referral toExpire = send(expired, this.program.budapest(), false);
-		signIn(this.page,
+		browser.signIn(this.page,
 				this.users.create(this.program.contoso(), "Bence Szabo", Role.REFERRALS_USER, this.program.budapest()));
 
-		this.page.navigate(url("/leads/" + toDecline.id() + "/decline"));
-		clickButton("Close deal");
+		this.page.navigate(browser.url("/leads/" + toDecline.id() + "/decline"));
+		clickButton(this.page, "Close deal");
 		assertThat(this.page.locator("#reason-errors")).hasText("Required.");
 		this.page.getByLabel("No capacity").check();
 		this.page.getByLabel("Notes (optional)").fill("Fully booked until autumn");
-		clickButton("Close deal");
+		clickButton(this.page, "Close deal");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Archived: Declined");
 		assertThat(this.page.locator("#deal-heading + dl")).containsText("No capacity");
 		assertThat(this.page.locator(".timeline")).containsText("Fully booked until autumn");
 
 		this.clock.advance(this.properties.responseWindow().plusMinutes(1));
 		this.expirySweep.run();
-		this.page.navigate(url("/leads/" + toExpire.id()));
+		this.page.navigate(browser.url("/leads/" + toExpire.id()));
 		assertThat(this.page.locator("h1 + .badge")).hasText("Archived: Expired");
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accept"))).hasCount(0);
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Decline"))).hasCount(0);
@@ -220,12 +188,12 @@ class LeadsWorkspaceBrowserTests {
 	@Test
 	void aSellerSendsALeadToAPartnerAndSeesItsStage() {
 		String customer = "Balaton Hotels " + suffix();
-		signIn(this.page, this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER));
+		browser.signIn(this.page, this.users.create(this.program.vendor(), "Sebastian Seller", Role.VENDOR_SELLER));
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send a lead").setExact(true))
 			.first()
 			.click();
-		clickButton("Send lead");
+		clickButton(this.page, "Send lead");
 		assertThat(this.page.locator("[id='customerName-errors']")).hasText("Required.");
 		assertThat(this.page.locator("[id='consentToContact-errors']")).containsText("consent");
 		// the recommendations follow the customer's country, and picking one fills in the
@@ -236,17 +204,17 @@ class LeadsWorkspaceBrowserTests {
 		assertThat(best).containsText("located in Hungary");
 		best.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send to this location")).click();
 		assertThat(this.page.getByLabel("Partner location")).hasValue(this.program.budapest().id().toString());
-		Chromium.screenshot(this.page, "new-lead-recommendations");
+		BrowserSession.screenshot(this.page, "new-lead-recommendations");
 		this.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Company").setExact(true))
 			.fill(customer);
 		this.page.getByLabel("What does the customer need?").fill("Booking system for four hotels");
 		this.page.getByLabel("The customer agreed to be contacted by the partner").check();
-		clickButton("Send lead");
+		clickButton(this.page, "Send lead");
 		assertThat(this.page.getByRole(AriaRole.STATUS).first()).containsText("Lead sent");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Received");
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accept"))).hasCount(0);
 
-		this.page.navigate(url("/leads?tab=qualified"));
+		this.page.navigate(browser.url("/leads?tab=qualified"));
 		assertThat(this.page.locator("h1")).hasText("Leads I sent");
 		assertThat(this.page.locator("li.lead-row").filter(new Locator.FilterOptions().setHasText(customer)))
 			.containsText("Received");
@@ -255,16 +223,16 @@ class LeadsWorkspaceBrowserTests {
 	@Test
 	void anotherPartnersLeadIsNotFoundAndTheWorkspaceSpeaksHungarianAndFitsAPhone() {
 		Referral contosoLead = send("Tisza Bank " + suffix(), this.program.budapest(), false);
-		signIn(this.page, this.users.create(this.program.fabrikam(), "Franz Huber", Role.REFERRALS_ADMIN));
+		browser.signIn(this.page, this.users.create(this.program.fabrikam(), "Franz Huber", Role.REFERRALS_ADMIN));
 
-		Response response = this.page.navigate(url("/leads/" + contosoLead.id()));
+		Response response = this.page.navigate(browser.url("/leads/" + contosoLead.id()));
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(this.page.locator("h1")).hasText("Not found");
 		assertThat(this.page.locator("main")).not().containsText("Tisza Bank");
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Magyar")).click();
 		assertThat(this.page.locator("h1")).hasText("Nem található");
-		this.page.navigate(url("/leads"));
+		this.page.navigate(browser.url("/leads"));
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Piactéri érdeklődők")))
 			.isVisible();
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Minősített érdeklődők")))
@@ -274,24 +242,20 @@ class LeadsWorkspaceBrowserTests {
 
 		// a phone, with JavaScript on: nothing wider than the screen
 		TestUser contosoAdmin = this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN);
-		try (BrowserContext phone = newContext(375, true)) {
-			Page small = phone.newPage();
-			signIn(small, contosoAdmin);
-			small.navigate(url("/leads?tab=qualified"));
-			assertThat(small.locator("li.lead-row")).hasCount(1);
-			assertThat(small.evaluate("document.documentElement.scrollWidth")).isEqualTo(375);
-			Chromium.screenshot(small, "leads-list-phone");
-		}
+		Page small = browser.newPage(375);
+		browser.signIn(small, contosoAdmin);
+		small.navigate(browser.url("/leads?tab=qualified"));
+		assertThat(small.locator("li.lead-row")).hasCount(1);
+		assertThat(small.evaluate("document.documentElement.scrollWidth")).isEqualTo(375);
+		BrowserSession.screenshot(small, "leads-list-phone");
 		// and without JavaScript the heart is a plain form that comes back to the list
-		try (BrowserContext noScript = newContext(375, false)) {
-			Page plain = noScript.newPage();
-			signIn(plain, contosoAdmin);
-			plain.navigate(url("/leads?tab=qualified"));
-			plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to favorites")).click();
-			assertThat(plain).hasURL(url("/leads?tab=qualified&stage=all&sort=newest"));
-			assertThat(plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove from favorites")))
-				.hasAttribute("aria-pressed", "true");
-		}
+		Page plain = browser.newContext(BrowserSession.viewport(375).setJavaScriptEnabled(false)).newPage();
+		browser.signIn(plain, contosoAdmin);
+		plain.navigate(browser.url("/leads?tab=qualified"));
+		clickButton(plain, "Add to favorites");
+		assertThat(plain).hasURL(browser.url("/leads?tab=qualified&stage=all&sort=newest"));
+		assertThat(plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove from favorites")))
+			.hasAttribute("aria-pressed", "true");
 	}
 
 	private Referral send(String customer, Location location, boolean contactRequested) {
@@ -305,36 +269,6 @@ class LeadsWorkspaceBrowserTests {
 				"Replace spreadsheets with an ERP", Money.of(new BigDecimal("25000"), "EUR"),
 				Instant.parse("2027-03-31T00:00:00Z"), contactRequested, "Met at the Debrecen roadshow");
 		return this.management.send(this.vendor, lead, Source.API);
-	}
-
-	private BrowserContext newContext(int width, boolean javaScript) {
-		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("en-US")
-				.setViewportSize(width, 900)
-				.setJavaScriptEnabled(javaScript));
-		context.onConsoleMessage(message -> {
-			// pages answered 404 or 422 on purpose are reported too; they are not errors
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				this.consoleErrors.add(message.text());
-			}
-		});
-		return context;
-	}
-
-	private void signIn(Page page, TestUser user) {
-		Chromium.signIn(page, url("/login"), user);
-	}
-
-	private void clickButton(String name) {
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 6);
 	}
 
 }
