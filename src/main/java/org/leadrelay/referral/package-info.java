@@ -3,8 +3,9 @@
  * or lost. {@link org.leadrelay.referral.ReferralManagement} changes them,
  * {@link org.leadrelay.referral.ReferralSearch} reads them, and every change is published
  * as a {@link org.leadrelay.referral.ReferralEvent}. Its code does not use the identity
- * module; who may see which referral ({@code ReferralScope}) reads that module's published
- * views ({@code identity_user_location_v}, {@code identity_user_email_v}) in SQL.
+ * module; who may see which referral ({@code ReferralScope}) reads that module's
+ * published views ({@code identity_user_location_v}, {@code identity_user_email_v}) in
+ * SQL.
  */
 @ApplicationModule(displayName = "Referrals", allowedDependencies = { "partner", "platform", "shared" })
 @NullMarked
