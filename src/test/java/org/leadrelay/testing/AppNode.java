@@ -1,5 +1,6 @@
 package org.leadrelay.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ public final class AppNode implements AutoCloseable {
 			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), LeadRelayApplication.class.getName(), "--server.port=" + port,
+				runtimeClassPath(), LeadRelayApplication.class.getName(), "--server.port=" + port,
 				"--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		Path log = Files.createDirectories(Path.of("target/nodes")).resolve(name + ".log");
@@ -81,6 +82,16 @@ public final class AppNode implements AutoCloseable {
 		AppNode node = new AppNode(name, builder.start(), port);
 		Runtime.getRuntime().addShutdownHook(new Thread(node.process::destroyForcibly));
 		return node;
+	}
+
+	/**
+	 * The application's classes and its run-time dependencies (written by the build's
+	 * maven-dependency-plugin), without the tests' own: a node runs as
+	 * {@code ./mvnw spring-boot:run} runs it.
+	 */
+	private static String runtimeClassPath() throws IOException {
+		return Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+				+ Files.readString(Path.of("target/runtime-classpath.txt")).strip();
 	}
 
 	/**
