@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -71,6 +72,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			}
 			else if (json instanceof InvalidFormatException format) {
 				message = "Field '" + target + "' has an invalid value '" + format.getValue() + "'";
+			}
+			else if (json instanceof InvalidNullException && target != null) {
+				message = "Field '" + target + "' may not be null";
 			}
 			else if (json instanceof MismatchedInputException mismatch && target != null) {
 				message = "Field '" + target + "' has the wrong type" + (mismatch.getTargetType() == null ? ""

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.web.NoNullElements;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.LocationDetails;
 import org.leadrelay.partner.ProfileChanges;
@@ -24,8 +25,9 @@ final class ProfileRequests {
 	 * size).
 	 */
 	record Create(Region region, String name, @Nullable String description, @Nullable String website,
-			@Nullable String linkedIn, @Nullable List<String> industries, @Nullable List<String> products,
-			@Nullable List<String> services, @Nullable List<String> solutions, @Nullable List<String> customerSizes) {
+			@Nullable String linkedIn, @NoNullElements @Nullable List<String> industries,
+			@NoNullElements @Nullable List<String> products, @NoNullElements @Nullable List<String> services,
+			@NoNullElements @Nullable List<String> solutions, @NoNullElements @Nullable List<String> customerSizes) {
 
 		Create {
 			if (region == null) {
@@ -46,8 +48,9 @@ final class ProfileRequests {
 	 * an empty text to clear description, website or linkedIn.
 	 */
 	record Patch(@Nullable String name, @Nullable String description, @Nullable String website,
-			@Nullable String linkedIn, @Nullable List<String> industries, @Nullable List<String> products,
-			@Nullable List<String> services, @Nullable List<String> solutions, @Nullable List<String> customerSizes) {
+			@Nullable String linkedIn, @NoNullElements @Nullable List<String> industries,
+			@NoNullElements @Nullable List<String> products, @NoNullElements @Nullable List<String> services,
+			@NoNullElements @Nullable List<String> solutions, @NoNullElements @Nullable List<String> customerSizes) {
 
 		ProfileChanges changes() {
 			return new ProfileChanges(this.name, this.description, this.website, this.linkedIn, this.industries,
@@ -58,7 +61,7 @@ final class ProfileRequests {
 	}
 
 	record NewLocation(String name, String addressLine1, @Nullable String postalCode, String city, String country,
-			@Nullable String phone, @Nullable List<String> alertEmails) {
+			@Nullable String phone, @NoNullElements @Nullable List<String> alertEmails) {
 
 		LocationDetails details() {
 			return new LocationDetails(this.name, this.addressLine1, this.postalCode, this.city, this.country,

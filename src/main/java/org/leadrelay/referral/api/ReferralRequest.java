@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.web.NoNullElements;
 
 /**
  * The body of {@code POST} and {@code PUT /v1.0/engagements/referrals}: every property of
@@ -25,16 +26,17 @@ record ReferralRequest(@JsonProperty("@odata.context") @Nullable Object odataCon
 		@Nullable String substatus, @Nullable String statusReason, @Nullable String qualification,
 		@Nullable String type, @Nullable Boolean favorite, @Nullable String salesStage,
 		@Nullable String referralProgram, @Nullable String referralSource, @Nullable String callToAction,
-		@Nullable List<Object> tags, @Nullable List<Target> target, @Nullable List<Member> team,
-		@Nullable CustomerProfile customerProfile, @Nullable Consent consent, @Nullable Details details,
-		@Nullable InviteContext inviteContext, @Nullable TrackingInfo trackingInfo) {
+		@NoNullElements @Nullable List<Object> tags, @NoNullElements @Nullable List<Target> target,
+		@NoNullElements @Nullable List<Member> team, @Nullable CustomerProfile customerProfile,
+		@Nullable Consent consent, @Nullable Details details, @Nullable InviteContext inviteContext,
+		@Nullable TrackingInfo trackingInfo) {
 
 	record Target(@Nullable String type, @Nullable String id) {
 	}
 
 	/** {@code ids} are the sender's own, of any JSON shape: kept as sent. */
 	record CustomerProfile(@Nullable String name, @Nullable Address address, @Nullable String size,
-			@Nullable List<Member> team, @Nullable List<Object> ids) {
+			@NoNullElements @Nullable List<Member> team, @Nullable List<Object> ids) {
 	}
 
 	record Address(@Nullable String addressLine1, @Nullable String addressLine2, @Nullable String city,
@@ -63,8 +65,9 @@ record ReferralRequest(@JsonProperty("@odata.context") @Nullable Object odataCon
 	/**
 	 * {@code offers} and {@code additionalRequirements} have no shape in the reference.
 	 */
-	record Requirements(@Nullable List<Tag> industries, @Nullable List<Tag> products, @Nullable List<Tag> services,
-			@Nullable List<String> solutions, @Nullable List<Object> offers, @Nullable Object additionalRequirements) {
+	record Requirements(@NoNullElements @Nullable List<Tag> industries, @NoNullElements @Nullable List<Tag> products,
+			@NoNullElements @Nullable List<Tag> services, @NoNullElements @Nullable List<String> solutions,
+			@Nullable List<Object> offers, @Nullable Object additionalRequirements) {
 	}
 
 	record Tag(@Nullable String id) {

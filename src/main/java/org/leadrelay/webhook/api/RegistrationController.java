@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.web.NoNullElements;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.webhook.RegisteredWebhook;
@@ -108,7 +109,7 @@ class RegistrationController {
 	 */
 	@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 	record RegistrationRequest(@JsonProperty("WebhookUrl") @Nullable String webhookUrl,
-			@JsonProperty("WebhookEvents") @Nullable List<String> webhookEvents,
+			@JsonProperty("WebhookEvents") @NoNullElements @Nullable List<String> webhookEvents,
 			@JsonProperty("SubscriberId") @Nullable JsonNode subscriberId,
 			@JsonProperty("LastModifiedTimestamp") @Nullable JsonNode lastModifiedTimestamp,
 			@JsonProperty("Properties") @Nullable JsonNode properties,

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.web.NoNullElements;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.webhook.RegisteredWebhook;
@@ -125,7 +126,7 @@ class WebhooksController {
 		}
 	}
 
-	record RegisterRequest(@Nullable String url, @Nullable List<String> events) {
+	record RegisterRequest(@Nullable String url, @NoNullElements @Nullable List<String> events) {
 	}
 
 	record RegisteredJson(String id, String url, List<String> events, String secret) {

@@ -75,6 +75,16 @@ class ReferralValidationIntegrationTests {
 		assertRefused(body -> ((ObjectNode) body.at("/target/0")).put("id", "00000000-0000-0000-0000-000000000000"),
 				"target");
 		assertRefused(body -> body.putArray("target"), "target");
+		assertRefused(body -> body.putArray("target").addNull(), "target/0");
+		assertRefused(body -> body.putArray("team").addNull(), "team/0");
+		assertRefused(body -> ((ObjectNode) body.get("customerProfile")).putArray("team").addNull(),
+				"customerProfile/team/0");
+		assertRefused(
+				body -> ((ObjectNode) body.get("details")).putObject("requirements").putArray("industries").addNull(),
+				"details/requirements/industries/0");
+		assertRefused(
+				body -> ((ObjectNode) body.get("details")).putObject("requirements").putArray("solutions").addNull(),
+				"details/requirements/solutions/0");
 
 		Response malformed = this.vendor.post(REFERRALS, "{\"name\": ");
 		assertThat(malformed.status()).isEqualTo(400);
