@@ -11,15 +11,17 @@ import org.leadrelay.referral.ReferralStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes every partner's responsiveness from its referrals of the period, every
- * {@code leadrelay.routing.responsiveness-refresh-interval}, in one transaction, on one
- * node at a time.
+ * Recomputes every partner's responsiveness from its referrals of the period, in one
+ * transaction, on one node at a time: once when the application is ready, then every
+ * {@code leadrelay.routing.responsiveness-refresh-interval}.
  */
 @Component
 class ResponsivenessJob {
@@ -46,6 +48,17 @@ class ResponsivenessJob {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * Runs before the application reports itself ready (after the demo data is seeded),
+	 * so that no page shows a partner without history for a whole interval after a start.
+	 * A node that finds the lock taken skips: another node is computing the scores then.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@ClusteredJob(value = "responsiveness-refresh", runs = Runs.ONE_NODE_AT_A_TIME, lockAtMostFor = "PT30M")
+	void refreshAtStart() {
+		refresh();
 	}
 
 	@Scheduled(fixedDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}",
