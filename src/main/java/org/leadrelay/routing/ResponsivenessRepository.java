@@ -71,9 +71,10 @@ class ResponsivenessRepository {
 
 	private static ResponsivenessScore score(ResultSet rs, int row) throws SQLException {
 		long median = rs.getLong("median_response_seconds");
+		// null when the partner answered none; wasNull() speaks of the last column read
+		Duration medianResponseTime = rs.wasNull() ? null : Duration.ofSeconds(median);
 		return new ResponsivenessScore(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-				rs.getInt("answered"), rs.getInt("expired"), rs.wasNull() ? null : Duration.ofSeconds(median),
-				rs.getDouble("score"));
+				rs.getInt("answered"), rs.getInt("expired"), medianResponseTime, rs.getDouble("score"));
 	}
 
 }
