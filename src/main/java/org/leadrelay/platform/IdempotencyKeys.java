@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.IdempotencyKeyRepository.ClaimedKey;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 import org.leadrelay.shared.OrganizationId;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +36,7 @@ public class IdempotencyKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
-	private final JdbcClient jdbc;
+	private final IdempotencyKeyRepository keys;
 
 	private final TransactionTemplate transactions;
 
@@ -44,9 +44,9 @@ public class IdempotencyKeys {
 
 	private final Duration retention;
 
-	IdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+	IdempotencyKeys(IdempotencyKeyRepository keys, TransactionTemplate transactions, Clock clock,
 			@Value("${leadrelay.api.idempotency-key-retention:P1D}") Duration retention) {
-		this.jdbc = jdbc;
+		this.keys = keys;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.retention = retention;
@@ -64,18 +64,9 @@ public class IdempotencyKeys {
 		}
 		String hash = sha256(requestBody);
 		StoredResponse response = this.transactions.execute(status -> {
-			int claimed = this.jdbc
-				.sql("insert into idempotency_key (organization_id, idempotency_key, request_hash, created_at) "
-						+ "values (?, ?, ?, ?) on conflict do nothing")
-				.params(organization.value(), key, hash, SqlValues.timestamp(this.clock.instant()))
-				.update();
-			if (claimed == 1) {
+			if (this.keys.claim(organization, key, hash, this.clock.instant())) {
 				StoredResponse fresh = action.get();
-				this.jdbc
-					.sql("update idempotency_key set response_status = ?, response_body = ?, resource_id = ? "
-							+ "where organization_id = ? and idempotency_key = ?")
-					.params(fresh.status(), fresh.body(), fresh.resourceId(), organization.value(), key)
-					.update();
+				this.keys.storeResponse(organization, key, fresh);
 				return fresh;
 			}
 			return replay(organization, key, hash);
@@ -87,20 +78,12 @@ public class IdempotencyKeys {
 	}
 
 	private StoredResponse replay(OrganizationId organization, String key, String hash) {
-		return this.jdbc
-			.sql("select request_hash, response_status, response_body, resource_id from idempotency_key "
-					+ "where organization_id = ? and idempotency_key = ?")
-			.params(organization.value(), key)
-			.query((rs, row) -> {
-				if (!hash.equals(rs.getString("request_hash"))) {
-					throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-							"Idempotency-Key '" + key + "' was already used with a different request body",
-							"Idempotency-Key");
-				}
-				return new StoredResponse(rs.getInt("response_status"), rs.getString("response_body"),
-						rs.getObject("resource_id", UUID.class), true);
-			})
-			.single();
+		ClaimedKey claimed = this.keys.find(organization, key);
+		if (!hash.equals(claimed.requestHash())) {
+			throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+					"Idempotency-Key '" + key + "' was already used with a different request body", "Idempotency-Key");
+		}
+		return claimed.response();
 	}
 
 	/**
@@ -110,9 +93,7 @@ public class IdempotencyKeys {
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	@ClusteredJob(value = "idempotency-key-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeExpired() {
-		int purged = this.jdbc.sql("delete from idempotency_key where created_at < ?")
-			.param(SqlValues.timestamp(this.clock.instant().minus(this.retention)))
-			.update();
+		int purged = this.keys.deleteCreatedBefore(this.clock.instant().minus(this.retention));
 		if (purged > 0) {
 			log.info("Forgot {} idempotency keys older than {}", purged, this.retention);
 		}

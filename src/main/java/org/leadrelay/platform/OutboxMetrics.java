@@ -7,7 +7,6 @@ import java.time.Instant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxMetrics {
 
-	private final JdbcClient jdbc;
+	private final OutboxRepository outbox;
 
 	private final Clock clock;
 
-	OutboxMetrics(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
-		this.jdbc = jdbc;
+	OutboxMetrics(OutboxRepository outbox, Clock clock, MeterRegistry registry) {
+		this.outbox = outbox;
 		this.clock = clock;
 		Gauge.builder("leadrelay.outbox.backlog", this, OutboxMetrics::backlog)
 			.description("Event publications not yet completed")
@@ -37,17 +36,11 @@ class OutboxMetrics {
 	}
 
 	private double backlog() {
-		return this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-			.query(Long.class)
-			.single();
+		return this.outbox.countPending();
 	}
 
 	private double oldestAgeSeconds() {
-		Instant oldest = this.jdbc
-			.sql("select min(publication_date) from event_publication where completion_date is null")
-			.query((rs, row) -> SqlValues.instant(rs, "min"))
-			.list()
-			.get(0);
+		Instant oldest = this.outbox.oldestPending();
 		return oldest == null ? 0 : Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis() / 1000.0);
 	}
 

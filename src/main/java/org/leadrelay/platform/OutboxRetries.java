@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -37,7 +36,7 @@ public class OutboxRetries {
 
 	private final FailedEventPublications failed;
 
-	private final JdbcClient jdbc;
+	private final OutboxRepository outbox;
 
 	private final OutboxProperties properties;
 
@@ -45,10 +44,10 @@ public class OutboxRetries {
 
 	private final Clock clock;
 
-	OutboxRetries(FailedEventPublications failed, JdbcClient jdbc, OutboxProperties properties, Clock clock,
+	OutboxRetries(FailedEventPublications failed, OutboxRepository outbox, OutboxProperties properties, Clock clock,
 			ObjectProvider<EmbeddedDatabaseMarker> embedded) {
 		this.failed = failed;
-		this.jdbc = jdbc;
+		this.outbox = outbox;
 		this.properties = properties;
 		this.staleAfter = properties.staleAfter(embedded.getIfAvailable() != null);
 		this.clock = clock;
@@ -66,12 +65,7 @@ public class OutboxRetries {
 	 */
 	public void retryDue() {
 		Instant staleBefore = this.clock.instant().minus(this.staleAfter);
-		int stale = this.jdbc.sql("""
-				update event_publication set status = 'FAILED'
-				where (status in ('PUBLISHED', 'PROCESSING') and publication_date < ?)
-				   or (status = 'RESUBMITTED' and last_resubmission_date < ?)""")
-			.params(SqlValues.timestamp(staleBefore), SqlValues.timestamp(staleBefore))
-			.update();
+		int stale = this.outbox.failInFlightSince(staleBefore);
 		if (stale > 0) {
 			log.warn("Retrying {} event publication(s) in flight for longer than {}: their node probably died", stale,
 					this.staleAfter);

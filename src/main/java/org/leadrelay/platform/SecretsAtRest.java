@@ -2,11 +2,11 @@ package org.leadrelay.platform;
 
 import java.util.List;
 
+import org.leadrelay.platform.SealedColumnRepository.SealedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,15 +23,16 @@ public class SecretsAtRest implements InitializingBean {
 
 	private final Secrets secrets;
 
-	private final JdbcClient jdbc;
+	private final SealedColumnRepository values;
 
 	private final TransactionTemplate transactions;
 
 	private final List<SealedColumn> columns;
 
-	SecretsAtRest(Secrets secrets, JdbcClient jdbc, TransactionTemplate transactions, List<SealedColumn> columns) {
+	SecretsAtRest(Secrets secrets, SealedColumnRepository values, TransactionTemplate transactions,
+			List<SealedColumn> columns) {
 		this.secrets = secrets;
-		this.jdbc = jdbc;
+		this.values = values;
 		this.transactions = transactions;
 		this.columns = columns;
 	}
@@ -44,22 +45,13 @@ public class SecretsAtRest implements InitializingBean {
 	/** Encrypts or re-encrypts what is not sealed under the current key; the count. */
 	public int update(SealedColumn column) {
 		Integer updated = this.transactions.execute(status -> {
-			List<Row> rows = this.jdbc
-				.sql("select %s::text as id, %s as value from %s where %s is not null".formatted(column.id(),
-						column.column(), column.table(), column.column()))
-				.query((rs, row) -> new Row(rs.getString("id"), rs.getString("value")))
-				.list();
 			int count = 0;
-			for (Row row : rows) {
-				if (this.secrets.isCurrent(row.value())) {
+			for (SealedValue read : this.values.findValues(column)) {
+				if (this.secrets.isCurrent(read.value())) {
 					continue;
 				}
-				String sealed = this.secrets.reseal(row.value(), SealedColumn.context(column.table(), row.id()));
-				count += this.jdbc
-					.sql("update %s set %s = ? where %s::text = ? and %s = ?".formatted(column.table(), column.column(),
-							column.id(), column.column()))
-					.params(sealed, row.id(), row.value())
-					.update();
+				String sealed = this.secrets.reseal(read.value(), SealedColumn.context(column.table(), read.id()));
+				count += this.values.replace(column, read, sealed);
 			}
 			return count;
 		});
@@ -68,9 +60,6 @@ public class SecretsAtRest implements InitializingBean {
 					column.column());
 		}
 		return updated == null ? 0 : updated;
-	}
-
-	private record Row(String id, String value) {
 	}
 
 }

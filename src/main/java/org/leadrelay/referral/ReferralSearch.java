@@ -1,7 +1,6 @@
 package org.leadrelay.referral;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,12 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReferralSearch {
 
-	private final JdbcClient jdbc;
+	private final ReferralSearchRepository views;
 
 	private final ReferralRepository repository;
 
-	ReferralSearch(JdbcClient jdbc, ReferralRepository repository) {
-		this.jdbc = jdbc;
+	ReferralSearch(ReferralSearchRepository views, ReferralRepository repository) {
+		this.views = views;
 		this.repository = repository;
 	}
 
@@ -39,18 +37,7 @@ public class ReferralSearch {
 	 */
 	public ViewedReferral get(Caller caller, ReferralId id) {
 		ReferralScope scope = ReferralScope.of(caller);
-		List<Object> params = new ArrayList<>();
-		params.add(caller.principalId());
-		params.addAll(scope.params());
-		params.add(id.value());
-		return this.jdbc
-			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
-					+ " from referral r where " + scope.predicate() + " and r.id = ?")
-			.params(params)
-			.query((rs, row) -> new ViewedReferral(this.repository.referral(rs, row), rs.getBoolean("favorite"),
-					direction(scope)))
-			.optional()
-			.orElseThrow(() -> notFound(id));
+		return this.views.find(scope, caller.principalId(), id, direction(scope)).orElseThrow(() -> notFound(id));
 	}
 
 	/**
@@ -77,24 +64,10 @@ public class ReferralSearch {
 
 	public ReferralPage list(Caller caller, ReferralQuery query) {
 		ReferralScope scope = ReferralScope.of(caller);
-		ReferralSql where = ReferralSql.where(scope, caller.principalId(), query.filter());
-		Long total = query.count() ? count(where) : null;
-		if (query.after() != null) {
-			where.after(query.after(), query.sort());
-		}
-		List<Object> params = new ArrayList<>();
-		params.add(caller.principalId());
-		params.addAll(where.params());
-		params.add(query.limit() + 1);
-		params.add(query.offset());
-		List<ViewedReferral> rows = this.jdbc
-			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
-					+ " from referral r where " + where.where() + ReferralSql.orderBy(query.sort())
-					+ " limit ? offset ?")
-			.params(params)
-			.query((rs, row) -> new ViewedReferral(this.repository.referral(rs, row), rs.getBoolean("favorite"),
-					direction(scope)))
-			.list();
+		Long total = query.count() ? this.views.count(scope, caller.principalId(), query.filter()) : null;
+		// one more than the page holds tells whether another page follows
+		List<ViewedReferral> rows = this.views.findPage(scope, caller.principalId(), query, query.limit() + 1,
+				direction(scope));
 		Cursor next = null;
 		if (rows.size() > query.limit()) {
 			rows = rows.subList(0, query.limit());
@@ -105,7 +78,7 @@ public class ReferralSearch {
 
 	/** How many referrals in the caller's scope match the filter (null for all). */
 	public long count(Caller caller, @Nullable ReferralFilter filter) {
-		return count(ReferralSql.where(ReferralScope.of(caller), caller.principalId(), filter));
+		return this.views.count(ReferralScope.of(caller), caller.principalId(), filter);
 	}
 
 	/** The referral's history, oldest first. */
@@ -115,13 +88,6 @@ public class ReferralSearch {
 			throw notFound(id);
 		}
 		return this.repository.timeline(scope, id);
-	}
-
-	private long count(ReferralSql where) {
-		return this.jdbc.sql("select count(*) from referral r where " + where.where())
-			.params(where.params())
-			.query(Long.class)
-			.single();
 	}
 
 	private static Cursor cursorAfter(Referral last, ReferralSort sort) {

@@ -45,9 +45,11 @@ class ReferralStatisticsRepository {
 			.param(SqlValues.timestamp(since))
 			.query((rs, row) -> {
 				double median = rs.getDouble("median_seconds");
+				// null when the partner answered none; wasNull() speaks of the last
+				// column read
+				Duration medianResponseTime = rs.wasNull() ? null : Duration.ofMillis(Math.round(median * 1000));
 				return new PartnerResponses(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-						rs.getInt("answered"), rs.getInt("expired"),
-						rs.wasNull() ? null : Duration.ofMillis(Math.round(median * 1000)));
+						rs.getInt("answered"), rs.getInt("expired"), medianResponseTime);
 			})
 			.list();
 	}

@@ -2,10 +2,8 @@ package org.leadrelay.routing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.PartnerResponses;
@@ -13,16 +11,17 @@ import org.leadrelay.referral.ReferralStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes every partner's responsiveness from its referrals of the period, every
- * {@code leadrelay.routing.responsiveness-refresh-interval}, in one transaction, on one
- * node at a time.
+ * Recomputes every partner's responsiveness from its referrals of the period, in one
+ * transaction, on one node at a time: once when the application is ready, then every
+ * {@code leadrelay.routing.responsiveness-refresh-interval}.
  */
 @Component
 class ResponsivenessJob {
@@ -31,7 +30,7 @@ class ResponsivenessJob {
 
 	private final ReferralStatistics statistics;
 
-	private final JdbcTemplate jdbc;
+	private final ResponsivenessRepository scores;
 
 	private final TransactionTemplate transactions;
 
@@ -41,14 +40,25 @@ class ResponsivenessJob {
 
 	private final Clock clock;
 
-	ResponsivenessJob(ReferralStatistics statistics, JdbcTemplate jdbc, TransactionTemplate transactions,
+	ResponsivenessJob(ReferralStatistics statistics, ResponsivenessRepository scores, TransactionTemplate transactions,
 			ApplicationEventPublisher events, RoutingProperties properties, Clock clock) {
 		this.statistics = statistics;
-		this.jdbc = jdbc;
+		this.scores = scores;
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * Runs before the application reports itself ready (after the demo data is seeded),
+	 * so that no page shows a partner without history for a whole interval after a start.
+	 * A node that finds the lock taken skips: another node is computing the scores then.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@ClusteredJob(value = "responsiveness-refresh", runs = Runs.ONE_NODE_AT_A_TIME, lockAtMostFor = "PT30M")
+	void refreshAtStart() {
+		refresh();
 	}
 
 	@Scheduled(fixedDelayString = "${leadrelay.routing.responsiveness-refresh-interval:PT10M}",
@@ -67,27 +77,17 @@ class ResponsivenessJob {
 			Instant now = this.clock.instant();
 			List<PartnerResponses> responses = this.statistics
 				.responsesSince(now.minus(this.properties.responsivenessPeriod()));
-			List<Object[]> rows = new ArrayList<>();
-			for (PartnerResponses partner : responses) {
-				ResponsivenessScore score = ResponsivenessScore.of(partner.organizationId(), partner.answered(),
-						partner.expired(), partner.medianResponseTime());
-				rows.add(new Object[] { score.organizationId().value(), score.answered(), score.expired(),
-						score.medianResponseTime() == null ? null : score.medianResponseTime().toSeconds(),
-						(float) score.score(), SqlValues.timestamp(now) });
-			}
-			this.jdbc.batchUpdate("""
-					insert into partner_responsiveness
-					    (organization_id, answered, expired, median_response_seconds, score, refreshed_at)
-					values (?, ?, ?, ?, ?, ?)
-					on conflict (organization_id) do update set answered = excluded.answered,
-					    expired = excluded.expired, median_response_seconds = excluded.median_response_seconds,
-					    score = excluded.score, refreshed_at = excluded.refreshed_at""", rows);
+			List<ResponsivenessScore> computed = responses.stream()
+				.map(partner -> ResponsivenessScore.of(partner.organizationId(), partner.answered(), partner.expired(),
+						partner.medianResponseTime()))
+				.toList();
+			this.scores.saveAll(computed, now);
 			// partners whose history left the period are neutral again
-			this.jdbc.update("delete from partner_responsiveness where refreshed_at < ?", SqlValues.timestamp(now));
+			this.scores.deleteRefreshedBefore(now);
 			this.events.publishEvent(new ResponsivenessRefreshed(now));
-			log.info("Responsiveness of {} partners recomputed in {} ms", rows.size(),
+			log.info("Responsiveness of {} partners recomputed in {} ms", computed.size(),
 					(System.nanoTime() - start) / 1_000_000);
-			return rows.size();
+			return computed.size();
 		});
 		return partners == null ? 0 : partners;
 	}

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a {@code @Scheduled} method a job of the cluster: {@link ClusteredJobs} runs
- * each of its invocations, with the lock its {@link #runs()} asks for, and logs and
- * counts a failure instead of the method catching it. The method returns nothing.
+ * Declares a {@code @Scheduled} method (or one run at start-up) a job of the cluster:
+ * {@link ClusteredJobs} runs each of its invocations, with the lock its {@link #runs()}
+ * asks for, and logs and counts a failure instead of the method catching it. The method
+ * returns nothing.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
