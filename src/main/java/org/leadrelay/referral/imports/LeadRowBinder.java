@@ -41,7 +41,7 @@ class LeadRowBinder {
 
 	LeadRowBinder(@Qualifier("mvcConversionService") ConversionService conversions, Validator validator,
 			Organizations organizations) {
-		this.conversions = conversions;
+		this.conversions = new RowConversions(conversions);
 		this.validator = new SpringValidatorAdapter(validator);
 		this.organizations = organizations;
 	}
@@ -59,7 +59,7 @@ class LeadRowBinder {
 
 			@Override
 			public @Nullable Object resolveValue(String name, Class<?> type) {
-				return cells.get(name);
+				return RowConversions.cell(cells.get(name), type);
 			}
 
 			@Override
