@@ -2,13 +2,14 @@ package org.leadrelay.referral.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.leadrelay.referral.imports.LeadImportReader.CheckedFile;
+import org.leadrelay.referral.imports.LeadImports.Upload;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 
@@ -25,17 +26,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Vendor staff import qualified leads from a CSV file: the upload is checked whole and
- * either comes back with every row's errors, importing nothing, or is imported in the
- * background while its page shows the progress (htmx polls it; without JavaScript a link
- * reloads it) and, at the end, the summary.
+ * Vendor staff import qualified leads from a CSV file: an upload whose file as a whole is
+ * wrong comes back with the reason; any other is stored and answered at once with its
+ * page, which shows the check of its rows and then their import in the background (htmx
+ * polls it; without JavaScript a link reloads it) and, at the end, every row's error with
+ * nothing imported, or the summary.
  */
 @Controller
 class LeadImportController {
 
 	static final int RECENT_IMPORTS = 10;
-
-	private final LeadImportReader reader;
 
 	private final LeadImports imports;
 
@@ -45,10 +45,9 @@ class LeadImportController {
 
 	private final int maxRows;
 
-	LeadImportController(LeadImportReader reader, LeadImports imports, LeadImportWorker worker,
+	LeadImportController(LeadImports imports, LeadImportWorker worker,
 			@Value("${leadrelay.imports.max-file-size:20MB}") DataSize maxFileSize,
 			@Value("${leadrelay.imports.max-rows:50000}") int maxRows) {
-		this.reader = reader;
 		this.imports = imports;
 		this.worker = worker;
 		this.maxFileSize = maxFileSize;
@@ -69,17 +68,17 @@ class LeadImportController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(caller, model);
 		}
-		CheckedFile checked;
+		Upload upload;
 		try (InputStream content = file.getInputStream()) {
-			checked = this.reader.read(caller, content, locale);
+			upload = this.imports.upload(caller, fileName(file), content, locale);
 		}
-		if (!checked.valid()) {
+		if (upload.id() == null) {
 			model.addAttribute("fileName", file.getOriginalFilename());
-			model.addAttribute("checked", checked);
+			model.addAttribute("uploadErrors", List.of(upload.error()));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(caller, model);
 		}
-		UUID id = this.imports.start(caller, fileName(file), checked.rows());
+		UUID id = upload.id();
 		this.worker.startInBackground(id);
 		return "redirect:/leads/imports/" + id;
 	}

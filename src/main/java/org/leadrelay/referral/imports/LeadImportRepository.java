@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.imports.ImportProgress.FailedRow;
-import org.leadrelay.referral.imports.LeadImportReader.ImportRow;
+import org.leadrelay.referral.imports.LeadImportReader.UploadedRow;
+import org.leadrelay.referral.web.NewLeadForm;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
@@ -32,14 +34,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores the imports ({@code lead_import}), their rows with each row's outcome
- * ({@code lead_import_row}) and the keys imported per vendor program
+ * ({@code lead_import_row}), the first errors of a refused one
+ * ({@code lead_import_error}) and the keys imported per vendor program
  * ({@code lead_import_key}). Every read of an import is scoped to the caller's program.
  */
 @Repository
 class LeadImportRepository {
 
 	private static final String PROGRESS = "select id, file_name, created_by_name, created_at, total_rows, "
-			+ "created_count, skipped_count, failed_count, finished_at from lead_import i";
+			+ "checked_rows, error_count, checked_at, created_count, skipped_count, failed_count, finished_at "
+			+ "from lead_import i";
 
 	private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {
 	};
@@ -56,23 +60,41 @@ class LeadImportRepository {
 		this.json = json;
 	}
 
-	/** Stores a checked file's rows as a new import by the caller. */
-	void insert(UUID id, Caller caller, String fileName, List<ImportRow> rows, Instant createdAt) {
+	/** A new import by the caller, its rows to follow. */
+	void insert(UUID id, Caller caller, String fileName, Locale locale, Instant createdAt) {
 		this.jdbc.sql(
 				"insert into lead_import (id, vendor_organization_id, caller_kind, created_by, created_by_name, roles, "
-						+ "file_name, total_rows, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "file_name, locale, total_rows, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
 			.params(id, caller.organizationId().value(), caller.kind().name(), caller.principalId(),
 					caller.displayName(), caller.roles().stream().map(Role::name).collect(Collectors.joining(",")),
-					fileName, rows.size(), SqlValues.timestamp(createdAt))
+					fileName, locale.toLanguageTag(), SqlValues.timestamp(createdAt))
 			.update();
-		this.template.batchUpdate(
-				"insert into lead_import_row (import_id, row_number, row_key, cells) values (?, ?, ?, ?::jsonb)", rows,
-				1000, (ps, row) -> {
-					ps.setObject(1, id);
-					ps.setInt(2, row.number());
-					ps.setString(3, row.key());
-					ps.setString(4, this.json.writeValueAsString(row.cells()));
-				});
+	}
+
+	/**
+	 * Adds uploaded rows to an import, in one statement. A key that cannot be one (blank,
+	 * too long) is stored blank: the check refuses its row.
+	 */
+	void insertRows(UUID id, List<UploadedRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into lead_import_row (import_id, row_number, row_key, cells, cell_count)
+				select ?, r.number, r.key, cast(r.cells as jsonb), r.cell_count
+				from unnest(?::int[], ?::text[], ?::text[], ?::int[]) as r (number, key, cells, cell_count)""")
+			.params(id, rows.stream().map(UploadedRow::number).toArray(Integer[]::new),
+					rows.stream().map(LeadImportRepository::storedKey).toArray(String[]::new),
+					rows.stream().map(row -> this.json.writeValueAsString(row.cells())).toArray(String[]::new),
+					rows.stream().map(UploadedRow::cellCount).toArray(Integer[]::new))
+			.update();
+	}
+
+	/** All of an upload's rows are stored: they wait for their check. */
+	void uploaded(UUID id, int rows, int columns) {
+		this.jdbc.sql("update lead_import set total_rows = ?, column_count = ? where id = ?")
+			.params(rows, columns, id)
+			.update();
 	}
 
 	Optional<ImportProgress> find(Caller caller, UUID id) {
@@ -101,6 +123,17 @@ class LeadImportRepository {
 					+ "order by row_number limit ?")
 			.params(id, limit)
 			.query((rs, row) -> new FailedRow(rs.getInt("row_number"), rs.getString("row_key"),
+					rs.getString("message")))
+			.list();
+	}
+
+	/** The first errors the check of an import found, by row. */
+	List<RowError> errors(UUID id, int limit) {
+		return this.jdbc
+			.sql("select row_number, column_name, message from lead_import_error where import_id = ? "
+					+ "order by row_number, position limit ?")
+			.params(id, limit)
+			.query((rs, row) -> new RowError(rs.getInt("row_number"), rs.getString("column_name"),
 					rs.getString("message")))
 			.list();
 	}
@@ -145,25 +178,102 @@ class LeadImportRepository {
 
 	/**
 	 * Locks an unfinished import for this transaction, unless another holds it.
-	 * @return who uploaded it, or empty when it is finished or locked
+	 * @return it, or empty when it is finished or locked
 	 */
-	Optional<Caller> lockUnfinished(UUID id) {
+	Optional<LockedImport> lockUnfinished(UUID id) {
 		return this.jdbc
-			.sql("select vendor_organization_id, caller_kind, created_by, created_by_name, roles from lead_import "
+			.sql("select id, vendor_organization_id, caller_kind, created_by, created_by_name, roles, locale, "
+					+ "total_rows, column_count, checked_rows, error_count, checked_at from lead_import "
 					+ "where id = ? and finished_at is null for update skip locked")
 			.param(id)
-			.query(LeadImportRepository::uploader)
+			.query((rs, row) -> new LockedImport(id, uploader(rs), Locale.forLanguageTag(rs.getString("locale")),
+					rs.getInt("total_rows"), rs.getInt("column_count"), rs.getInt("checked_rows"),
+					rs.getInt("error_count"), rs.getObject("checked_at") != null))
 			.optional();
+	}
+
+	/** The rows of an import from the given one on, to be checked. */
+	List<PendingRow> rowsFrom(UUID id, int firstRow, int limit) {
+		return this.jdbc
+			.sql("select row_number, row_key, cells, cell_count, null as form from lead_import_row "
+					+ "where import_id = ? and row_number >= ? order by row_number limit ?")
+			.params(id, firstRow, limit)
+			.query((rs, row) -> pendingRow(rs))
+			.list();
+	}
+
+	/**
+	 * For each of the rows in a range whose key an earlier row of the import has: that
+	 * earlier row's number, the first one with the key.
+	 */
+	Map<Integer, Integer> earlierRowsWithTheSameKey(UUID id, int firstRow, int lastRow) {
+		Map<Integer, Integer> earlier = new HashMap<>();
+		this.jdbc.sql("""
+				select r.row_number, min(o.row_number) as earlier from lead_import_row r
+				join lead_import_row o on o.import_id = r.import_id and o.row_key = r.row_key
+				  and o.row_number < r.row_number
+				where r.import_id = ? and r.row_number between ? and ? and r.row_key <> ''
+				group by r.row_number""").params(id, firstRow, lastRow).query(rs -> {
+			earlier.put(rs.getInt("row_number"), rs.getInt("earlier"));
+		});
+		return earlier;
+	}
+
+	/** Keeps the forms that valid rows were bound to, for their import. */
+	void storeForms(UUID id, Map<Integer, NewLeadForm> forms) {
+		if (forms.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update lead_import_row r set form = cast(f.form as jsonb)
+				from unnest(?::int[], ?::text[]) as f (row_number, form)
+				where r.import_id = ? and r.row_number = f.row_number""")
+			.params(forms.keySet().toArray(Integer[]::new),
+					forms.values().stream().map(this.json::writeValueAsString).toArray(String[]::new), id)
+			.update();
+	}
+
+	/**
+	 * Counts checked rows in and keeps their first errors. When the check is done the
+	 * import is checked; with errors it is finished then, refused, and its rows go.
+	 * @param done when the last row was checked, else null
+	 */
+	void recordCheck(UUID id, int rows, List<RowError> kept, int errors, @Nullable Instant done) {
+		if (!kept.isEmpty()) {
+			// a row is checked whole in one chunk: its errors' positions start at 0 here
+			Integer[] positions = new Integer[kept.size()];
+			for (int i = 0; i < positions.length; i++) {
+				positions[i] = i > 0 && kept.get(i - 1).row() == kept.get(i).row() ? positions[i - 1] + 1 : 0;
+			}
+			this.jdbc
+				.sql("""
+						insert into lead_import_error (import_id, row_number, position, column_name, message)
+						select ?, e.row_number, e.position, e.column_name, e.message
+						from unnest(?::int[], ?::int[], ?::text[], ?::text[]) as e (row_number, position, column_name, message)""")
+				.params(id, kept.stream().map(RowError::row).toArray(Integer[]::new), positions,
+						kept.stream().map(RowError::column).toArray(String[]::new),
+						kept.stream().map(RowError::message).toArray(String[]::new))
+				.update();
+		}
+		this.jdbc.sql("""
+				update lead_import set checked_rows = checked_rows + ?, error_count = error_count + ?,
+				  checked_at = cast(? as timestamptz),
+				  finished_at = case when error_count + ? > 0 then cast(? as timestamptz) end
+				where id = ?""")
+			.params(rows, errors, SqlValues.timestamp(done), errors, SqlValues.timestamp(done), id)
+			.update();
+		if (done != null && errors > 0) {
+			this.jdbc.sql("delete from lead_import_row where import_id = ?").param(id).update();
+		}
 	}
 
 	/** The first rows of an import without an outcome. */
 	List<PendingRow> pendingRows(UUID id, int limit) {
 		return this.jdbc
-			.sql("select row_number, row_key, cells from lead_import_row where import_id = ? and outcome is null "
-					+ "order by row_number limit ?")
+			.sql("select row_number, row_key, cells, cell_count, form from lead_import_row where import_id = ? "
+					+ "and outcome is null " + "order by row_number limit ?")
 			.params(id, limit)
-			.query((rs, row) -> new PendingRow(rs.getInt("row_number"), rs.getString("row_key"),
-					this.json.readValue(rs.getString("cells"), CELLS)))
+			.query((rs, row) -> pendingRow(rs))
 			.list();
 	}
 
@@ -210,19 +320,48 @@ class LeadImportRepository {
 	private static ImportProgress progress(ResultSet rs) throws SQLException {
 		return new ImportProgress(rs.getObject("id", UUID.class), rs.getString("file_name"),
 				rs.getString("created_by_name"), SqlValues.instant(rs, "created_at"), rs.getInt("total_rows"),
+				rs.getInt("checked_rows"), rs.getInt("error_count"), SqlValues.instant(rs, "checked_at"),
 				rs.getInt("created_count"), rs.getInt("skipped_count"), rs.getInt("failed_count"),
-				SqlValues.instant(rs, "finished_at"), List.of());
+				SqlValues.instant(rs, "finished_at"), List.of(), List.of());
+	}
+
+	private PendingRow pendingRow(ResultSet rs) throws SQLException {
+		String form = rs.getString("form");
+		return new PendingRow(rs.getInt("row_number"), rs.getString("row_key"),
+				this.json.readValue(rs.getString("cells"), CELLS), rs.getObject("cell_count", Integer.class),
+				form == null ? null : this.json.readValue(form, NewLeadForm.class));
+	}
+
+	private static String storedKey(UploadedRow row) {
+		String key = row.key();
+		return key.isBlank() || key.length() > LeadCsv.MAX_ROW_KEY ? "" : key;
 	}
 
 	/** Who uploaded the import: its leads are sent as theirs. */
-	private static Caller uploader(ResultSet rs, int row) throws SQLException {
+	private static Caller uploader(ResultSet rs) throws SQLException {
 		return new Caller(Caller.Kind.valueOf(rs.getString("caller_kind")), rs.getString("created_by"),
 				rs.getString("created_by_name"), new OrganizationId(rs.getObject("vendor_organization_id", UUID.class)),
 				OrganizationKind.VENDOR,
 				Arrays.stream(rs.getString("roles").split(",")).map(Role::valueOf).collect(Collectors.toSet()));
 	}
 
-	record PendingRow(int number, String key, Map<String, String> cells) {
+	/**
+	 * @param cellCount how many cells the row has when that is not the header's number
+	 * @param form the form its check bound it to, once checked
+	 */
+	record PendingRow(int number, String key, Map<String, String> cells, @Nullable Integer cellCount,
+			@Nullable NewLeadForm form) {
+
+	}
+
+	/**
+	 * An import this transaction holds.
+	 *
+	 * @param locale the uploader's language, for the check's messages
+	 * @param checked whether every row was checked (then, as it is not finished, valid)
+	 */
+	record LockedImport(UUID id, Caller uploader, Locale locale, int totalRows, int columnCount, int checkedRows,
+			int errorCount, boolean checked) {
 
 	}
 

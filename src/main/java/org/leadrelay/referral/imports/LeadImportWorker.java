@@ -16,6 +16,7 @@ import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
+import org.leadrelay.referral.imports.LeadImportRepository.LockedImport;
 import org.leadrelay.referral.imports.LeadImportRepository.Outcome;
 import org.leadrelay.referral.imports.LeadImportRepository.PendingRow;
 import org.leadrelay.referral.imports.LeadImportRepository.RowOutcome;
@@ -42,10 +43,12 @@ import org.springframework.validation.ObjectError;
  * Works off stored imports chunk by chunk, each chunk one transaction that holds the
  * import's row locked ({@code FOR UPDATE SKIP LOCKED}): any node may work on any import,
  * never two on the same chunk, and a crash loses only the chunk in flight, which the next
- * run repeats. Each row is sent through {@link ReferralManagement#send} as the uploader,
- * like a lead from the form (timeline, events, notifications), unless its key was
- * imported before; a row the domain refuses now (say, its location was removed since the
- * upload) fails alone, rolled back to its savepoint.
+ * run repeats. First every row is checked ({@link LeadImportCheck}); any error and the
+ * import ends, refused, with nothing imported. Then each row is sent through
+ * {@link ReferralManagement#send} as the uploader, like a lead from the form (timeline,
+ * events, notifications), unless its key was imported before; a row the domain refuses
+ * now (say, its location was removed since the upload) fails alone, rolled back to its
+ * savepoint.
  */
 @Component
 class LeadImportWorker {
@@ -62,6 +65,8 @@ class LeadImportWorker {
 
 	private final LeadImportRepository repository;
 
+	private final LeadImportCheck check;
+
 	private final TransactionTemplate chunks;
 
 	private final TransactionTemplate rows;
@@ -73,12 +78,14 @@ class LeadImportWorker {
 	private final Clock clock;
 
 	LeadImportWorker(ReferralManagement management, ReferralSearch search, LeadRowBinder binder,
-			LeadImportRepository repository, MessageSource messages, PlatformTransactionManager transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+			LeadImportRepository repository, LeadImportCheck check, MessageSource messages,
+			PlatformTransactionManager transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			Clock clock) {
 		this.management = management;
 		this.search = search;
 		this.binder = binder;
 		this.repository = repository;
+		this.check = check;
 		this.chunks = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
 		this.rows.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -121,10 +128,14 @@ class LeadImportWorker {
 	 * @return whether rows may be left
 	 */
 	private boolean workChunk(UUID id) {
-		Caller uploader = this.repository.lockUnfinished(id).orElse(null);
-		if (uploader == null) {
+		LockedImport locked = this.repository.lockUnfinished(id).orElse(null);
+		if (locked == null) {
 			return false;
 		}
+		if (!locked.checked()) {
+			return this.check.checkChunk(locked);
+		}
+		Caller uploader = locked.uploader();
 		List<PendingRow> pending = this.repository.pendingRows(id, CHUNK_SIZE);
 		Set<String> imported = importedKeys(uploader, pending);
 		Allowed allowed = this.binder.allowedFor(uploader);
@@ -139,7 +150,9 @@ class LeadImportWorker {
 	private Outcome send(Caller caller, Allowed allowed, PendingRow row) {
 		try {
 			return Objects.requireNonNull(this.rows.execute(status -> {
-				BoundRow bound = this.binder.bind(allowed, row.cells());
+				// rows checked before their forms were kept are bound again
+				BoundRow bound = row.form() != null ? this.binder.bound(allowed, row.form())
+						: this.binder.bind(allowed, row.cells());
 				if (bound.lead() == null) {
 					return Outcome.failed(row, firstError(bound));
 				}

@@ -1,56 +1,93 @@
 package org.leadrelay.referral.imports;
 
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralId;
-import org.leadrelay.referral.imports.LeadImportReader.ImportRow;
+import org.leadrelay.referral.imports.LeadImportReader.ReadFile;
+import org.leadrelay.referral.imports.LeadImportReader.UploadedRow;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.Ids;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The CSV imports of a vendor program: a checked file is stored row by row to be worked
- * off in the background ({@link LeadImportWorker}); vendor staff follow their own
- * imports, the vendor admin every import of the program.
+ * The CSV imports of a vendor program: an uploaded file is stored row by row to be
+ * checked and worked off in the background ({@link LeadImportWorker}); vendor staff
+ * follow their own imports, the vendor admin every import of the program.
  */
 @Service
 class LeadImports {
 
 	static final int SHOWN_FAILURES = 100;
 
+	/** Rows stored with one statement on upload. */
+	static final int UPLOAD_BATCH = 2000;
+
+	private final LeadImportReader reader;
+
 	private final LeadImportRepository repository;
+
+	private final TransactionTemplate uploads;
 
 	private final Clock clock;
 
-	LeadImports(LeadImportRepository repository, Clock clock) {
+	LeadImports(LeadImportReader reader, LeadImportRepository repository, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.reader = reader;
 		this.repository = repository;
+		this.uploads = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
-	/** Stores a checked file's rows as a new import of the caller's. */
-	@Transactional
-	UUID start(Caller caller, String fileName, List<ImportRow> rows) {
-		UUID id = Ids.newId(this.clock);
-		this.repository.insert(id, caller, fileName, rows, this.clock.instant());
-		return id;
+	/**
+	 * Stores an uploaded file's rows as a new import of the caller's, to be checked and
+	 * worked off in the background, unless the file as a whole is wrong: then nothing is
+	 * stored. The rows go to the database a batch at a time as they are read.
+	 */
+	Upload upload(Caller caller, String fileName, InputStream file, Locale locale) {
+		return Objects.requireNonNull(this.uploads.execute(status -> {
+			UUID id = Ids.newId(this.clock);
+			this.repository.insert(id, caller, fileName, locale, this.clock.instant());
+			List<UploadedRow> batch = new ArrayList<>(UPLOAD_BATCH);
+			ReadFile read = this.reader.read(file, locale, row -> {
+				batch.add(row);
+				if (batch.size() == UPLOAD_BATCH) {
+					this.repository.insertRows(id, batch);
+					batch.clear();
+				}
+			});
+			if (read.error() != null) {
+				status.setRollbackOnly();
+				return new Upload(null, read.error());
+			}
+			this.repository.insertRows(id, batch);
+			this.repository.uploaded(id, read.rows(), read.columns());
+			return new Upload(id, null);
+		}));
 	}
 
 	/**
-	 * One of the imports the caller may follow, with its first failures once finished.
+	 * One of the imports the caller may follow, with its first errors once refused or its
+	 * first failures once finished.
 	 */
 	@Transactional(readOnly = true)
 	Optional<ImportProgress> find(Caller caller, UUID id) {
-		return this.repository.find(caller, id)
-			.map(progress -> progress.finished() && progress.failed() > 0 ? withFailures(progress) : progress);
+		return this.repository.find(caller, id).map(this::withProblems);
 	}
 
 	/** The caller's latest imports, newest first. */
@@ -69,10 +106,22 @@ class LeadImports {
 		return keys;
 	}
 
-	private ImportProgress withFailures(ImportProgress progress) {
+	private ImportProgress withProblems(ImportProgress progress) {
+		if (!progress.finished() || progress.errorCount() + progress.failed() == 0) {
+			return progress;
+		}
 		return new ImportProgress(progress.id(), progress.fileName(), progress.createdByName(), progress.createdAt(),
-				progress.total(), progress.created(), progress.skipped(), progress.failed(), progress.finishedAt(),
+				progress.total(), progress.checked(), progress.errorCount(), progress.checkedAt(), progress.created(),
+				progress.skipped(), progress.failed(), progress.finishedAt(),
+				this.repository.errors(progress.id(), LeadImportCheck.MAX_REPORTED_ERRORS),
 				this.repository.failures(progress.id(), SHOWN_FAILURES));
+	}
+
+	/**
+	 * An upload: the new import, or what is wrong with the file as a whole.
+	 */
+	record Upload(@Nullable UUID id, @Nullable RowError error) {
+
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
@@ -40,7 +41,7 @@ class LeadRowBinder {
 
 	LeadRowBinder(@Qualifier("mvcConversionService") ConversionService conversions, Validator validator,
 			Organizations organizations) {
-		this.conversions = conversions;
+		this.conversions = new RowConversions(conversions);
 		this.validator = new SpringValidatorAdapter(validator);
 		this.organizations = organizations;
 	}
@@ -58,7 +59,7 @@ class LeadRowBinder {
 
 			@Override
 			public @Nullable Object resolveValue(String name, Class<?> type) {
-				return cells.get(name);
+				return RowConversions.cell(cells.get(name), type);
 			}
 
 			@Override
@@ -70,8 +71,20 @@ class LeadRowBinder {
 		binder.validate();
 		BindingResult binding = binder.getBindingResult();
 		if (binding.hasErrors() || !(binder.getTarget() instanceof NewLeadForm form)) {
-			return new BoundRow(null, binding);
+			return new BoundRow(null, null, binding);
 		}
+		return lead(allowed, form, binding);
+	}
+
+	/**
+	 * A form that a row was bound to and validated as before, as a lead that may be sent
+	 * now: the caller's choices and the domain's rules may have changed since.
+	 */
+	BoundRow bound(Allowed allowed, NewLeadForm form) {
+		return lead(allowed, form, new DirectFieldBindingResult(form, "form"));
+	}
+
+	private static BoundRow lead(Allowed allowed, NewLeadForm form, BindingResult binding) {
 		if (!allowed.locations().contains(form.location())) {
 			binding.rejectValue("location", "leadImport.unknownLocation");
 		}
@@ -79,14 +92,14 @@ class LeadRowBinder {
 			binding.rejectValue("qualification", "lead.new.qualificationNotYours");
 		}
 		if (binding.hasErrors()) {
-			return new BoundRow(null, binding);
+			return new BoundRow(form, null, binding);
 		}
 		try {
-			return new BoundRow(form.toNewReferral(), binding);
+			return new BoundRow(form, form.toNewReferral(), binding);
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(binding, ex, NewLeadForm::field);
-			return new BoundRow(null, binding);
+			return new BoundRow(form, null, binding);
 		}
 	}
 
@@ -108,9 +121,10 @@ class LeadRowBinder {
 	}
 
 	/**
+	 * @param form the form the row was bound to, or null when its cells do not make one
 	 * @param lead the lead to send, or null when the row has errors
 	 */
-	record BoundRow(@Nullable NewReferral lead, BindingResult binding) {
+	record BoundRow(@Nullable NewLeadForm form, @Nullable NewReferral lead, BindingResult binding) {
 
 	}
 
