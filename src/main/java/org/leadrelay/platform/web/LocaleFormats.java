@@ -86,8 +86,15 @@ public final class LocaleFormats {
 	 * record of who did what when, where a reader may compare it with another clock.
 	 */
 	public String dateTimeWithZone(@Nullable Instant instant) {
-		return instant == null ? "" : dateTimeFormat().format(instant) + " "
-				+ DateTimeFormatter.ofPattern("z", this.locale).withZone(this.zone).format(instant);
+		return instant == null ? "" : dateTimeFormat().format(instant) + " " + zoneName(instant);
+	}
+
+	/** The zone's short name then ({@code CET}, {@code CEST}); a bare offset as UTC's. */
+	private String zoneName(Instant instant) {
+		if (this.zone instanceof ZoneOffset offset) {
+			return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
+		}
+		return DateTimeFormatter.ofPattern("z", this.locale).withZone(this.zone).format(instant);
 	}
 
 	/**

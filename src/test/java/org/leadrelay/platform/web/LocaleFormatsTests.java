@@ -3,6 +3,7 @@ package org.leadrelay.platform.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -56,6 +57,10 @@ class LocaleFormatsTests {
 		assertThat(this.hungarian.dateTime(Instant.parse("2026-07-02T21:45:00Z"))).isEqualTo("2026. júl. 2. 23:45");
 		assertThat(LocaleFormats.of(Languages.ENGLISH, ZoneId.of("America/Los_Angeles"))
 			.dateTimeWithZone(Instant.parse("2026-12-02T21:45:00Z"))).isEqualTo("Dec 2, 2026, 1:45 PM PST");
+		assertThat(LocaleFormats.of(Languages.HUNGARIAN, ZoneOffset.UTC)
+			.dateTimeWithZone(Instant.parse("2026-12-02T21:45:00Z"))).isEqualTo("2026. dec. 2. 21:45 UTC");
+		assertThat(LocaleFormats.of(Languages.ENGLISH, ZoneOffset.ofHours(2))
+			.dateTimeWithZone(Instant.parse("2026-12-02T21:45:00Z"))).isEqualTo("Dec 2, 2026, 11:45 PM UTC+02:00");
 	}
 
 	@Test
