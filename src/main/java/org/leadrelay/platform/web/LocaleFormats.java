@@ -157,7 +157,16 @@ public final class LocaleFormats {
 	 * ({@code 12500000}, {@code 25000.5}).
 	 */
 	public static String plainAmount(BigDecimal amount) {
-		return amount.stripTrailingZeros().toPlainString();
+		return plain(amount).toPlainString();
+	}
+
+	/**
+	 * An amount without trailing zeros, whose text is still plain digits
+	 * ({@code 12500000.00} becomes {@code 12500000}, not {@code 1.25E+7}).
+	 */
+	public static BigDecimal plain(BigDecimal amount) {
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	private DateTimeFormatter dateTimeFormat() {

@@ -112,6 +112,7 @@ class LocaleFormatsTests {
 		assertThat(LocaleFormats.plainAmount(amount("12500000.00"))).isEqualTo("12500000");
 		assertThat(LocaleFormats.plainAmount(amount("25000.50"))).isEqualTo("25000.5");
 		assertThat(LocaleFormats.plainAmount(amount("0.00"))).isEqualTo("0");
+		assertThat(LocaleFormats.plain(amount("12500000.00")).toString()).isEqualTo("12500000");
 	}
 
 	private static BigDecimal amount(String text) {
