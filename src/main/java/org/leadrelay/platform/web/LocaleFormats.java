@@ -54,10 +54,6 @@ public final class LocaleFormats {
 		return this.locale;
 	}
 
-	public ZoneId zone() {
-		return this.zone;
-	}
-
 	/**
 	 * An amount with its currency the language's way ({@code €30,000},
 	 * {@code 15 000 000 Ft}): decimals only when the amount has any, and never more than
