@@ -1,9 +1,8 @@
 package org.leadrelay.notification;
 
-import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.leadrelay.marketplace.MarketplacePaths;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.PublicUrl;
+import org.leadrelay.platform.web.Formats;
+import org.leadrelay.platform.web.LocaleFormats;
 import org.leadrelay.referral.Address;
-import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailComposer {
 
-	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	/** The zone of the times in mails, named beside each of them. */
+	private static final ZoneId ZONE = ZoneOffset.UTC;
 
 	private final MessageSource messages = messageSource();
 
@@ -63,8 +63,10 @@ class MailComposer {
 		context.setVariable("subject", subject);
 		context.setVariable("headline", message(prefix + "headline", args, locale));
 		context.setVariable("intro", message(prefix + "intro", args, locale));
-		String template = notice.audience() == Audience.CUSTOMER ? forCustomer(context, notice, recipient, partner)
-				: forTeam(context, notice, location);
+		LocaleFormats formats = Formats.of(locale, ZONE);
+		String template = notice.audience() == Audience.CUSTOMER
+				? forCustomer(context, notice, recipient, partner, formats)
+				: forTeam(context, notice, location, formats);
 		return new ComposedMail(subject, this.templates.process(template + ".txt", context),
 				this.templates.process(template + ".html", context));
 	}
@@ -73,7 +75,8 @@ class MailComposer {
 	 * Greets the customer and links their inquiry's status page or lists other partners;
 	 * nothing about the lead itself.
 	 */
-	private String forCustomer(Context context, Notice notice, Recipient recipient, String partner) {
+	private String forCustomer(Context context, Notice notice, Recipient recipient, String partner,
+			LocaleFormats formats) {
 		context.setVariable("greeting", recipient.name());
 		context.setVariable("partner", partner);
 		context.setVariable("statusLink", notice.details().statusLink());
@@ -82,7 +85,7 @@ class MailComposer {
 					.alternatives()
 					.stream()
 					.map(alternative -> new Link(alternative.partner(),
-							alternative.city() + ", " + country(alternative.country(), context.getLocale()),
+							formats.address(null, null, null, alternative.city(), null, alternative.country()),
 							alternative.link()))
 					.toList());
 		context.setVariable("marketplace", this.publicUrl.of(MarketplacePaths.SEARCH));
@@ -90,9 +93,9 @@ class MailComposer {
 	}
 
 	/** The lead's facts and a link to it, for the partner's or the vendor's people. */
-	private String forTeam(Context context, Notice notice, String location) {
+	private String forTeam(Context context, Notice notice, String location, LocaleFormats formats) {
 		Referral referral = notice.referral();
-		context.setVariable("facts", facts(notice, location, context.getLocale()));
+		context.setVariable("facts", facts(notice, location, formats));
 		context.setVariable("link", this.publicUrl.of("/leads/" + referral.id()));
 		context.setVariable("organization", this.organizations.nameOf(
 				notice.audience() == Audience.PARTNER ? referral.organizationId() : referral.vendorOrganizationId()));
@@ -103,20 +106,22 @@ class MailComposer {
 		return this.messages.getMessage(key, args, locale);
 	}
 
-	private List<Fact> facts(Notice notice, String location, Locale locale) {
+	private List<Fact> facts(Notice notice, String location, LocaleFormats formats) {
+		Locale locale = formats.locale();
 		Referral referral = notice.referral();
 		NoticeDetails details = notice.details();
 		Address address = referral.customer().address();
 		List<Fact> facts = new ArrayList<>();
-		facts.add(fact("customer", referral.customer().name() + (address.city() == null ? "" : ", " + address.city())
-				+ ", " + country(address.country(), locale), locale));
+		facts.add(fact("customer", referral.customer().name() + ", " + formats.address(address.addressLine1(),
+				address.addressLine2(), address.postalCode(), address.city(), address.state(), address.country()),
+				locale));
 		facts.add(fact("location", location, locale));
 		facts.add(fact("type", message("mail.qualification." + referral.qualification().name(), null, locale), locale));
 		if (notice.audience() == Audience.PARTNER) {
 			if (referral.notes() != null) {
 				facts.add(fact("needs", referral.notes(), locale));
 			}
-			facts.add(fact("expires", DEADLINE.format(referral.expiresAt()), locale));
+			facts.add(fact("expires", formats.dateTimeWithZone(referral.expiresAt()), locale));
 		}
 		if (details.reason() != null) {
 			facts.add(fact("reason",
@@ -127,7 +132,8 @@ class MailComposer {
 			facts.add(fact("notes", details.notes(), locale));
 		}
 		if (details.dealValue() != null) {
-			facts.add(fact("dealValue", money(details.dealValue(), locale), locale));
+			facts.add(fact("dealValue", formats.money(details.dealValue().amount(), details.dealValue().currency()),
+					locale));
 		}
 		return facts;
 	}
@@ -143,16 +149,6 @@ class MailComposer {
 		long hours = Math.round(timeLeft.toMinutes() / 60.0);
 		return hours >= 24 ? message("mail.timeLeft.days", new Object[] { Math.round(hours / 24.0) }, locale)
 				: message("mail.timeLeft.hours", new Object[] { hours }, locale);
-	}
-
-	private static String country(String code, Locale locale) {
-		return new Locale.Builder().setRegion(code).build().getDisplayCountry(locale);
-	}
-
-	private static String money(Money money, Locale locale) {
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-		format.setCurrency(money.currency());
-		return format.format(money.amount());
 	}
 
 	private static MessageSource messageSource() {

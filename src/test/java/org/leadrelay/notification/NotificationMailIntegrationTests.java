@@ -181,7 +181,11 @@ class NotificationMailIntegrationTests {
 		assertThat(english.text()).contains("Sam Seller sent you a lead", "Alpine Dairy Kft., Debrecen, Hungary",
 				"Contoso Budapest", "Sales-qualified lead", "Needs an ERP", "/leads/" + referral.id());
 		assertThat(english.html()).contains("<h1", "href=\"http://localhost:8080/leads/" + referral.id() + "\"");
+		assertThat(english.text()).as("the deadline in the reader's language, with its zone")
+			.containsPattern("Answer by: [A-Z][a-z]{2} \\d{1,2}, 20\\d\\d, \\d{1,2}:\\d\\d [AP]M UTC");
 		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új lead: Alpine Dairy Kft.");
+		assertThat(mailTo(mails, this.anna.email()).text())
+			.containsPattern("Válaszhatáridő: 20\\d\\d\\. \\p{L}+\\. \\d{1,2}\\. \\d{1,2}:\\d\\d UTC");
 		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új lead");
 		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10))).singleElement()
 			.satisfies(notification -> {
@@ -284,7 +288,7 @@ class NotificationMailIntegrationTests {
 		assertThat(mailsAbout(won)).singleElement().satisfies(mail -> {
 			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());
 			assertThat(mail.subject()).isEqualTo("Won: Alpine Dairy Kft.");
-			assertThat(mail.text()).contains("€30,000.00");
+			assertThat(mail.text()).contains("Deal value: €30,000").doesNotContain("€30,000.00");
 		});
 		assertThat(mailsAbout(lost)).singleElement().satisfies(mail -> {
 			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());

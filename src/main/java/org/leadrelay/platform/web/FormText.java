@@ -1,6 +1,7 @@
 package org.leadrelay.platform.web;
 
 import java.beans.PropertyEditorSupport;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.InitBinder;
 /**
  * Values that the pages bind (form fields, parameters) within what the domain and the
  * database take, before anything else sees them: text without control characters, dates
- * (ISO, as {@code <input type="date">} sends them) in the years 1 to 9999. Anything else
- * is a binding error at its field ({@code typeMismatch.java.lang.String},
- * {@code typeMismatch.java.time.LocalDate}), shown with the form and the rest of the
- * input; a parameter with one is refused like any other malformed parameter. Parameters
- * no form has are ignored, whatever their name.
+ * (ISO, as {@code <input type="date">} sends them) in the years 1 to 9999, amounts in the
+ * user's language ({@link AmountEditor}). Anything else is a binding error at its field
+ * ({@code typeMismatch.java.lang.String}, {@code typeMismatch.java.time.LocalDate}),
+ * shown with the form and the rest of the input; a parameter with one is refused like any
+ * other malformed parameter. Parameters no form has are ignored, whatever their name.
  */
 @ControllerAdvice(annotations = Controller.class)
 class FormText {
@@ -36,6 +37,7 @@ class FormText {
 		binder.setDisallowedFields("*[*");
 		binder.registerCustomEditor(String.class, new TextEditor());
 		binder.registerCustomEditor(LocalDate.class, new DateEditor());
+		binder.registerCustomEditor(BigDecimal.class, new AmountEditor());
 	}
 
 	private static final class TextEditor extends PropertyEditorSupport {

@@ -2,76 +2,82 @@ package org.leadrelay.platform.web;
 
 import java.math.BigDecimal;
 import java.text.Collator;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Formats dates, times and money for the current request's language, for templates
- * ({@code ${@formats.money(...)}}).
+ * The one formatter of money, dates, times, countries and addresses, for the current
+ * request's reader: their language and time zone as the locale resolver found them
+ * ({@link LocaleContextHolder}), else {@code leadrelay.web.time-zone}. Templates call it
+ * as {@code ${@formats.money(...)}}; mails take {@link #of(Locale, ZoneId)} for their
+ * recipient.
  */
 @Component("formats")
 public class Formats {
 
-	private final ZoneId zone;
+	private final ZoneId defaultZone;
 
 	private final Map<Locale, List<Country>> countries = new ConcurrentHashMap<>();
 
 	Formats(@Value("${leadrelay.web.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
-		this.zone = ZoneId.of(zone);
+		this.defaultZone = ZoneId.of(zone);
 	}
 
-	/** A moment as a date and time in the UI's time zone. */
+	/** Formats for a reader outside a request, such as a mail's recipient. */
+	public static LocaleFormats of(Locale locale, ZoneId zone) {
+		return LocaleFormats.of(locale, zone);
+	}
+
+	/** Formats for the current request's reader. */
+	public LocaleFormats current() {
+		return LocaleFormats.of(LocaleContextHolder.getLocale(), zone());
+	}
+
 	public String dateTime(@Nullable Instant instant) {
-		return instant == null ? ""
-				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-					.withLocale(locale())
-					.withZone(this.zone)
-					.format(instant);
+		return current().dateTime(instant);
+	}
+
+	/** A date and time with its zone, for deadlines and the timeline. */
+	public String dateTimeWithZone(@Nullable Instant instant) {
+		return current().dateTimeWithZone(instant);
 	}
 
 	/**
-	 * A calendar day stored as its midnight UTC (estimated purchase dates), shown as that
-	 * day wherever the viewer is.
+	 * A calendar day stored as its midnight UTC, shown as that day wherever the reader
+	 * is.
 	 */
 	public String day(@Nullable Instant instant) {
-		return instant == null ? ""
-				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-					.withLocale(locale())
-					.withZone(ZoneOffset.UTC)
-					.format(instant);
+		return current().day(instant);
 	}
 
 	public String money(@Nullable BigDecimal amount, @Nullable Currency currency) {
-		if (amount == null || currency == null) {
-			return "";
-		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-		format.setCurrency(currency);
-		format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
-		format.setMaximumFractionDigits(2);
-		return format.format(amount);
+		return current().money(amount, currency);
 	}
 
-	/** A country's name in the UI's language, from its ISO 3166 code. */
 	public String country(@Nullable String code) {
-		return code == null ? "" : new Locale.Builder().setRegion(code).build().getDisplayCountry(locale());
+		return current().country(code);
+	}
+
+	/** An address on one line, in its country's order. */
+	public String address(@Nullable String line1, @Nullable String line2, @Nullable String postalCode,
+			@Nullable String city, @Nullable String region, @Nullable String country) {
+		return current().address(line1, line2, postalCode, city, region, country);
 	}
 
 	/**
@@ -79,7 +85,7 @@ public class Formats {
 	 * out once per language.
 	 */
 	public List<Country> countries() {
-		return this.countries.computeIfAbsent(locale(), locale -> {
+		return this.countries.computeIfAbsent(LocaleContextHolder.getLocale(), locale -> {
 			Collator collator = Collator.getInstance(locale);
 			return Arrays.stream(Locale.getISOCountries())
 				.map(code -> new Country(code, new Locale.Builder().setRegion(code).build().getDisplayCountry(locale)))
@@ -88,8 +94,14 @@ public class Formats {
 		});
 	}
 
-	private static Locale locale() {
-		return LocaleContextHolder.getLocale();
+	/**
+	 * The reader's zone, when the locale resolver knows one; {@code LocaleContextHolder}
+	 * itself would fall back to the JVM's zone rather than the configured one.
+	 */
+	private ZoneId zone() {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		TimeZone zone = context instanceof TimeZoneAwareLocaleContext aware ? aware.getTimeZone() : null;
+		return zone == null ? this.defaultZone : zone.toZoneId();
 	}
 
 	/** A country's ISO 3166 code and name. */

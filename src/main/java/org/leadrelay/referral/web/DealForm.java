@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.web.LocaleFormats;
 import org.leadrelay.referral.DealDetails;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
@@ -35,10 +36,13 @@ record DealForm(@Nullable Integer version, @NotBlank @Size(max = 200) @Nullable 
 
 	static final DealForm EMPTY = new DealForm(null, null, null, null, null, null, null, null);
 
-	/** The form filled with what the lead already says. */
+	/**
+	 * The form filled with what the lead already says; the amount without the stored
+	 * ".00", which a number field would show.
+	 */
 	static DealForm of(Referral lead) {
 		Money value = lead.dealValue();
-		return new DealForm(lead.version(), lead.name(), value == null ? null : value.amount(),
+		return new DealForm(lead.version(), lead.name(), value == null ? null : LocaleFormats.plain(value.amount()),
 				value == null ? null : value.currency().getCurrencyCode(),
 				lead.closingAt() == null ? null : LocalDate.ofInstant(lead.closingAt(), ZoneOffset.UTC), lead.notes(),
 				lead.externalReferenceId(), lead.campaignId());

@@ -212,7 +212,7 @@ class LeadController {
 				this.organizations.nameOf(referral.organizationId()), TimeLeft.toRespond(referral, now),
 				referral.missedResponseWindow(now),
 				referral.isContactRequestUrgent(now, this.properties.contactRequestUrgency()), caller.isPartner(),
-				timeline.stream().map(LeadPage.TimelineRow::of).toList());
+				LeadPage.TimelineRow.of(timeline, referral.dealValue()));
 	}
 
 	/** Who made the change that got in the way of the caller's. */

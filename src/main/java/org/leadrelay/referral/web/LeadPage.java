@@ -1,12 +1,19 @@
 package org.leadrelay.referral.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
+import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.TimelineEntry;
+import org.leadrelay.referral.TimelineEntry.FieldChange;
 
 /**
  * Everything the lead page shows, and which of the seed's actions it offers: Accept and
@@ -26,6 +33,10 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 		@Nullable TimeLeft timeLeft, boolean windowOver, boolean contactUrgent, boolean partner,
 		List<TimelineRow> timeline) {
 
+	private static final String VALUE = "details/dealValue";
+
+	private static final String CURRENCY = "details/currency";
+
 	/** Time is left to respond only while the referral awaits a response. */
 	public boolean canRespond() {
 		return this.partner && this.timeLeft != null;
@@ -35,30 +46,91 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 		return this.partner && this.referral.isWorkable();
 	}
 
-	/** One timeline entry, with its changes keyed for translation. */
+	/**
+	 * One timeline entry, with its changes keyed for translation and their values typed
+	 * for formatting.
+	 */
 	record TimelineRow(Instant occurredAt, String actorName, String source, String action, List<Change> changes) {
 
-		static TimelineRow of(TimelineEntry entry) {
-			return new TimelineRow(entry.occurredAt(), entry.actorName(), entry.source().name(), entry.action(),
-					entry.changes()
-						.entrySet()
-						.stream()
-						.sorted(java.util.Map.Entry.comparingByKey())
-						.map(change -> new Change(change.getKey().replaceAll("/\\d+$", ""), change.getValue().from(),
-								change.getValue().to()))
-						.toList());
+		/**
+		 * The rows of a referral's timeline, oldest first. A value change names no
+		 * currency unless the currency changed with it, so each entry's currency is
+		 * worked out backwards from the referral's own.
+		 */
+		static List<TimelineRow> of(List<TimelineEntry> entries, @Nullable Money value) {
+			List<TimelineRow> rows = new ArrayList<>();
+			@Nullable String currency = value == null ? null : value.currency().getCurrencyCode();
+			for (int i = entries.size() - 1; i >= 0; i--) {
+				TimelineEntry entry = entries.get(i);
+				FieldChange currencyChange = entry.changes().get(CURRENCY);
+				String to = currencyChange == null ? currency : currencyChange.to();
+				String from = currencyChange == null ? currency : currencyChange.from();
+				rows.add(0,
+						new TimelineRow(entry.occurredAt(), entry.actorName(), entry.source().name(), entry.action(),
+								entry.changes()
+									.entrySet()
+									.stream()
+									.sorted(Map.Entry.comparingByKey())
+									.map(change -> Change.of(change.getKey(), change.getValue(), from, to))
+									.toList()));
+				currency = from;
+			}
+			return rows;
 		}
 
 	}
 
 	/**
+	 * A changed field with its values as the page formats them: an amount with its
+	 * currency, a calendar day, a stage or plain text.
+	 *
 	 * @param field the API name of the changed field, without list positions
 	 * ({@code customerProfile/team})
+	 * @param kind {@code stage}, {@code money}, {@code day} or {@code text}
+	 * @param from the value before: a {@link Amount} for money, an {@link Instant} for a
+	 * day, else text
 	 */
-	record Change(String field, @Nullable String from, @Nullable String to) {
+	record Change(String field, String kind, @Nullable Object from, @Nullable Object to) {
 
-		public boolean isStage() {
-			return "substatus".equals(this.field);
+		static Change of(String key, FieldChange change, @Nullable String fromCurrency, @Nullable String toCurrency) {
+			String field = key.replaceAll("/\\d+$", "");
+			try {
+				switch (field) {
+					case "substatus":
+						return new Change(field, "stage", change.from(), change.to());
+					case VALUE:
+						return new Change(field, "money", Amount.of(change.from(), fromCurrency),
+								Amount.of(change.to(), toCurrency));
+					case "details/closingDateTime":
+						return new Change(field, "day", change.from() == null ? null : Instant.parse(change.from()),
+								change.to() == null ? null : Instant.parse(change.to()));
+					default:
+						return text(field, change);
+				}
+			}
+			catch (IllegalArgumentException | DateTimeParseException ex) {
+				// a value recorded in a form this page does not know is shown as recorded
+				return text(field, change);
+			}
+		}
+
+		private static Change text(String field, FieldChange change) {
+			return new Change(field, "text", change.from(), change.to());
+		}
+
+	}
+
+	/** An amount of a timeline entry, with the currency it was in then. */
+	record Amount(BigDecimal amount, Currency currency) {
+
+		static @Nullable Amount of(@Nullable String amount, @Nullable String currency) {
+			if (amount == null) {
+				return null;
+			}
+			if (currency == null) {
+				throw new IllegalArgumentException("An amount without a currency");
+			}
+			return new Amount(new BigDecimal(amount), Currency.getInstance(currency));
 		}
 
 	}

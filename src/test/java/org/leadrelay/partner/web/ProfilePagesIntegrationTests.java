@@ -151,7 +151,8 @@ class ProfilePagesIntegrationTests {
 				.isEqualTo(302);
 		}
 		Page full = admin.get(this.page);
-		assertThat(full.body()).contains("Locations (5 of 5)", "A profile has at most 5 locations.")
+		assertThat(full.body())
+			.contains("Locations (5 of 5)", "A profile has at most 5 locations.", "1000 Győr, Fő utca 1, Hungary")
 			.doesNotContain("Add location");
 		Page sixth = admin.post(this.page + "/locations", location("Contoso Miskolc", "Miskolc", "HU"));
 		assertThat(sixth.status()).isEqualTo(422);

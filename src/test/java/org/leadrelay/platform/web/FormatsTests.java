@@ -2,12 +2,15 @@ package org.leadrelay.platform.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Currency;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,21 @@ class FormatsTests {
 		assertThat(this.formats.day(this.purchase)).isEqualTo("2027. márc. 31.");
 		assertThat(this.formats.dateTime(Instant.parse("2027-03-31T16:05:00Z"))).isEqualTo("2027. márc. 31. 18:05");
 		assertThat(this.formats.country("AT")).isEqualTo("Ausztria");
+	}
+
+	@Test
+	void timesAreInTheZoneTheLocaleResolverFoundElseTheConfiguredOne() {
+		Instant event = Instant.parse("2026-12-02T21:45:00Z");
+		LocaleContextHolder.setLocaleContext(new SimpleTimeZoneAwareLocaleContext(Languages.HUNGARIAN,
+				TimeZone.getTimeZone(ZoneId.of("America/New_York"))));
+		assertThat(this.formats.dateTime(event)).isEqualTo("2026. dec. 2. 16:45");
+		assertThat(this.formats.money(new BigDecimal("15000000.00"), Currency.getInstance("HUF")))
+			.isEqualTo("15\u00a0000\u00a0000\u00a0Ft");
+
+		LocaleContextHolder.setLocaleContext(new SimpleTimeZoneAwareLocaleContext(Languages.ENGLISH, null));
+		assertThat(this.formats.dateTimeWithZone(event)).isEqualTo("Dec 2, 2026, 10:45 PM CET");
+		assertThat(this.formats.address(null, null, "98101", "Seattle", "WA", "US"))
+			.isEqualTo("Seattle, WA 98101, United States");
 	}
 
 	@Test
