@@ -1,5 +1,6 @@
 package org.leadrelay.notification;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ class Recipients {
 		}
 		TeamMember contact = contacts.get(0);
 		Locale locale = HUNGARIAN.getLanguage().equals(language.getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
-		return List.of(new Recipient(contact.email().value(), locale, null, contact.fullName()));
+		return List.of(new Recipient(contact.email().value(), locale, ZoneOffset.UTC, null, contact.fullName()));
 	}
 
 	/** Hungarian for Hungary, else English: the two languages LeadRelay writes. */
@@ -98,7 +99,8 @@ class Recipients {
 
 	private static Recipient of(UserContact user) {
 		Locale locale = HUNGARIAN.getLanguage().equals(user.locale().getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
-		return new Recipient(user.email(), locale, user.id(), user.displayName());
+		return new Recipient(user.email(), locale, user.zone() == null ? ZoneOffset.UTC : user.zone(), user.id(),
+				user.displayName());
 	}
 
 	private static String normalized(String email) {

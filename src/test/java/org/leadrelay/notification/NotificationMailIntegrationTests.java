@@ -181,9 +181,10 @@ class NotificationMailIntegrationTests {
 		assertThat(english.text()).contains("Sam Seller sent you a lead", "Alpine Dairy Kft., Debrecen, Hungary",
 				"Contoso Budapest", "Sales-qualified lead", "Needs an ERP", "/leads/" + referral.id());
 		assertThat(english.html()).contains("<h1", "href=\"http://localhost:8080/leads/" + referral.id() + "\"");
-		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új lead: Alpine Dairy Kft.");
-		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új lead");
-		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10))).singleElement()
+		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új érdeklődő: Alpine Dairy Kft.");
+		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új érdeklődő");
+		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
+			.singleElement()
 			.satisfies(notification -> {
 				assertThat(notification.kind()).isEqualTo(NotificationKind.NEW_REFERRAL);
 				assertThat(notification.referralId()).isEqualTo(referral.id());
@@ -208,7 +209,7 @@ class NotificationMailIntegrationTests {
 		assertThat(mails).hasSize(3);
 		assertThat(mailTo(mails, this.bence.email()).subject()).isEqualTo("The customer is waiting: Alpine Dairy Kft.");
 		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Az ügyfél várja a hívást: Alpine Dairy Kft.");
-		assertThat(this.notifications.latest(this.anna.caller(), PageRequest.ofSize(10)))
+		assertThat(this.notifications.latest(this.anna.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
 			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.CONTACT_REQUEST);
 	}
@@ -261,7 +262,7 @@ class NotificationMailIntegrationTests {
 		assertThat(declined.subject()).isEqualTo("Declined: Alpine Dairy Kft.");
 		assertThat(declined.text()).contains(this.program.contoso().name() + " declined the lead", "No capacity",
 				"Fully booked until May");
-		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10)))
+		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
 			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.REFERRAL_DECLINED);
 	}
