@@ -14,6 +14,7 @@ import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.Address;
 import org.leadrelay.referral.Money;
+import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -56,7 +57,7 @@ class MailComposer {
 		String partner = this.organizations.nameOf(referral.organizationId());
 		String location = notice.location() == null ? partner : notice.location().name();
 		return new NoticeArguments(referral.customer().name(), location, partner, referral.createdByName(),
-				notice.details().timeLeft());
+				referral.qualification() == Qualification.Direct, notice.details().timeLeft());
 	}
 
 	ComposedMail compose(Notice notice, NoticeArguments arguments, Recipient recipient) {

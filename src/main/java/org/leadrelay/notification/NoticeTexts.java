@@ -38,7 +38,9 @@ class NoticeTexts {
 	}
 
 	private Object[] filling(NoticeArguments arguments, Locale locale) {
-		return new Object[] { arguments.customer(), arguments.location(), arguments.partner(), arguments.sender(),
+		String sender = arguments.sentByCustomer()
+				? message("mail.actor.customer", new Object[] { arguments.sender() }, locale) : arguments.sender();
+		return new Object[] { arguments.customer(), arguments.location(), arguments.partner(), sender,
 				timeLeft(arguments.timeLeft(), locale) };
 	}
 

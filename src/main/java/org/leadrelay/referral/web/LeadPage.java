@@ -36,10 +36,14 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 	}
 
 	/** One timeline entry, with its changes keyed for translation. */
-	record TimelineRow(Instant occurredAt, String actorName, String source, String action, List<Change> changes) {
+	record TimelineRow(Instant occurredAt, String actorName, boolean byCustomer, String source, String action,
+			List<Change> changes) {
 
 		static TimelineRow of(TimelineEntry entry) {
-			return new TimelineRow(entry.occurredAt(), entry.actorName(), entry.source().name(), entry.action(),
+			boolean byCustomer = "customer".equals(entry.actorId());
+			// entries from before V103 carry an English label of their own
+			String name = byCustomer ? entry.actorName().replaceFirst(" \\(customer\\)$", "") : entry.actorName();
+			return new TimelineRow(entry.occurredAt(), name, byCustomer, entry.source().name(), entry.action(),
 					entry.changes()
 						.entrySet()
 						.stream()
