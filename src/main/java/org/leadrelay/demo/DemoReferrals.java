@@ -147,7 +147,7 @@ class DemoReferrals {
 				need, estimate, estimate == null ? null : received.plus(Duration.ofDays(90)), contactRequested,
 				qualification == Qualification.Direct ? null : "Customer met us at the " + customer[1] + " roadshow");
 		Actor sender = switch (qualification) {
-			case Direct -> new Actor("customer", contact + " (customer)", Source.UI);
+			case Direct -> new Actor("customer", contact, Source.UI);
 			case MarketingQualified -> senders.marketing();
 			case SalesQualified -> senders.seller();
 		};

@@ -1,6 +1,7 @@
 package org.leadrelay.identity;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -9,6 +10,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.leadrelay.platform.web.TimeZones;
 import org.leadrelay.shared.Role;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -125,7 +127,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, UserAccounts users,
+			@Value("${" + TimeZones.PROPERTY + ":UTC}") String defaultZone) throws Exception {
 		http.authorizeHttpRequests(authorize -> authorize.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/login", "/set-password")
@@ -147,7 +150,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new TamperedCsrfTokens()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
+			.formLogin(form -> form.loginPage("/login").successHandler(new FirstSignIn(users, ZoneId.of(defaultZone))))
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut")
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID"))

@@ -2,6 +2,7 @@ package org.leadrelay.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,27 @@ public class UserAccounts implements UserDetailsService {
 
 	void setPassword(UUID userId, String password) {
 		this.repository.updatePasswordHash(userId, this.passwordEncoder.encode(requireValid(password)));
+	}
+
+	/** The user's language and time zone. */
+	public UserSettings settingsOf(UUID userId) {
+		return this.repository.findSettings(userId).orElseThrow(() -> DomainException.notFound("No such user"));
+	}
+
+	/** Saves the language and time zone the user chose for themselves. */
+	@Transactional
+	public void changeSettings(UUID userId, Locale language, ZoneId zone) {
+		this.repository.updateSettings(userId, language, zone);
+	}
+
+	/**
+	 * Takes the user's defaults from the browser they first sign in with: its time zone,
+	 * and its language when it names one LeadRelay speaks; otherwise they keep the
+	 * language they were given (an invitee the inviter's). Later sign-ins change nothing.
+	 */
+	@Transactional
+	void settleFirstSignIn(UUID userId, @Nullable Locale browserLanguage, ZoneId browserZone) {
+		this.repository.updateUnsettled(userId, browserLanguage, browserZone);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.leadrelay.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +32,7 @@ class UserRepository {
 
 	private static final String COLUMNS = "id, organization_id, email, display_name, password_hash, roles, locale";
 
-	private static final String CONTACT_COLUMNS = "id, organization_id, email, display_name, locale";
+	private static final String CONTACT_COLUMNS = "id, organization_id, email, display_name, locale, time_zone";
 
 	private final JdbcClient jdbc;
 
@@ -106,6 +107,30 @@ class UserRepository {
 		this.jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, userId).update();
 	}
 
+	Optional<UserSettings> findSettings(UUID userId) {
+		return this.jdbc.sql("select locale, time_zone from app_user where id = ?")
+			.param(userId)
+			.query((rs, row) -> new UserSettings(Locale.forLanguageTag(rs.getString("locale")), zone(rs)))
+			.optional();
+	}
+
+	void updateSettings(UUID userId, Locale language, ZoneId zone) {
+		this.jdbc.sql("update app_user set locale = ?, time_zone = ? where id = ?")
+			.params(language.getLanguage(), zone.getId(), userId)
+			.update();
+	}
+
+	/**
+	 * Fills in the user's zone, and their language if given, unless they have a zone
+	 * already (they signed in before).
+	 */
+	void updateUnsettled(UUID userId, @Nullable Locale language, ZoneId zone) {
+		this.jdbc
+			.sql("update app_user set locale = coalesce(?, locale), time_zone = ? where id = ? and time_zone is null")
+			.params(language == null ? null : language.getLanguage(), zone.getId(), userId)
+			.update();
+	}
+
 	Optional<UserContact> findContact(UUID userId) {
 		return this.jdbc.sql("select " + CONTACT_COLUMNS + " from app_user where id = ?")
 			.param(userId)
@@ -144,7 +169,12 @@ class UserRepository {
 	private static UserContact contact(ResultSet rs, int row) throws SQLException {
 		return new UserContact(rs.getObject("id", UUID.class),
 				new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("email"),
-				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("locale")));
+				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("locale")), zone(rs));
+	}
+
+	private static @Nullable ZoneId zone(ResultSet rs) throws SQLException {
+		String zone = rs.getString("time_zone");
+		return zone == null ? null : ZoneId.of(zone);
 	}
 
 	/**

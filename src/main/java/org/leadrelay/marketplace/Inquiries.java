@@ -24,6 +24,7 @@ import org.leadrelay.referral.Customer;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.ReferralType;
@@ -90,10 +91,19 @@ public class Inquiries {
 		Referral referral = this.management.receiveInquiry(newReferral(location, profile, inquiry));
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
 		Instant now = this.clock.instant();
-		this.inquiries.add(hash(token), referral.organizationId(), referral.id(), profile.id(), now);
+		this.inquiries.add(hash(token), referral.organizationId(), referral.id(), profile.id(), locale.toLanguageTag(),
+				now);
 		this.events.publishEvent(new InquiryReceived(referral.id(), referral.organizationId(),
 				MarketplacePaths.inquiry(token), locale.toLanguageTag(), now));
 		return referral;
+	}
+
+	/**
+	 * The language the customer wrote this inquiry in, for every mail to them; empty for
+	 * a referral that is no inquiry (or one from before the language was kept).
+	 */
+	public Optional<Locale> languageOf(ReferralId referral) {
+		return this.inquiries.findLanguage(referral).map(Locale::forLanguageTag);
 	}
 
 	/** The status behind a private link; empty for a token that opens nothing. */

@@ -26,12 +26,26 @@ class InquiryRepository {
 		this.jdbc = jdbc;
 	}
 
-	void add(String tokenHash, OrganizationId organizationId, ReferralId referralId, ProfileId profileId, Instant now) {
+	void add(String tokenHash, OrganizationId organizationId, ReferralId referralId, ProfileId profileId,
+			String language, Instant now) {
 		this.jdbc
-			.sql("insert into marketplace_inquiry (token_hash, organization_id, referral_id, profile_id, created_at) "
-					+ "values (?, ?, ?, ?, ?)")
-			.params(tokenHash, organizationId.value(), referralId.value(), profileId.value(), SqlValues.timestamp(now))
+			.sql("insert into marketplace_inquiry (token_hash, organization_id, referral_id, profile_id, language, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?)")
+			.params(tokenHash, organizationId.value(), referralId.value(), profileId.value(), language,
+					SqlValues.timestamp(now))
 			.update();
+	}
+
+	/**
+	 * The language the customer wrote the inquiry in; empty for one from before it was
+	 * kept.
+	 */
+	Optional<String> findLanguage(ReferralId referralId) {
+		return this.jdbc
+			.sql("select language from marketplace_inquiry where referral_id = ? and language is not null limit 1")
+			.param(referralId.value())
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<StoredInquiry> findByTokenHash(String tokenHash) {

@@ -8,7 +8,7 @@ import org.leadrelay.referral.ReferralId;
 /**
  * A notification in a user's list.
  *
- * @param title what happened, in the user's language when it happened
+ * @param title what happened, in the reader's language
  */
 public record InAppNotification(UUID id, NotificationKind kind, ReferralId referralId, String title, Instant createdAt,
 		boolean read) {

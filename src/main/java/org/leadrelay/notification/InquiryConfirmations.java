@@ -6,6 +6,7 @@ import org.leadrelay.referral.ReferralSearch;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Confirms a customer's inquiry by mail, in the language they wrote it in, with the
@@ -32,8 +33,15 @@ class InquiryConfirmations {
 	@ApplicationModuleListener(id = "notification.inquiry-confirmations")
 	void on(InquiryReceived received) {
 		this.referrals.findOwnedBy(received.organizationId(), received.referralId())
-			.ifPresent(referral -> this.delivery.deliver(this.notices.forInquirer(received.eventId(), referral,
-					this.publicUrl.of(received.statusPath()), received.locale())));
+			.ifPresent(referral -> this.delivery.deliver(
+					this.notices.forInquirer(received.eventId(), referral, statusLink(received), received.locale())));
+	}
+
+	/** The status page, in the customer's language even in another browser. */
+	private String statusLink(InquiryReceived received) {
+		return UriComponentsBuilder.fromUriString(this.publicUrl.of(received.statusPath()))
+			.queryParam("lang", received.locale().getLanguage())
+			.toUriString();
 	}
 
 }

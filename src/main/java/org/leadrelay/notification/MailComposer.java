@@ -1,8 +1,5 @@
 package org.leadrelay.notification;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,7 @@ import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.platform.web.Formats;
 import org.leadrelay.platform.web.LocaleFormats;
 import org.leadrelay.referral.Address;
+import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -22,7 +20,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,39 +31,42 @@ import org.springframework.stereotype.Component;
 @Component
 class MailComposer {
 
-	/** The zone of the times in mails, named beside each of them. */
-	private static final ZoneId ZONE = ZoneOffset.UTC;
+	private final NoticeTexts texts;
 
-	private final MessageSource messages = messageSource();
-
-	private final SpringTemplateEngine templates = templateEngine(this.messages);
+	private final SpringTemplateEngine templates;
 
 	private final Organizations organizations;
 
 	private final PublicUrl publicUrl;
 
-	MailComposer(Organizations organizations, PublicUrl publicUrl) {
+	MailComposer(NoticeTexts texts, Organizations organizations, PublicUrl publicUrl) {
+		this.texts = texts;
+		this.templates = templateEngine(texts.messages());
 		this.organizations = organizations;
 		this.publicUrl = publicUrl;
 	}
 
-	ComposedMail compose(Notice notice, Recipient recipient) {
-		Locale locale = recipient.locale();
+	/** What the notice fills into its texts, whoever reads it. */
+	NoticeArguments arguments(Notice notice) {
 		Referral referral = notice.referral();
 		String partner = this.organizations.nameOf(referral.organizationId());
 		String location = notice.location() == null ? partner : notice.location().name();
-		Object[] args = { referral.customer().name(), location, partner, referral.createdByName(),
-				timeLeft(notice.details().timeLeft(), locale) };
-		String prefix = "mail." + notice.audience().key() + "." + notice.kind().name() + ".";
-		String subject = message(prefix + "subject", args, locale).replaceAll("\\p{Cntrl}", " ");
+		return new NoticeArguments(referral.customer().name(), location, partner, referral.createdByName(),
+				referral.qualification() == Qualification.Direct, notice.details().timeLeft());
+	}
+
+	ComposedMail compose(Notice notice, NoticeArguments arguments, Recipient recipient) {
+		Locale locale = recipient.locale();
+		String subject = this.texts.subject(notice.audience(), notice.kind(), arguments, locale);
 		Context context = new Context(locale);
 		context.setVariable("subject", subject);
-		context.setVariable("headline", message(prefix + "headline", args, locale));
-		context.setVariable("intro", message(prefix + "intro", args, locale));
-		LocaleFormats formats = Formats.of(locale, ZONE);
+		context.setVariable("headline",
+				this.texts.part(notice.audience(), notice.kind(), "headline", arguments, locale));
+		context.setVariable("intro", this.texts.part(notice.audience(), notice.kind(), "intro", arguments, locale));
+		LocaleFormats formats = Formats.of(locale, recipient.zone());
 		String template = notice.audience() == Audience.CUSTOMER
-				? forCustomer(context, notice, recipient, partner, formats)
-				: forTeam(context, notice, location, formats);
+				? forCustomer(context, notice, recipient, arguments.partner(), formats)
+				: forTeam(context, notice, arguments.location(), formats);
 		return new ComposedMail(subject, this.templates.process(template + ".txt", context),
 				this.templates.process(template + ".html", context));
 	}
@@ -103,7 +103,7 @@ class MailComposer {
 	}
 
 	private String message(String key, Object @Nullable [] args, Locale locale) {
-		return this.messages.getMessage(key, args, locale);
+		return this.texts.message(key, args, locale);
 	}
 
 	private List<Fact> facts(Notice notice, String location, LocaleFormats formats) {
@@ -125,7 +125,7 @@ class MailComposer {
 		}
 		if (details.reason() != null) {
 			facts.add(fact("reason",
-					this.messages.getMessage("mail.reason." + details.reason(), null, details.reason(), locale),
+					this.texts.messages().getMessage("mail.reason." + details.reason(), null, details.reason(), locale),
 					locale));
 		}
 		if (details.notes() != null) {
@@ -140,23 +140,6 @@ class MailComposer {
 
 	private Fact fact(String field, String value, Locale locale) {
 		return new Fact(message("mail.field." + field, null, locale), value);
-	}
-
-	private String timeLeft(@Nullable Duration timeLeft, Locale locale) {
-		if (timeLeft == null) {
-			return "";
-		}
-		long hours = Math.round(timeLeft.toMinutes() / 60.0);
-		return hours >= 24 ? message("mail.timeLeft.days", new Object[] { Math.round(hours / 24.0) }, locale)
-				: message("mail.timeLeft.hours", new Object[] { hours }, locale);
-	}
-
-	private static MessageSource messageSource() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("mail/messages");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
 	}
 
 	private static SpringTemplateEngine templateEngine(MessageSource messages) {

@@ -35,11 +35,12 @@ class NoticeDelivery {
 	}
 
 	void deliver(Notice notice) {
+		NoticeArguments arguments = this.composer.arguments(notice);
 		for (Recipient recipient : notice.recipients()) {
-			ComposedMail mail = this.composer.compose(notice, recipient);
+			ComposedMail mail = this.composer.compose(notice, arguments, recipient);
 			this.transactions.executeWithoutResult(status -> {
 				if (recipient.userId() != null) {
-					this.notifications.add(recipient.userId(), notice, mail.subject());
+					this.notifications.add(recipient.userId(), notice, arguments, mail.subject());
 				}
 				boolean wantsMail = recipient.userId() == null
 						|| this.preferences.emailEnabled(recipient.userId(), notice.kind());

@@ -1,10 +1,12 @@
 package org.leadrelay.notification;
 
+import java.sql.Array;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 
@@ -36,15 +38,21 @@ class NotificationRepository {
 	}
 
 	/** The user's notifications, newest first, read or not. */
-	List<InAppNotification> findLatest(UUID userId, int limit, long offset) {
+	List<StoredNotification> findLatest(UUID userId, int limit, long offset) {
 		return this.jdbc
-			.sql("select id, kind, referral_id, title, created_at, read_at is not null as read from notification "
-					+ "where user_id = ? order by created_at desc, id desc limit ? offset ?")
+			.sql("select id, kind, referral_id, title, audience, arguments, created_at, read_at is not null as read "
+					+ "from notification where user_id = ? order by created_at desc, id desc limit ? offset ?")
 			.params(userId, limit, offset)
-			.query((rs, row) -> new InAppNotification(rs.getObject("id", UUID.class),
-					NotificationKind.valueOf(rs.getString("kind")),
-					new ReferralId(rs.getObject("referral_id", UUID.class)), rs.getString("title"),
-					SqlValues.instant(rs, "created_at"), rs.getBoolean("read")))
+			.query((rs, row) -> {
+				Array arguments = rs.getArray("arguments");
+				String audience = rs.getString("audience");
+				return new StoredNotification(rs.getObject("id", UUID.class),
+						NotificationKind.valueOf(rs.getString("kind")),
+						new ReferralId(rs.getObject("referral_id", UUID.class)), rs.getString("title"),
+						audience == null ? null : Audience.valueOf(audience),
+						arguments == null ? null : NoticeArguments.ofStored(List.of((String[]) arguments.getArray())),
+						SqlValues.instant(rs, "created_at"), rs.getBoolean("read"));
+			})
 			.list();
 	}
 
@@ -71,14 +79,28 @@ class NotificationRepository {
 			.update();
 	}
 
-	/** Adds a notification unless the user already has one for the event. */
-	void add(UUID id, UUID userId, Notice notice, String title, Instant now) {
+	/**
+	 * Adds a notification unless the user already has one for the event.
+	 * @param title the title in the user's language now, kept should the arguments not
+	 * fit the texts any more
+	 */
+	void add(UUID id, UUID userId, Notice notice, NoticeArguments arguments, String title, Instant now) {
 		this.jdbc
-			.sql("insert into notification (id, user_id, event_id, kind, referral_id, title, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?) on conflict (user_id, event_id) do nothing")
+			.sql("insert into notification (id, user_id, event_id, kind, referral_id, title, audience, arguments, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (user_id, event_id) do nothing")
 			.params(id, userId, notice.eventId(), notice.kind().name(), notice.referral().id().value(), title,
-					SqlValues.timestamp(now))
+					notice.audience().name(), arguments.stored().toArray(String[]::new), SqlValues.timestamp(now))
 			.update();
+	}
+
+	/**
+	 * A notification as stored.
+	 *
+	 * @param audience whom its notice spoke to; with the arguments null for the rows from
+	 * before titles were written when shown
+	 */
+	record StoredNotification(UUID id, NotificationKind kind, ReferralId referralId, String title,
+			@Nullable Audience audience, @Nullable NoticeArguments arguments, Instant createdAt, boolean read) {
 	}
 
 }

@@ -2,9 +2,11 @@ package org.leadrelay.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leadrelay.notification.NotificationRepository.StoredNotification;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
@@ -25,10 +27,13 @@ public class Notifications {
 
 	private final NotificationRepository notifications;
 
+	private final NoticeTexts texts;
+
 	private final Clock clock;
 
-	Notifications(NotificationRepository notifications, Clock clock) {
+	Notifications(NotificationRepository notifications, NoticeTexts texts, Clock clock) {
 		this.notifications = notifications;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -40,14 +45,21 @@ public class Notifications {
 		return this.notifications.countUnread(user.get());
 	}
 
-	/** A page of the caller's notifications, newest first, read or not. */
-	public Page<InAppNotification> latest(Caller caller, Pageable pageable) {
+	/**
+	 * A page of the caller's notifications, newest first, read or not, with their titles
+	 * in the reader's language.
+	 */
+	public Page<InAppNotification> latest(Caller caller, Pageable pageable, Locale reader) {
 		Optional<UUID> user = user(caller);
 		if (user.isEmpty()) {
 			return Page.empty(pageable);
 		}
-		List<InAppNotification> page = this.notifications.findLatest(user.get(), pageable.getPageSize(),
-				pageable.getOffset());
+		List<InAppNotification> page = this.notifications
+			.findLatest(user.get(), pageable.getPageSize(), pageable.getOffset())
+			.stream()
+			.map(stored -> new InAppNotification(stored.id(), stored.kind(), stored.referralId(), title(stored, reader),
+					stored.createdAt(), stored.read()))
+			.toList();
 		return PageableExecutionUtils.getPage(page, pageable, () -> this.notifications.count(user.get()));
 	}
 
@@ -76,8 +88,16 @@ public class Notifications {
 	}
 
 	/** Adds a notification unless the user already has one for the event. */
-	void add(UUID userId, Notice notice, String title) {
-		this.notifications.add(Ids.newId(this.clock), userId, notice, title, this.clock.instant());
+	void add(UUID userId, Notice notice, NoticeArguments arguments, String title) {
+		this.notifications.add(Ids.newId(this.clock), userId, notice, arguments, title, this.clock.instant());
+	}
+
+	/** Written now in the reader's language; the stored title for rows from before. */
+	private String title(StoredNotification stored, Locale reader) {
+		if (stored.audience() == null || stored.arguments() == null) {
+			return stored.title();
+		}
+		return this.texts.subject(stored.audience(), stored.kind(), stored.arguments(), reader);
 	}
 
 	private static Optional<UUID> user(Caller caller) {

@@ -1,5 +1,6 @@
 package org.leadrelay.notification;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.identity.UserContact;
 import org.leadrelay.identity.UserDirectory;
+import org.leadrelay.marketplace.Inquiries;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.TeamMember;
@@ -18,7 +20,9 @@ import org.leadrelay.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides who hears about a referral: its partner's people, its sender, or its customer.
+ * Decides who hears about a referral, in which language and time zone: its partner's
+ * people (users in theirs, alert addresses in their location country's), its sender, or
+ * its customer (in the language of their inquiry).
  */
 @Component
 class Recipients {
@@ -29,8 +33,11 @@ class Recipients {
 
 	private final UserDirectory users;
 
-	Recipients(UserDirectory users) {
+	private final Inquiries inquiries;
+
+	Recipients(UserDirectory users, Inquiries inquiries) {
 		this.users = users;
+		this.inquiries = inquiries;
 	}
 
 	/**
@@ -73,11 +80,13 @@ class Recipients {
 	}
 
 	/**
-	 * The customer's first contact, in the language of the customer's country; nobody if
-	 * the inquiry left no contact.
+	 * The customer's first contact, in the language they wrote their inquiry in (for an
+	 * inquiry from before that was kept, their country's); nobody if the inquiry left no
+	 * contact.
 	 */
 	List<Recipient> customer(Referral referral) {
-		return customer(referral, localeOf(referral.customer().address().country()));
+		return customer(referral, this.inquiries.languageOf(referral.id())
+			.orElseGet(() -> localeOf(referral.customer().address().country())));
 	}
 
 	/** The customer's first contact, in the given language (English unless Hungarian). */
@@ -88,7 +97,7 @@ class Recipients {
 		}
 		TeamMember contact = contacts.get(0);
 		Locale locale = HUNGARIAN.getLanguage().equals(language.getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
-		return List.of(new Recipient(contact.email().value(), locale, null, contact.fullName()));
+		return List.of(new Recipient(contact.email().value(), locale, ZoneOffset.UTC, null, contact.fullName(locale)));
 	}
 
 	/** Hungarian for Hungary, else English: the two languages LeadRelay writes. */
@@ -98,7 +107,8 @@ class Recipients {
 
 	private static Recipient of(UserContact user) {
 		Locale locale = HUNGARIAN.getLanguage().equals(user.locale().getLanguage()) ? HUNGARIAN : Locale.ENGLISH;
-		return new Recipient(user.email(), locale, user.id(), user.displayName());
+		return new Recipient(user.email(), locale, user.zone() == null ? ZoneOffset.UTC : user.zone(), user.id(),
+				user.displayName());
 	}
 
 	private static String normalized(String email) {

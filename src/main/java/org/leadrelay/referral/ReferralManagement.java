@@ -102,7 +102,7 @@ public class ReferralManagement {
 		OrganizationId vendor = this.organizations.find(location.organizationId())
 			.map(Organization::vendorId)
 			.orElseThrow(() -> DomainException.invalid("target", "Location " + spec.target() + " has no partner"));
-		Actor customer = new Actor(CUSTOMER, spec.customer().contacts().get(0).fullName() + " (customer)", Source.UI);
+		Actor customer = new Actor(CUSTOMER, spec.customer().contacts().get(0).fullName(), Source.UI);
 		return receive(spec, location.organizationId(), vendor, customer);
 	}
 

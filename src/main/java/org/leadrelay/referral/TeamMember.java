@@ -1,7 +1,10 @@
 package org.leadrelay.referral;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.Email;
+import org.leadrelay.shared.PersonName;
 import org.leadrelay.shared.Text;
 
 /**
@@ -20,9 +23,15 @@ public record TeamMember(@Nullable String firstName, @Nullable String lastName, 
 	}
 
 	public String fullName() {
-		String name = ((this.firstName == null ? "" : this.firstName) + " "
-				+ (this.lastName == null ? "" : this.lastName))
-			.strip();
+		return fullName(Locale.ENGLISH);
+	}
+
+	/**
+	 * The name in the order of the language (Hungarian: family name first), else the
+	 * email address.
+	 */
+	public String fullName(Locale locale) {
+		String name = new PersonName(this.firstName, this.lastName).in(locale);
 		return name.isEmpty() ? this.email.value() : name;
 	}
 

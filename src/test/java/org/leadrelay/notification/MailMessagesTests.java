@@ -4,7 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.leadrelay.shared.OrganizationKind;
@@ -21,6 +29,23 @@ class MailMessagesTests {
 	void hungarianAndEnglishHaveTheSameKeys() throws IOException {
 		assertThat(load("mail/messages_hu.properties").stringPropertyNames())
 			.isEqualTo(load("mail/messages.properties").stringPropertyNames());
+	}
+
+	@Test
+	void everyKeyAMailTemplateNamesExistsInBothLanguages() throws IOException {
+		Pattern key = Pattern.compile("#\\{([a-zA-Z][\\w./]*)");
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> templates = Files.list(Paths.get("src/main/resources/mail"))) {
+			for (Path template : templates.filter(path -> !path.toString().endsWith(".properties")).toList()) {
+				Matcher found = key.matcher(Files.readString(template));
+				while (found.find()) {
+					used.add(found.group(1));
+				}
+			}
+		}
+		assertThat(used).contains("mail.greeting", "mail.action.open");
+		assertThat(load("mail/messages.properties").stringPropertyNames()).containsAll(used);
+		assertThat(load("mail/messages_hu.properties").stringPropertyNames()).containsAll(used);
 	}
 
 	@Test

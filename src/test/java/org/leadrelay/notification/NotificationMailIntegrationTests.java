@@ -183,11 +183,12 @@ class NotificationMailIntegrationTests {
 		assertThat(english.html()).contains("<h1", "href=\"http://localhost:8080/leads/" + referral.id() + "\"");
 		assertThat(english.text()).as("the deadline in the reader's language, with its zone")
 			.containsPattern("Answer by: [A-Z][a-z]{2} \\d{1,2}, 20\\d\\d, \\d{1,2}:\\d\\d [AP]M UTC");
-		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új lead: Alpine Dairy Kft.");
+		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Új érdeklődő: Alpine Dairy Kft.");
 		assertThat(mailTo(mails, this.anna.email()).text())
 			.containsPattern("Válaszhatáridő: 20\\d\\d\\. \\p{L}+\\. \\d{1,2}\\. \\d{1,2}:\\d\\d UTC");
-		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új lead");
-		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10))).singleElement()
+		assertThat(mailTo(mails, LOCATION_ALERTS).subject()).as("Budapest is in Hungary").startsWith("Új érdeklődő");
+		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
+			.singleElement()
 			.satisfies(notification -> {
 				assertThat(notification.kind()).isEqualTo(NotificationKind.NEW_REFERRAL);
 				assertThat(notification.referralId()).isEqualTo(referral.id());
@@ -212,7 +213,7 @@ class NotificationMailIntegrationTests {
 		assertThat(mails).hasSize(3);
 		assertThat(mailTo(mails, this.bence.email()).subject()).isEqualTo("The customer is waiting: Alpine Dairy Kft.");
 		assertThat(mailTo(mails, this.anna.email()).subject()).isEqualTo("Az ügyfél várja a hívást: Alpine Dairy Kft.");
-		assertThat(this.notifications.latest(this.anna.caller(), PageRequest.ofSize(10)))
+		assertThat(this.notifications.latest(this.anna.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
 			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.CONTACT_REQUEST);
 	}
@@ -265,7 +266,7 @@ class NotificationMailIntegrationTests {
 		assertThat(declined.subject()).isEqualTo("Declined: Alpine Dairy Kft.");
 		assertThat(declined.text()).contains(this.program.contoso().name() + " declined the lead", "No capacity",
 				"Fully booked until May");
-		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10)))
+		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
 			.extracting(InAppNotification::kind)
 			.containsExactly(NotificationKind.REFERRAL_DECLINED);
 	}
@@ -324,7 +325,7 @@ class NotificationMailIntegrationTests {
 			assertThat(mail.subject()).isEqualTo("Megkeresése: " + this.program.contoso().name());
 			// the customer's country and the inquiry's product first, then the country,
 			// then the product
-			assertThat(mail.text()).containsSubsequence("Kedves Eszter Nagy!",
+			assertThat(mail.text()).containsSubsequence("Kedves Nagy Eszter!",
 					"- " + hajdu.details().name() + ", Debrecen, Magyarország: " + page(hajdu),
 					"- " + tisza.details().name() + ", Szeged, Magyarország: " + page(tisza),
 					"- " + danube.details().name() + ", Vienna, Ausztria: " + page(danube));
@@ -376,19 +377,50 @@ class NotificationMailIntegrationTests {
 
 		ReceivedMail confirmation = mailTo(received(), customer);
 		assertThat(confirmation.subject()).isEqualTo("Megkeresése megérkezett: " + this.program.contoso().name());
-		assertThat(confirmation.text()).contains("Kedves Eszter Nagy!", "A(z) Contoso Szeged megkapta",
+		assertThat(confirmation.text()).contains("Kedves Nagy Eszter!", "A(z) Contoso Szeged megkapta",
 				"http://localhost:8080/marketplace/inquiries/");
 		String link = confirmation.text()
 			.replaceAll("(?s).*(http://localhost:8080/marketplace/inquiries/\\S+).*", "$1");
+		assertThat(link).as("the status page in the customer's language").endsWith("?lang=hu");
 		assertThat(confirmation.html()).contains("href=\"" + link + "\"");
+		assertThat(mailTo(mailsAbout(inquiry), this.anna.email()).text()).as("labelled in the reader's language")
+			.contains("Eszter Nagy (ügyfél)")
+			.doesNotContain("(customer)");
 		assertThat(confirmation.text() + confirmation.html()).doesNotContain("/leads/", "Pénztárgép");
 		assertThat(mailsAbout(inquiry)).extracting(ReceivedMail::to)
 			.as("the partner hears of the new lead as before")
 			.contains(this.anna.email(), this.bence.email());
 		assertThat(this.jdbc.sql("select count(*) from marketplace_inquiry where token_hash = ?")
-			.param(link.substring(link.lastIndexOf('/') + 1))
+			.param(link.substring(link.lastIndexOf('/') + 1, link.indexOf('?')))
 			.query(Long.class)
 			.single()).as("only a hash of the token is kept").isZero();
+	}
+
+	@Test
+	void laterMailsToACustomerSpeakTheLanguageOfTheirInquiryRatherThanOfTheirCountry() {
+		BusinessProfile contoso = this.profiles.listed(this.program.contoso(), "Contoso " + this.suffix, Expertise.NONE,
+				TestProfiles.location("Contoso Szeged", "HU"));
+		Location szeged = contoso.locations()
+			.stream()
+			.filter(location -> location.name().equals("Contoso Szeged"))
+			.findFirst()
+			.orElseThrow();
+		String customer = "julia." + this.suffix + "@customer.example";
+		Referral inquiry = this.marketplaceInquiries.submit(contoso.id(), szeged.id(),
+				new NewInquiry("Tisza Pékség Kft.", null, "HU", "Júlia", "Tóth", customer, null, "A new till",
+						List.of(), true, false),
+				"192.0.2." + ThreadLocalRandom.current().nextInt(1, 255), Locale.ENGLISH);
+		this.publications.awaitCompleted(inquiry.id());
+		assertThat(mailTo(received(), customer).text()).contains("?lang=en");
+		forgetReceivedMail();
+
+		this.management.decline(this.contosoClient, inquiry.id(), "NotOurExpertise", null, Source.API, null);
+		this.publications.awaitCompleted(inquiry.id());
+
+		assertThat(mailTo(received(), customer)).satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("Your request to " + this.program.contoso().name());
+			assertThat(mail.text()).contains("Dear Júlia Tóth,");
+		});
 	}
 
 	@Test

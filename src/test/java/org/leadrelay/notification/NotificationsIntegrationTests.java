@@ -2,6 +2,7 @@ package org.leadrelay.notification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import org.leadrelay.testing.TestProgram.Program;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +62,9 @@ class NotificationsIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Program program;
 
@@ -113,15 +118,18 @@ class NotificationsIntegrationTests {
 		send();
 
 		assertThat(this.notifications.unreadCount(this.partnerUser)).isEqualTo(3);
-		List<InAppNotification> latest = this.notifications.latest(this.partnerUser, PageRequest.ofSize(2))
+		List<InAppNotification> latest = this.notifications
+			.latest(this.partnerUser, PageRequest.ofSize(2), Locale.ENGLISH)
 			.getContent();
 		assertThat(latest).hasSize(2).allSatisfy(notification -> assertThat(notification.read()).isFalse());
 		assertThat(latest).extracting(InAppNotification::referralId).doesNotContain(first.id());
 
 		this.notifications.markRead(this.partnerUser, latest.get(0).id());
 		assertThat(this.notifications.unreadCount(this.partnerUser)).isEqualTo(2);
-		assertThat(this.notifications.latest(this.partnerUser, PageRequest.ofSize(1)).getContent().get(0).read())
-			.isTrue();
+		assertThat(this.notifications.latest(this.partnerUser, PageRequest.ofSize(1), Locale.ENGLISH)
+			.getContent()
+			.get(0)
+			.read()).isTrue();
 		assertThatThrownBy(() -> this.notifications.markRead(this.otherPartnerUser, latest.get(1).id()))
 			.isInstanceOf(DomainException.class)
 			.extracting("code")
@@ -133,11 +141,37 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void aNotificationsTitleIsWrittenInTheReadersLanguageWhenShown() {
+		Referral referral = send();
+		String customer = referral.customer().name();
+
+		assertThat(titleFor(this.partnerUser, Locale.ENGLISH)).isEqualTo("New lead: " + customer);
+		assertThat(titleFor(this.partnerUser, Locale.forLanguageTag("hu"))).isEqualTo("Új érdeklődő: " + customer);
+	}
+
+	@Test
+	void aNotificationStoredBeforeTitlesWereWrittenWhenShownKeepsItsTitle() {
+		send();
+		UUID user = this.partnerUser.userId().orElseThrow();
+		this.jdbc
+			.sql("update notification set audience = null, arguments = null, title = 'New lead: Old Times Ltd' "
+					+ "where user_id = ?")
+			.param(user)
+			.update();
+
+		assertThat(titleFor(this.partnerUser, Locale.forLanguageTag("hu"))).isEqualTo("New lead: Old Times Ltd");
+	}
+
+	private String titleFor(Caller caller, Locale reader) {
+		return this.notifications.latest(caller, PageRequest.ofSize(1), reader).getContent().get(0).title();
+	}
+
+	@Test
 	void apiClientsHaveNoNotificationsAndNoPreferences() {
 		send();
 
 		assertThat(this.notifications.unreadCount(this.vendorClient)).isZero();
-		assertThat(this.notifications.latest(this.vendorClient, PageRequest.ofSize(10))).isEmpty();
+		assertThat(this.notifications.latest(this.vendorClient, PageRequest.ofSize(10), Locale.ENGLISH)).isEmpty();
 		assertThatThrownBy(() -> this.preferences.emailSettings(this.vendorClient)).isInstanceOf(DomainException.class);
 		assertThat(this.preferences.emailSettings(this.vendorAdmin)).containsOnlyKeys(
 				NotificationKind.REFERRAL_DECLINED, NotificationKind.REFERRAL_EXPIRED, NotificationKind.REFERRAL_WON,

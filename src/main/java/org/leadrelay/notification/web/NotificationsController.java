@@ -1,5 +1,6 @@
 package org.leadrelay.notification.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.leadrelay.notification.Notifications;
@@ -29,8 +30,8 @@ class NotificationsController {
 	}
 
 	@GetMapping("/notifications")
-	String list(Caller caller, @RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("notifications", this.notifications.latest(caller, ListPages.of(page)));
+	String list(Caller caller, @RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
+		model.addAttribute("notifications", this.notifications.latest(caller, ListPages.of(page), locale));
 		model.addAttribute("unread", this.notifications.unreadCount(caller));
 		return "notifications/list";
 	}

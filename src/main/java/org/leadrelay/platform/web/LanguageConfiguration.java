@@ -2,10 +2,13 @@ package org.leadrelay.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -15,20 +18,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * The UI's language: the browser's preference until the user picks one with the switch in
- * the header ({@code ?lang=hu}), which a cookie then remembers. Only supported languages
- * are ever chosen, so dates and numbers never follow a locale the texts do not.
+ * The UI's language and time zone ({@link PersonalLocaleResolver}): a signed-in user's
+ * own, else the browser's language until the visitor picks one with the switch in the
+ * header ({@code ?lang=hu}), which a cookie then remembers. Only supported languages are
+ * ever chosen, so dates and numbers never follow a locale the texts do not.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
 
 	static final String PARAMETER = "lang";
 
-	private final CookieLocaleResolver resolver = new CookieLocaleResolver("leadrelay-language");
+	private final PersonalLocaleResolver resolver;
 
-	LanguageConfiguration() {
-		this.resolver.setCookieMaxAge(Duration.ofDays(365));
-		this.resolver.setDefaultLocaleFunction(Languages::preferred);
+	LanguageConfiguration(ObjectProvider<PersonalLanguage> personal,
+			@Value("${" + TimeZones.PROPERTY + ":UTC}") String defaultZone) {
+		CookieLocaleResolver anonymous = new CookieLocaleResolver("leadrelay-language");
+		anonymous.setCookieMaxAge(Duration.ofDays(365));
+		anonymous.setDefaultLocaleFunction(Languages::preferred);
+		this.resolver = new PersonalLocaleResolver(anonymous, personal, TimeZone.getTimeZone(defaultZone));
 	}
 
 	@Bean

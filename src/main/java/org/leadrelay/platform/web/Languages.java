@@ -28,8 +28,23 @@ public final class Languages {
 		return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(language)).findFirst().orElse(null);
 	}
 
+	/** The supported language of this locale, else English. */
+	public static Locale supportedOrEnglish(Locale locale) {
+		Locale supported = supported(locale.toLanguageTag());
+		return supported == null ? ENGLISH : supported;
+	}
+
 	/** The browser's most preferred supported language, else English. */
 	static Locale preferred(HttpServletRequest request) {
+		Locale browser = ofBrowser(request);
+		return browser == null ? ENGLISH : browser;
+	}
+
+	/**
+	 * The browser's most preferred supported language ({@code Accept-Language}); null
+	 * when it names none of them.
+	 */
+	public static @Nullable Locale ofBrowser(HttpServletRequest request) {
 		String header = request.getHeader("Accept-Language");
 		if (header != null) {
 			try {
@@ -44,7 +59,7 @@ public final class Languages {
 				// a malformed header means no preference
 			}
 		}
-		return ENGLISH;
+		return null;
 	}
 
 }

@@ -50,7 +50,8 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 	 * One timeline entry, with its changes keyed for translation and their values typed
 	 * for formatting.
 	 */
-	record TimelineRow(Instant occurredAt, String actorName, String source, String action, List<Change> changes) {
+	record TimelineRow(Instant occurredAt, String actorName, boolean byCustomer, String source, String action,
+			List<Change> changes) {
 
 		/**
 		 * The rows of a referral's timeline, oldest first. A value change names no
@@ -62,11 +63,14 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 			@Nullable String currency = value == null ? null : value.currency().getCurrencyCode();
 			for (int i = entries.size() - 1; i >= 0; i--) {
 				TimelineEntry entry = entries.get(i);
+				boolean byCustomer = "customer".equals(entry.actorId());
+				// entries from before V103 carry an English label of their own
+				String name = byCustomer ? entry.actorName().replaceFirst(" \\(customer\\)$", "") : entry.actorName();
 				FieldChange currencyChange = entry.changes().get(CURRENCY);
 				String to = currencyChange == null ? currency : currencyChange.to();
 				String from = currencyChange == null ? currency : currencyChange.from();
 				rows.add(0,
-						new TimelineRow(entry.occurredAt(), entry.actorName(), entry.source().name(), entry.action(),
+						new TimelineRow(entry.occurredAt(), name, byCustomer, entry.source().name(), entry.action(),
 								entry.changes()
 									.entrySet()
 									.stream()

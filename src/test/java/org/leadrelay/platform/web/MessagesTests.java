@@ -41,6 +41,13 @@ class MessagesTests {
 
 	static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z][\\w./]*)");
 
+	/**
+	 * A string literal shaped like a message key, or like the start of one; not a
+	 * listener's {@code id = "marketplace.index"} nor a file name such as "leads.csv".
+	 */
+	static final Pattern CODE_KEY = Pattern
+		.compile("(?<!id = )\"([a-z][A-Za-z]*\\.(?:[A-Za-z0-9_/]+\\.)*(?!csv\")[A-Za-z0-9_/]*)\"");
+
 	@Test
 	void bothLanguagesHaveTheSameKeys() {
 		assertThat(hungarian.stringPropertyNames()).as("keys missing in messages_hu.properties")
@@ -62,6 +69,65 @@ class MessagesTests {
 		}
 		assertThat(used).isNotEmpty();
 		assertThat(english.stringPropertyNames()).containsAll(used);
+		assertThat(hungarian.stringPropertyNames()).containsAll(used);
+	}
+
+	/**
+	 * Keys the code names, such as {@code "settings.timeZone.invalid"} or the prefix
+	 * {@code "mail.field."} that it completes, exist in both languages of their bundle
+	 * (the mails' for {@code mail.*}).
+	 */
+	@Test
+	void everyKeyTheCodeNamesExistsInBothLanguages() throws IOException {
+		Properties mailEnglish = load("mail/messages.properties");
+		Properties mailHungarian = load("mail/messages_hu.properties");
+		Set<String> webRoots = roots(english);
+		Set<String> checked = new TreeSet<>();
+		try (Stream<Path> sources = Files.walk(Paths.get("src/main/java"))) {
+			for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+				Matcher literal = CODE_KEY.matcher(Files.readString(source));
+				while (literal.find()) {
+					String key = literal.group(1);
+					String root = key.substring(0, key.indexOf('.'));
+					if (root.equals("mail")) {
+						assertHasKey(key, mailEnglish, "mail/messages.properties", source);
+						assertHasKey(key, mailHungarian, "mail/messages_hu.properties", source);
+						checked.add(key);
+					}
+					else if (webRoots.contains(root)) {
+						assertHasKey(key, english, "messages.properties", source);
+						assertHasKey(key, hungarian, "messages_hu.properties", source);
+						checked.add(key);
+					}
+				}
+			}
+		}
+		assertThat(checked).contains("mail.field.", "settings.timeZone.invalid", "notifications.done.read");
+	}
+
+	@Test
+	void noTextIsBlank() {
+		for (Properties bundle : List.of(english, hungarian, load("mail/messages.properties"),
+				load("mail/messages_hu.properties"))) {
+			assertThat(bundle.stringPropertyNames())
+				.allSatisfy(key -> assertThat(bundle.getProperty(key).strip()).as(key).isNotEmpty());
+		}
+	}
+
+	private static void assertHasKey(String key, Properties bundle, String name, Path source) {
+		boolean found = key.endsWith(".") ? bundle.stringPropertyNames().stream().anyMatch(each -> each.startsWith(key))
+				: bundle.containsKey(key);
+		assertThat(found).as("%s names %s, missing in %s", source, key, name).isTrue();
+	}
+
+	private static Set<String> roots(Properties bundle) {
+		Set<String> roots = new TreeSet<>();
+		for (String key : bundle.stringPropertyNames()) {
+			if (key.contains(".")) {
+				roots.add(key.substring(0, key.indexOf('.')));
+			}
+		}
+		return roots;
 	}
 
 	@Test

@@ -1,0 +1,39 @@
+package org.leadrelay.notification;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The words a notice fills into its texts ({@code {0}} to {@code {4}} of the
+ * {@code mail/messages} subjects, headlines and intros). An in-app notification stores
+ * them, not its title, so that the title is written in its reader's language when shown.
+ *
+ * @param sentByCustomer whether the sender is the customer of an inquiry, whom the texts
+ * label as such in the reader's language
+ * @param timeLeft until a reminded referral expires
+ */
+record NoticeArguments(String customer, String location, String partner, String sender, boolean sentByCustomer,
+		@Nullable Duration timeLeft) {
+
+	private static final String BY_CUSTOMER = "customer";
+
+	/** As stored with a notification: six texts, the time left in whole minutes. */
+	List<String> stored() {
+		return List.of(this.customer, this.location, this.partner, this.sender, this.sentByCustomer ? BY_CUSTOMER : "",
+				this.timeLeft == null ? "" : Long.toString(this.timeLeft.toMinutes()));
+	}
+
+	/** Read back from {@link #stored()}; null for another shape (a changed format). */
+	static @Nullable NoticeArguments ofStored(List<String> stored) {
+		if (stored.size() != 6) {
+			return null;
+		}
+		String minutes = stored.get(5);
+		return new NoticeArguments(stored.get(0), stored.get(1), stored.get(2), stored.get(3),
+				BY_CUSTOMER.equals(stored.get(4)),
+				minutes.isEmpty() ? null : Duration.ofMinutes(Long.parseLong(minutes)));
+	}
+
+}
