@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Debian's Chromium driven by Playwright, headless; Playwright never downloads a browser
@@ -43,17 +42,15 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/**
-	 * Signs the user in through the sign-in form and waits until the workspace shows them
-	 * signed in.
+	 * Signs the user in through the sign-in form, in whatever language the page is, and
+	 * waits until the workspace shows them signed in.
 	 */
 	public static void signIn(Page page, String signInUrl, TestUsers.TestUser user) {
 		page.navigate(signInUrl);
-		page.getByLabel("Email").fill(user.email());
-		page.getByLabel("Password").fill(TestUsers.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		PlaywrightAssertions
-			.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
-			.isVisible();
+		page.locator("#username").fill(user.email());
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("form button[type=submit]").click();
+		PlaywrightAssertions.assertThat(page.locator("form[action='/logout'] button")).isVisible();
 	}
 
 	@Override

@@ -112,12 +112,7 @@ class HungarianUsersBrowserTests {
 	 */
 	private Page signIn(TestUser person) {
 		Page page = browser.newContext(BrowserSession.viewport(1280).setLocale("hu-HU")).newPage();
-		page.navigate(browser.url("/login"));
-		page.locator("#username").fill(person.email());
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("form button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
-		assertThat(page.locator("form[action='/logout'] button")).isVisible();
+		browser.signIn(page, person);
 		return page;
 	}
 
