@@ -3,6 +3,7 @@ package org.leadrelay.referral.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -35,13 +36,17 @@ record DealForm(@Nullable Integer version, @NotBlank @Size(max = 200) @Nullable 
 
 	static final DealForm EMPTY = new DealForm(null, null, null, null, null, null, null, null);
 
-	/** The form filled with what the lead already says. */
-	static DealForm of(Referral lead) {
+	/**
+	 * The form filled with what the lead already says; without a value yet, the program's
+	 * default currency is chosen. The notes are the partner's own: a lead not accepted
+	 * yet has none, and the customer's request is shown beside the field.
+	 */
+	static DealForm of(Referral lead, Currency defaultCurrency) {
 		Money value = lead.dealValue();
 		return new DealForm(lead.version(), lead.name(), value == null ? null : value.amount(),
-				value == null ? null : value.currency().getCurrencyCode(),
-				lead.closingAt() == null ? null : LocalDate.ofInstant(lead.closingAt(), ZoneOffset.UTC), lead.notes(),
-				lead.externalReferenceId(), lead.campaignId());
+				(value == null ? defaultCurrency : value.currency()).getCurrencyCode(),
+				lead.closingAt() == null ? null : LocalDate.ofInstant(lead.closingAt(), ZoneOffset.UTC),
+				lead.isDeal() ? lead.notes() : null, lead.externalReferenceId(), lead.campaignId());
 	}
 
 	/** The deal as the domain takes it; refused input names its field. */
