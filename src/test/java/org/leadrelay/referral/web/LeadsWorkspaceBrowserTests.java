@@ -161,6 +161,7 @@ class LeadsWorkspaceBrowserTests {
 		// Won archives the lead for good: a page says so first
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark won")).click();
 		assertThat(this.page.getByRole(AriaRole.NOTE)).containsText("This archives the lead.");
+		BrowserSession.screenshot(this.page, "lead-mark-won-confirmation");
 		clickButton(this.page, "Yes, mark won and archive");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Archived: Won");
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
