@@ -63,6 +63,12 @@ public class Referral {
 
 	private final @Nullable String inviteNotes;
 
+	/**
+	 * What the customer asked for, as the lead came in: kept apart from the deal's notes,
+	 * which the partner states when it accepts and may edit.
+	 */
+	private final @Nullable String customerRequest;
+
 	private final String createdBy;
 
 	private final String createdByName;
@@ -118,6 +124,7 @@ public class Referral {
 		this.consent = state.consent();
 		this.requirements = state.requirements();
 		this.inviteNotes = state.inviteNotes();
+		this.customerRequest = state.customerRequest();
 		this.createdBy = state.createdBy();
 		this.createdByName = state.createdByName();
 		this.createdAt = state.createdAt();
@@ -146,10 +153,11 @@ public class Referral {
 	static Referral receive(ReferralId id, NewReferral spec, OrganizationId partner, OrganizationId vendor,
 			Actor sender, Instant now, Duration responseWindow) {
 		Referral referral = new Referral(new ReferralState(id, partner, vendor, spec.target(), UUID.randomUUID(),
-				spec.qualification(), spec.type(), spec.consent(), spec.requirements(), spec.inviteNotes(), sender.id(),
-				sender.name(), now, now.plus(responseWindow), spec.contactRequested() ? now : null, spec.customer(),
-				spec.name(), spec.externalReferenceId(), spec.campaignId(), Substatus.Received, null, spec.notes(),
-				spec.estimatedValue(), spec.closingAt(), spec.team(), null, null, now, 0, spec.attributes()));
+				spec.qualification(), spec.type(), spec.consent(), spec.requirements(), spec.inviteNotes(),
+				spec.notes(), sender.id(), sender.name(), now, now.plus(responseWindow),
+				spec.contactRequested() ? now : null, spec.customer(), spec.name(), spec.externalReferenceId(),
+				spec.campaignId(), Substatus.Received, null, spec.notes(), spec.estimatedValue(), spec.closingAt(),
+				spec.team(), null, null, now, 0, spec.attributes()));
 		referral.record(sender, now, "received", Map.of("substatus", new FieldChange(null, Substatus.Received.name())));
 		referral.events.add(new ReferralReceived(id, partner, vendor, spec.target(), spec.qualification(),
 				spec.contactRequested(), now));
@@ -382,9 +390,13 @@ public class Referral {
 		return this.contactRequestedAt != null && this.substatus == Substatus.Received;
 	}
 
-	/** Whether the customer's contact request is still fresh enough to be urgent. */
+	/**
+	 * Whether the customer's contact request is unanswered and still fresh enough to be
+	 * urgent: once the lead is accepted or archived, nobody needs to hurry any more.
+	 */
 	public boolean isContactRequestUrgent(Instant now, Duration urgency) {
-		return this.contactRequestedAt != null && now.isBefore(this.contactRequestedAt.plus(urgency));
+		return contactRequestUnanswered() && this.contactRequestedAt != null
+				&& now.isBefore(this.contactRequestedAt.plus(urgency));
 	}
 
 	private void requireStage(Substatus required, String action) {
@@ -498,6 +510,13 @@ public class Referral {
 
 	public @Nullable String inviteNotes() {
 		return this.inviteNotes;
+	}
+
+	/**
+	 * What the customer asked for when the lead came in; accepting leaves it as it was.
+	 */
+	public @Nullable String customerRequest() {
+		return this.customerRequest;
 	}
 
 	public String createdBy() {

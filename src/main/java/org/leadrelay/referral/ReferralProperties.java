@@ -1,6 +1,7 @@
 package org.leadrelay.referral;
 
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -18,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryBatchSize how many referrals one sweep transaction expires at most
  * @param contactRequestUrgency how long a customer's contact request is shown as urgent
  * @param declineReasons the reasons a partner may give for declining
+ * @param defaultCurrency the currency the lead forms offer first (an active ISO 4217
+ * code)
  */
 @ConfigurationProperties("leadrelay.referrals")
 public record ReferralProperties(@DefaultValue("P14D") Duration responseWindow,
 		@DefaultValue("PT1M") Duration expiryPollInterval, @DefaultValue("500") int expiryBatchSize,
 		@DefaultValue("PT72H") Duration contactRequestUrgency, @DefaultValue( {
 				"NotOurExpertise", "CustomerTooSmall", "OutsideOurRegion", "NoCapacity", "CustomerNotReachable",
-				"Duplicate", "Spam", "Other" }) List<String> declineReasons){
+				"Duplicate", "Spam", "Other" }) List<String> declineReasons,
+		@DefaultValue("EUR") Currency defaultCurrency){
 
 	public ReferralProperties {
 		if (responseWindow.isNegative() || responseWindow.isZero()) {
@@ -34,6 +38,11 @@ public record ReferralProperties(@DefaultValue("P14D") Duration responseWindow,
 			throw new IllegalArgumentException("leadrelay.referrals.expiry-batch-size must be at least 1");
 		}
 		declineReasons = List.copyOf(declineReasons);
+		if (!Currencies.isActive(defaultCurrency.getCurrencyCode())) {
+			throw new IllegalArgumentException(
+					"leadrelay.referrals.default-currency must be an active ISO 4217 code, not "
+							+ defaultCurrency.getCurrencyCode());
+		}
 	}
 
 	/** Checks a decline reason against the program's list. */

@@ -40,16 +40,17 @@ class ReferralRepository {
 			+ "r.engagement_id, r.qualification, r.type, r.substatus, r.status_reason, r.name, r.external_reference_id, "
 			+ "r.campaign_id, r.customer_name, r.customer_address, r.customer_size, r.customer_team, "
 			+ "r.consent_to_contact, r.consent_to_share, r.notes, r.deal_value, r.currency, r.closing_at, "
-			+ "r.requirements, r.team, r.invite_notes, r.contact_requested_at, r.created_by, r.created_by_name, "
+			+ "r.requirements, r.team, r.invite_notes, r.customer_request, r.contact_requested_at, r.created_by, r.created_by_name, "
 			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at, r.attributes";
 
 	private static final String INSERT = "insert into referral (organization_id, id, version, vendor_organization_id, "
 			+ "location_id, engagement_id, qualification, type, substatus, status_reason, name, external_reference_id, "
 			+ "campaign_id, customer_name, customer_address, customer_country, customer_size, customer_team, "
 			+ "consent_to_contact, consent_to_share, notes, deal_value, currency, closing_at, requirements, team, "
-			+ "invite_notes, contact_requested_at, created_by, created_by_name, created_at, updated_at, expires_at, "
-			+ "accepted_at, closed_at, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, "
-			+ "?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+			+ "invite_notes, customer_request, contact_requested_at, created_by, created_by_name, created_at, "
+			+ "updated_at, expires_at, accepted_at, closed_at, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+			+ "?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+			+ "?::jsonb)";
 
 	private static final String UPDATE = "update referral set version = ?, substatus = ?, status_reason = ?, name = ?, "
 			+ "external_reference_id = ?, campaign_id = ?, customer_team = ?::jsonb, notes = ?, deal_value = ?, "
@@ -131,6 +132,7 @@ class ReferralRepository {
 			ps.setString(++i, this.json.writeValueAsString(referral.requirements()));
 			ps.setString(++i, members(referral.team()));
 			ps.setString(++i, referral.inviteNotes());
+			ps.setString(++i, referral.customerRequest());
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.contactRequestedAt()));
 			ps.setString(++i, referral.createdBy());
 			ps.setString(++i, referral.createdByName());
@@ -260,9 +262,10 @@ class ReferralRepository {
 				Qualification.valueOf(rs.getString("qualification")), ReferralType.valueOf(rs.getString("type")),
 				new Consent(rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_share")),
 				this.json.readValue(rs.getString("requirements"), Requirements.class), rs.getString("invite_notes"),
-				rs.getString("created_by"), rs.getString("created_by_name"), SqlValues.instant(rs, "created_at"),
-				SqlValues.instant(rs, "expires_at"), SqlValues.instant(rs, "contact_requested_at"), customer,
-				rs.getString("name"), rs.getString("external_reference_id"), rs.getString("campaign_id"),
+				rs.getString("customer_request"), rs.getString("created_by"), rs.getString("created_by_name"),
+				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "expires_at"),
+				SqlValues.instant(rs, "contact_requested_at"), customer, rs.getString("name"),
+				rs.getString("external_reference_id"), rs.getString("campaign_id"),
 				Substatus.valueOf(rs.getString("substatus")), rs.getString("status_reason"), rs.getString("notes"),
 				amount == null ? null : new Money(amount, Currency.getInstance(currency)),
 				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),

@@ -14,10 +14,10 @@ import org.leadrelay.shared.OrganizationId;
  */
 record ReferralState(ReferralId id, OrganizationId organizationId, OrganizationId vendorOrganizationId,
 		LocationId locationId, UUID engagementId, Qualification qualification, ReferralType type, Consent consent,
-		Requirements requirements, @Nullable String inviteNotes, String createdBy, String createdByName,
-		Instant createdAt, Instant expiresAt, @Nullable Instant contactRequestedAt, Customer customer,
-		@Nullable String name, @Nullable String externalReferenceId, @Nullable String campaignId, Substatus substatus,
-		@Nullable String statusReason, @Nullable String notes, @Nullable Money dealValue, @Nullable Instant closingAt,
-		List<TeamMember> team, @Nullable Instant acceptedAt, @Nullable Instant closedAt, Instant updatedAt, int version,
-		ReferralAttributes attributes) {
+		Requirements requirements, @Nullable String inviteNotes, @Nullable String customerRequest, String createdBy,
+		String createdByName, Instant createdAt, Instant expiresAt, @Nullable Instant contactRequestedAt,
+		Customer customer, @Nullable String name, @Nullable String externalReferenceId, @Nullable String campaignId,
+		Substatus substatus, @Nullable String statusReason, @Nullable String notes, @Nullable Money dealValue,
+		@Nullable Instant closingAt, List<TeamMember> team, @Nullable Instant acceptedAt, @Nullable Instant closedAt,
+		Instant updatedAt, int version, ReferralAttributes attributes) {
 }

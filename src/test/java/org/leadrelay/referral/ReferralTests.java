@@ -392,6 +392,13 @@ class ReferralTests {
 			assertThat(in(stage).contactRequestUnanswered()).isEqualTo(stage == Substatus.Received);
 		}
 
+		@ParameterizedTest(name = "a {0} referral")
+		@EnumSource(Substatus.class)
+		void aContactRequestIsUrgentOnlyWhileUnanswered(Substatus stage) {
+			assertThat(in(stage).isContactRequestUrgent(T0, Duration.ofHours(72)))
+				.isEqualTo(stage == Substatus.Received);
+		}
+
 		@Test
 		void withoutAContactRequestNoneIsUnanswered() {
 			NewReferral spec = new NewReferral(new LocationId(UUID.randomUUID()), Qualification.Direct,

@@ -147,6 +147,7 @@ class NotificationsAndWebhooksBrowserTests {
 	@Test
 	void aPartnerAdminRegistersAWebhookAndReplaysADelivery() throws Exception {
 		browser.signIn(this.page, this.admin);
+		this.page.getByText("Administration").click();
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
 		this.page.getByLabel("URL").fill(this.receiver.url());
 		assertThat(this.page.getByLabel("referral-created")).isChecked();

@@ -1,5 +1,7 @@
 package org.leadrelay.referral.web;
 
+import java.util.Currency;
+
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.Referral;
@@ -16,8 +18,8 @@ record AcceptForm(@Valid DealForm deal, @Valid ContactForm contact) {
 		contact = contact == null ? ContactForm.EMPTY : contact;
 	}
 
-	static AcceptForm of(Referral lead) {
-		return new AcceptForm(DealForm.of(lead), ContactForm.EMPTY);
+	static AcceptForm of(Referral lead, Currency defaultCurrency) {
+		return new AcceptForm(DealForm.of(lead, defaultCurrency), ContactForm.EMPTY);
 	}
 
 	static @Nullable String field(String target) {

@@ -3,6 +3,7 @@ package org.leadrelay.referral.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -37,15 +38,17 @@ record DealForm(@Nullable Integer version, @NotBlank @Size(max = 200) @Nullable 
 	static final DealForm EMPTY = new DealForm(null, null, null, null, null, null, null, null);
 
 	/**
-	 * The form filled with what the lead already says; the amount without the stored
-	 * ".00", which a number field would show.
+	 * The form filled with what the lead already says, the amount without the stored
+	 * ".00" that a number field would show; without a value yet, the program's default
+	 * currency is chosen. The notes are the partner's own: a lead not accepted yet has
+	 * none, and the customer's request is shown beside the field.
 	 */
-	static DealForm of(Referral lead) {
+	static DealForm of(Referral lead, Currency defaultCurrency) {
 		Money value = lead.dealValue();
 		return new DealForm(lead.version(), lead.name(), value == null ? null : LocaleFormats.plain(value.amount()),
-				value == null ? null : value.currency().getCurrencyCode(),
-				lead.closingAt() == null ? null : LocalDate.ofInstant(lead.closingAt(), ZoneOffset.UTC), lead.notes(),
-				lead.externalReferenceId(), lead.campaignId());
+				(value == null ? defaultCurrency : value.currency()).getCurrencyCode(),
+				lead.closingAt() == null ? null : LocalDate.ofInstant(lead.closingAt(), ZoneOffset.UTC),
+				lead.isDeal() ? lead.notes() : null, lead.externalReferenceId(), lead.campaignId());
 	}
 
 	/** The deal as the domain takes it; refused input names its field. */

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.web.FormErrors;
+import org.leadrelay.referral.Currencies;
 import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChangedException;
@@ -44,6 +45,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/leads/{id}")
 class LeadController {
 
+	/** The confirmation page of Mark won and Mark lost. */
+	private static final String OUTCOME = "leads/outcome";
+
 	private final ReferralSearch search;
 
 	private final ReferralManagement management;
@@ -71,7 +75,7 @@ class LeadController {
 	@GetMapping("/accept")
 	String acceptForm(Caller caller, @PathVariable String id, Model model) {
 		LeadPage lead = lead(caller, LeadIds.parse(id));
-		model.addAttribute("form", AcceptForm.of(lead.referral()));
+		model.addAttribute("form", AcceptForm.of(lead.referral(), this.properties.defaultCurrency()));
 		return form(lead, lead.canRespond(), "leads/accept", model);
 	}
 
@@ -101,7 +105,7 @@ class LeadController {
 	@GetMapping("/edit")
 	String editForm(Caller caller, @PathVariable String id, Model model) {
 		LeadPage lead = lead(caller, LeadIds.parse(id));
-		model.addAttribute("form", DealForm.of(lead.referral()));
+		model.addAttribute("form", DealForm.of(lead.referral(), this.properties.defaultCurrency()));
 		return form(lead, lead.canWork(), "leads/edit", model);
 	}
 
@@ -128,10 +132,25 @@ class LeadController {
 				lead -> this.management.addTeamMember(caller, lead, form.member(), Source.UI, form.version()));
 	}
 
+	/**
+	 * Won and lost archive the lead for good, so each asks first on a page of its own
+	 * that says so; it works without JavaScript.
+	 */
+	@GetMapping("/won")
+	String wonForm(Caller caller, @PathVariable String id, Model model) {
+		return outcomeForm(caller, id, true, model);
+	}
+
+	@GetMapping("/lost")
+	String lostForm(Caller caller, @PathVariable String id, Model model) {
+		return outcomeForm(caller, id, false, model);
+	}
+
 	@PostMapping("/won")
 	String markWon(Caller caller, @PathVariable String id, @ModelAttribute("outcome") OutcomeForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return submit(new Submission(caller, LeadIds.parse(id), binding, model, redirect, response), null,
+		model.addAttribute("won", true);
+		return submit(new Submission(caller, LeadIds.parse(id), binding, model, redirect, response), OUTCOME,
 				target -> null, "lead.done.won",
 				lead -> this.management.markWon(caller, lead, Source.UI, form.version()));
 	}
@@ -139,17 +158,17 @@ class LeadController {
 	@PostMapping("/lost")
 	String markLost(Caller caller, @PathVariable String id, @ModelAttribute("outcome") OutcomeForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		return submit(new Submission(caller, LeadIds.parse(id), binding, model, redirect, response), null,
+		model.addAttribute("won", false);
+		return submit(new Submission(caller, LeadIds.parse(id), binding, model, redirect, response), OUTCOME,
 				target -> null, "lead.done.lost",
 				lead -> this.management.markLost(caller, lead, form.reason(), Source.UI, form.version()));
 	}
 
 	/**
 	 * Runs an action unless the form has errors, then goes back to the lead page; on
-	 * refused input shows the form again ({@code formView}, or the lead page for its
-	 * inline forms).
+	 * refused input shows the form again.
 	 */
-	private String submit(Submission submission, @Nullable String formView, Function<String, @Nullable String> fieldOf,
+	private String submit(Submission submission, String formView, Function<String, @Nullable String> fieldOf,
 			String done, Consumer<ReferralId> action) {
 		BindingResult binding = submission.binding();
 		if (!binding.hasErrors()) {
@@ -177,17 +196,19 @@ class LeadController {
 			}
 		}
 		submission.response().setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		if (formView == null) {
-			submission.model().addAttribute("outcomeRefused", true);
-			return show(submission.caller(), submission.lead(), submission.model());
-		}
 		LeadPage lead = lead(submission.caller(), submission.lead());
 		return form(lead, true, formView, submission.model());
 	}
 
+	private String outcomeForm(Caller caller, String id, boolean won, Model model) {
+		LeadPage lead = lead(caller, LeadIds.parse(id));
+		model.addAttribute("outcome", new OutcomeForm(lead.referral().version(), null));
+		model.addAttribute("won", won);
+		return form(lead, lead.canWork(), OUTCOME, model);
+	}
+
 	private String show(Caller caller, ReferralId id, Model model) {
 		model.addAttribute("lead", lead(caller, id));
-		model.addAttribute("lostReasons", LostReason.values());
 		return "leads/lead";
 	}
 
@@ -197,8 +218,9 @@ class LeadController {
 			return "redirect:/leads/" + lead.referral().id();
 		}
 		model.addAttribute("lead", lead);
-		model.addAttribute("currencies", Choices.CURRENCIES);
+		model.addAttribute("currencies", Currencies.ACTIVE);
 		model.addAttribute("declineReasons", this.properties.declineReasons());
+		model.addAttribute("lostReasons", LostReason.values());
 		return view;
 	}
 

@@ -1,5 +1,6 @@
 package org.leadrelay.referral.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,9 @@ import org.leadrelay.referral.ReferralFilter;
 import org.leadrelay.referral.ReferralFilter.And;
 import org.leadrelay.referral.ReferralFilter.NameContains;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What the leads list shows, as its query string says ({@code ?tab=qualified&stage=won}):
@@ -26,6 +29,24 @@ public record LeadListParams(LeadTab tab, LeadStage stage, String search, LeadSo
 		return new LeadListParams(LeadTab.from(tab), LeadStage.from(stage),
 				search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search, LeadSort.from(sort),
 				page == null || page < 1 ? 1 : page);
+	}
+
+	/** The list a workspace URL ({@link #self()}) shows. */
+	static LeadListParams of(String url) {
+		MultiValueMap<String, String> query = UriComponentsBuilder.fromUriString(url).build(true).getQueryParams();
+		Integer page;
+		try {
+			page = query.getFirst("page") == null ? null : Integer.valueOf(decode(query.getFirst("page")));
+		}
+		catch (NumberFormatException ex) {
+			page = null;
+		}
+		return of(decode(query.getFirst("tab")), decode(query.getFirst("stage")), decode(query.getFirst("q")),
+				decode(query.getFirst("sort")), page);
+	}
+
+	private static @Nullable String decode(@Nullable String value) {
+		return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
 	}
 
 	/** The referrals of a tab, with this stage and search. */

@@ -1,6 +1,8 @@
 package org.leadrelay.referral.web;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.Qualification;
@@ -8,6 +10,7 @@ import org.leadrelay.referral.ReferralFilter;
 import org.leadrelay.referral.ReferralFilter.Comparison;
 import org.leadrelay.referral.ReferralFilter.Field;
 import org.leadrelay.referral.ReferralFilter.Operator;
+import org.leadrelay.shared.Caller;
 
 /**
  * The tabs of the leads list (SPEC section 2): customer inquiries from the marketplace,
@@ -34,6 +37,16 @@ public enum LeadTab {
 
 	ReferralFilter filter() {
 		return this.filter;
+	}
+
+	/**
+	 * The tab the list opens on: the first that holds any lead, looked at in the order
+	 * the caller's leads usually come in. Partners get customer inquiries first; vendor
+	 * staff send qualified leads and rarely see an inquiry.
+	 */
+	static LeadTab landing(Caller caller, Map<LeadTab, Long> counts) {
+		List<LeadTab> order = caller.isPartner() ? List.of(MARKETPLACE, QUALIFIED) : List.of(QUALIFIED, MARKETPLACE);
+		return order.stream().filter(tab -> counts.getOrDefault(tab, 0L) > 0).findFirst().orElse(order.get(0));
 	}
 
 	static LeadTab from(@Nullable String param) {

@@ -55,15 +55,29 @@ class LeadsController {
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page, HtmxRequest htmx, Model model) {
-		LeadListParams params = LeadListParams.of(tab, stage, q, sort, page);
-		ReferralPage result = this.search.list(caller, new ReferralQuery(params.filter(params.tab()),
-				params.sort().sort(), LeadListParams.PAGE_SIZE, params.offset(), null, true));
-		Instant now = this.clock.instant();
-		long total = result.total() == null ? 0 : result.total();
+		Map<LeadTab, Long> counts = counts(caller);
+		LeadListParams params = LeadListParams.of(tab == null ? LeadTab.landing(caller, counts).param() : tab, stage, q,
+				sort, page);
+		list(caller, params, counts, model);
+		if (htmx.isHtmxRequest() && RESULTS.equals(htmx.getTarget())) {
+			return "leads/list :: results";
+		}
+		return "leads/list";
+	}
+
+	private Map<LeadTab, Long> counts(Caller caller) {
 		Map<LeadTab, Long> counts = new EnumMap<>(LeadTab.class);
 		for (LeadTab each : LeadTab.values()) {
 			counts.put(each, this.search.count(caller, each.filter()));
 		}
+		return counts;
+	}
+
+	private void list(Caller caller, LeadListParams params, Map<LeadTab, Long> counts, Model model) {
+		ReferralPage result = this.search.list(caller, new ReferralQuery(params.filter(params.tab()),
+				params.sort().sort(), LeadListParams.PAGE_SIZE, params.offset(), null, true));
+		Instant now = this.clock.instant();
+		long total = result.total() == null ? 0 : result.total();
 		model.addAttribute("params", params);
 		model.addAttribute("rows",
 				result.items()
@@ -77,22 +91,27 @@ class LeadsController {
 		model.addAttribute("mainStages", LeadStage.MAIN);
 		model.addAttribute("outcomes", LeadStage.OUTCOMES);
 		model.addAttribute("sorts", LeadSort.values());
-		if (htmx.isHtmxRequest() && RESULTS.equals(htmx.getTarget())) {
-			return "leads/list :: results";
-		}
-		return "leads/list";
 	}
 
-	/** The heart, clicked with htmx: swaps itself and the Favorites count. */
+	/**
+	 * The heart, clicked with htmx: swaps itself and the Favorites count. In the
+	 * Favorites tab it targets the results instead, which come back without the lead
+	 * taken out and with their count and pages.
+	 */
 	@HxRequest
 	@PostMapping("/leads/{id}/favorite")
 	String favoriteInPlace(Caller caller, @PathVariable String id, @RequestParam boolean favorite,
-			@RequestParam(defaultValue = "/leads") String returnTo, Model model) {
+			@RequestParam(defaultValue = "/leads") String returnTo, HtmxRequest htmx, Model model) {
 		this.management.setFavorite(caller, LeadIds.parse(id), favorite);
+		String back = safeReturn(returnTo);
+		model.addAttribute("favoritesCount", this.search.count(caller, LeadTab.FAVORITES.filter()));
+		if (RESULTS.equals(htmx.getTarget())) {
+			list(caller, LeadListParams.of(back), counts(caller), model);
+			return "leads/favorite :: relisted";
+		}
 		model.addAttribute("leadId", id);
 		model.addAttribute("favorite", favorite);
-		model.addAttribute("returnTo", safeReturn(returnTo));
-		model.addAttribute("favoritesCount", this.search.count(caller, LeadTab.FAVORITES.filter()));
+		model.addAttribute("returnTo", back);
 		return "leads/favorite :: toggled";
 	}
 

@@ -9,9 +9,11 @@ import org.leadrelay.partner.Organizations;
 import org.leadrelay.partner.Organizations.OrganizationWithLocations;
 import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.shared.CompanySize;
+import org.leadrelay.referral.Currencies;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralManagement;
+import org.leadrelay.referral.ReferralProperties;
 import org.leadrelay.referral.Source;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
@@ -38,15 +40,19 @@ class NewLeadController {
 
 	private final Organizations organizations;
 
-	NewLeadController(ReferralManagement management, Organizations organizations) {
+	private final ReferralProperties properties;
+
+	NewLeadController(ReferralManagement management, Organizations organizations, ReferralProperties properties) {
 		this.management = management;
 		this.organizations = organizations;
+		this.properties = properties;
 	}
 
 	@GetMapping("/leads/new")
 	String form(Caller caller, Model model) {
 		List<Qualification> qualifications = NewLeadForm.qualifications(caller);
-		model.addAttribute("form", NewLeadForm.empty(qualifications.size() == 1 ? qualifications.get(0) : null));
+		model.addAttribute("form", NewLeadForm.empty(qualifications.size() == 1 ? qualifications.get(0) : null,
+				this.properties.defaultCurrency()));
 		return page(caller, model);
 	}
 
@@ -84,8 +90,7 @@ class NewLeadController {
 					.toList());
 		model.addAttribute("qualifications", NewLeadForm.qualifications(caller));
 		model.addAttribute("sizes", CompanySize.current());
-		model.addAttribute("countries", Choices.COUNTRIES);
-		model.addAttribute("currencies", Choices.CURRENCIES);
+		model.addAttribute("currencies", Currencies.ACTIVE);
 		return "leads/new";
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,9 +86,10 @@ public record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Q
 				referral.consent().consentToShareInfoWithOthers(), referral.inviteNotes());
 	}
 
-	static NewLeadForm empty(@Nullable Qualification qualification) {
+	/** A blank form, with the program's default currency chosen. */
+	static NewLeadForm empty(@Nullable Qualification qualification, Currency defaultCurrency) {
 		return new NewLeadForm(null, qualification, null, null, null, null, null, ContactForm.EMPTY, null, null, null,
-				null, null, null, null, false, false, false, null);
+				null, null, defaultCurrency.getCurrencyCode(), null, false, false, false, null);
 	}
 
 	/** The lead as the domain takes it; refused input names its field. */

@@ -112,8 +112,14 @@ class LeadsWorkspaceBrowserTests {
 		assertThat(this.page.evaluate("window.stillThisPage")).isEqualTo(true);
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Favorites")).click();
 		assertThat(this.page.locator("li.lead-row")).hasCount(1);
+		// in the Favorites tab the lead leaves the list in place, and the counts follow
+		this.page.evaluate("window.stillThisPage = true");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove from favorites")).click();
 		assertThat(this.page.locator("#favorites-count")).hasText("0");
+		assertThat(this.page.locator("li.lead-row")).hasCount(0);
+		assertThat(this.page.locator("#lead-results")).containsText("No leads");
+		assertThat(this.page.evaluate("window.stillThisPage")).isEqualTo(true);
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Qualified leads")).click();
 
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(customer)).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("The customer is waiting for your call");
@@ -148,10 +154,15 @@ class LeadsWorkspaceBrowserTests {
 		this.page.getByLabel("First name").fill("Péter");
 		this.page.getByLabel("Last name").fill("Tóth");
 		this.page.getByLabel("Email").fill("peter.toth@contoso.example");
+		this.page.getByLabel("Phone").fill("+36 30 555 0199");
 		clickButton(this.page, "Add to the deal team");
 		assertThat(this.page.locator("#team-heading + ul")).containsText("Péter Tóth");
 
-		clickButton(this.page, "Mark won");
+		// Won archives the lead for good: a page says so first
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark won")).click();
+		assertThat(this.page.getByRole(AriaRole.NOTE)).containsText("This archives the lead.");
+		BrowserSession.screenshot(this.page, "lead-mark-won-confirmation");
+		clickButton(this.page, "Yes, mark won and archive");
 		assertThat(this.page.locator("h1 + .badge")).hasText("Archived: Won");
 		assertThat(this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
 		assertThat(this.page.locator("main")).containsText("Archived leads are read-only");
