@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class LeadDigests {
+
+	private static final Logger log = LoggerFactory.getLogger(LeadDigests.class);
 
 	static final LocalTime SEND_FROM = LocalTime.of(8, 0);
 
@@ -81,12 +85,22 @@ class LeadDigests {
 		int sent = 0;
 		for (Map.Entry<UUID, ZoneId> user : this.digests.usersWaiting().entrySet()) {
 			ZonedDateTime local = now.atZone(user.getValue());
-			if (!local.toLocalTime().isBefore(SEND_FROM) && Boolean.TRUE
-				.equals(this.transactions.execute(status -> send(user.getKey(), local.toLocalDate(), now, status)))) {
+			if (!local.toLocalTime().isBefore(SEND_FROM) && sendSafely(user.getKey(), local.toLocalDate(), now)) {
 				sent++;
 			}
 		}
 		return sent;
+	}
+
+	/** A digest that could not be sent is rolled back whole and tried again next run. */
+	private boolean sendSafely(UUID userId, LocalDate day, Instant now) {
+		try {
+			return Boolean.TRUE.equals(this.transactions.execute(status -> send(userId, day, now, status)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not send the daily digest of user {}, trying again next run", userId, ex);
+			return false;
+		}
 	}
 
 	/**

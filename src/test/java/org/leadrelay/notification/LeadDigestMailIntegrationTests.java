@@ -199,6 +199,28 @@ class LeadDigestMailIntegrationTests {
 	}
 
 	@Test
+	void aDigestThatCouldNotBeSentIsSentWholeByTheNextRun() {
+		this.preferences.chooseNewLeadMails(this.anna.caller(), NewLeadMails.DIGEST);
+		List<Referral> leads = List.of(send(), send());
+		this.clock.advance(Duration.between(this.clock.instant(), next(BUDAPEST)));
+
+		this.smtp.stop();
+		try {
+			this.digests.sendDue();
+		}
+		finally {
+			this.smtp.start();
+		}
+		assertThat(mailsTo(this.anna)).isEmpty();
+
+		this.digests.sendDue();
+		assertThat(mailsTo(this.anna)).singleElement().satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("2 új érdeklődő");
+			leads.forEach(lead -> assertThat(mail.text()).contains("/leads/" + lead.id()));
+		});
+	}
+
+	@Test
 	void customersWaitingAndExpiryRemindersAreNeverHeldForTheDigest() {
 		this.preferences.chooseNewLeadMails(this.bence.caller(), NewLeadMails.DIGEST);
 		Referral waiting = this.management.send(this.seller.caller(),
