@@ -71,6 +71,22 @@ class MailComposer {
 				this.templates.process(template + ".html", context));
 	}
 
+	/** A user's daily digest: each lead with its customer, location, type and link. */
+	ComposedMail composeDigest(Recipient recipient, List<LeadDigestItem> items) {
+		Locale locale = recipient.locale();
+		String subject = message("mail.digest.subject", new Object[] { items.size() }, locale);
+		Context context = new Context(locale);
+		context.setVariable("subject", subject);
+		context.setVariable("leads",
+				items.stream()
+					.map(item -> new DigestLead(item.customer(), item.location(),
+							message("mail.qualification." + item.qualification(), null, locale),
+							this.publicUrl.of("/leads/" + item.referralId())))
+					.toList());
+		return new ComposedMail(subject, this.templates.process("digest.txt", context),
+				this.templates.process("digest.html", context));
+	}
+
 	/**
 	 * Greets the customer and links their inquiry's status page or lists other partners;
 	 * nothing about the lead itself.
@@ -161,6 +177,10 @@ class MailComposer {
 
 	/** A labelled line of a mail. */
 	record Fact(String label, String value) {
+	}
+
+	/** A lead as a digest lists it. */
+	record DigestLead(String customer, String location, String type, String url) {
 	}
 
 	/** A labelled line of a mail with a link. */

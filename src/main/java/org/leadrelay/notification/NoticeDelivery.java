@@ -5,9 +5,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers a notice to each recipient once: a user gets it in-app and, unless they turned
- * that kind off, by mail; an address just by mail. Each recipient is one transaction that
- * records the notification and the mail and sends it, so a failed send leaves no trace
- * and is retried with the event, while the recipients already reached are skipped then.
+ * that kind off, by mail (new leads maybe in the daily digest, see {@link LeadDigests});
+ * an address just by mail. Each recipient is one transaction that records the
+ * notification and the mail and sends it, so a failed send leaves no trace and is retried
+ * with the event, while the recipients already reached are skipped then.
  */
 @Component
 class NoticeDelivery {
@@ -22,15 +23,18 @@ class NoticeDelivery {
 
 	private final NotificationPreferences preferences;
 
+	private final LeadDigests digests;
+
 	private final TransactionTemplate transactions;
 
 	NoticeDelivery(MailComposer composer, Mailer mailer, SentMails sentMails, Notifications notifications,
-			NotificationPreferences preferences, TransactionTemplate transactions) {
+			NotificationPreferences preferences, LeadDigests digests, TransactionTemplate transactions) {
 		this.composer = composer;
 		this.mailer = mailer;
 		this.sentMails = sentMails;
 		this.notifications = notifications;
 		this.preferences = preferences;
+		this.digests = digests;
 		this.transactions = transactions;
 	}
 
@@ -44,11 +48,20 @@ class NoticeDelivery {
 				}
 				boolean wantsMail = recipient.userId() == null
 						|| this.preferences.emailEnabled(recipient.userId(), notice.kind());
-				if (wantsMail && this.sentMails.record(notice, recipient, mail, this.mailer.keepsOnly())) {
+				if (wantsMail && holdsForDigest(notice, recipient)) {
+					this.digests.hold(notice, arguments, recipient);
+				}
+				else if (wantsMail && this.sentMails.record(notice, recipient, mail, this.mailer.keepsOnly())) {
 					this.mailer.send(recipient.email(), mail);
 				}
 			});
 		}
+	}
+
+	/** Only new leads wait for a digest: a waiting customer or an expiry is urgent. */
+	private boolean holdsForDigest(Notice notice, Recipient recipient) {
+		return notice.kind() == NotificationKind.NEW_REFERRAL && recipient.userId() != null
+				&& this.preferences.digestsNewLeads(recipient.userId());
 	}
 
 }

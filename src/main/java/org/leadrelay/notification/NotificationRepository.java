@@ -79,6 +79,14 @@ class NotificationRepository {
 			.update();
 	}
 
+	/** How many notifications of the kind the user got since the instant. */
+	long countSince(UUID userId, NotificationKind kind, Instant since) {
+		return this.jdbc.sql("select count(*) from notification where user_id = ? and kind = ? and created_at > ?")
+			.params(userId, kind.name(), SqlValues.timestamp(since))
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Adds a notification unless the user already has one for the event.
 	 * @param title the title in the user's language now, kept should the arguments not

@@ -60,6 +60,20 @@ class SentMailRepository {
 			.update() == 1;
 	}
 
+	/** Adds a digest mail, filed as a new-lead mail about the first lead it lists. */
+	void addDigest(UUID id, UUID eventId, Recipient recipient, ComposedMail mail, LeadDigestItem first, boolean kept,
+			Instant now) {
+		this.jdbc
+			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
+					+ "referral_id, vendor_organization_id, transport, sent_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
+			.params(id, eventId, recipient.email(), NotificationKind.NEW_REFERRAL.name(),
+					recipient.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(),
+					first.referralId().value(), first.vendorOrganizationId(), kept ? "KEPT" : "SMTP",
+					SqlValues.timestamp(now))
+			.update();
+	}
+
 	/**
 	 * @return how many were deleted
 	 */

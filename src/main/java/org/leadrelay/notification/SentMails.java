@@ -69,6 +69,16 @@ public class SentMails {
 		return this.mails.add(Ids.newId(this.clock), notice, recipient, mail, kept, this.clock.instant());
 	}
 
+	/**
+	 * Records a daily digest, or the part of it about one vendor's leads, which is what
+	 * that vendor's admins see.
+	 * @param eventId what makes it once per recipient
+	 * @param first the first lead it lists, whose vendor and referral it is filed under
+	 */
+	void recordDigest(UUID eventId, Recipient recipient, ComposedMail mail, LeadDigestItem first, boolean kept) {
+		this.mails.addDigest(Ids.newId(this.clock), eventId, recipient, mail, first, kept, this.clock.instant());
+	}
+
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	@ClusteredJob(value = "sent-mail-purge", runs = Runs.ONE_NODE_AT_A_TIME)
 	void purgeExpired() {

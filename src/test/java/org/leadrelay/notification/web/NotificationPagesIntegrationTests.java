@@ -156,6 +156,41 @@ class NotificationPagesIntegrationTests {
 	}
 
 	@Test
+	void aUserChoosesNewLeadMailsEachAtOnceOrInADailyDigest() {
+		String settings = this.annaSession.get("/notifications/settings").body();
+		assertThat(settings).containsPattern(chosen("DEFAULT"))
+			.contains("Each new lead at once", "One digest mail a day")
+			.contains("until more than 10 new-lead notifications reached you in the last 24 hours")
+			.contains("08:00 in your time zone");
+		assertThat(this.annaSession.get("/notifications/settings?lang=hu").body())
+			.contains("Naponta egy összesítő e-mail", "legfeljebb 10 értesítést");
+
+		this.annaSession.post("/notifications/settings?lang=en",
+				Map.of("email", "NEW_REFERRAL", "newLeadMails", "DIGEST"));
+		assertThat(this.annaSession.get("/notifications/settings").body()).containsPattern(chosen("DIGEST"))
+			.contains("value=\"NEW_REFERRAL\" checked=\"checked\"")
+			.doesNotContainPattern(chosen("DEFAULT"));
+
+		Page refused = this.annaSession.post("/notifications/settings?lang=en",
+				Map.of("email", "CONTACT_REQUEST", "newLeadMails", "HOURLY"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Choose one of the options for new-lead mails. Nothing was saved.")
+			.contains("aria-describedby=\"newLeadMails-help newLeadMails-error\"");
+		assertThat(this.annaSession
+			.post("/notifications/settings?lang=hu", Map.of("email", "CONTACT_REQUEST", "newLeadMails", "HOURLY"))
+			.body()).contains("Válasszon egyet az új érdeklődőkről szóló e-mailek lehetőségei közül.");
+		assertThat(this.annaSession.get("/notifications/settings?lang=en").body()).as("nothing was saved")
+			.containsPattern(chosen("DIGEST"))
+			.contains("value=\"NEW_REFERRAL\" checked=\"checked\"");
+
+		this.annaSession.post("/notifications/settings", Map.of("email", "NEW_REFERRAL"));
+		assertThat(this.annaSession.get("/notifications/settings").body()).as("a form without the choice keeps it")
+			.containsPattern(chosen("DIGEST"));
+		this.annaSession.post("/notifications/settings", Map.of("email", "NEW_REFERRAL", "newLeadMails", "DEFAULT"));
+		assertThat(this.annaSession.get("/notifications/settings").body()).containsPattern(chosen("DEFAULT"));
+	}
+
+	@Test
 	void theListHasPagesOfTwentyNewestFirst() {
 		List<Referral> referrals = new ArrayList<>();
 		for (int i = 0; i < 21; i++) {
@@ -234,6 +269,11 @@ class NotificationPagesIntegrationTests {
 			ids.add(open.group(1));
 		}
 		return ids;
+	}
+
+	/** The radio button of a new-lead mail choice, checked. */
+	private static String chosen(String choice) {
+		return "value=\"" + choice + "\"[^>]*checked=\"checked\"";
 	}
 
 }
