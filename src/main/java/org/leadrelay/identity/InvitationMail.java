@@ -1,12 +1,11 @@
 package org.leadrelay.identity;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.leadrelay.identity.Invitations.Invitation;
 import org.leadrelay.platform.MailSender;
+import org.leadrelay.platform.web.Formats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +56,8 @@ public class InvitationMail {
 				new Object[] { invitation.organizationName() }, locale));
 		mail.setText(this.messages.getMessage("invitation.mail.body",
 				new Object[] { invitation.displayName(), invitation.invitedBy(), invitation.organizationName(), link,
-						DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-							.withLocale(locale)
-							.withZone(ZoneOffset.UTC)
-							.format(invitation.expiresAt()) + " UTC" },
+						// the invitee has no time zone of their own yet
+						Formats.of(locale, ZoneOffset.UTC).dateTimeWithZone(invitation.expiresAt()) },
 				locale));
 		try {
 			sender.send(mail);

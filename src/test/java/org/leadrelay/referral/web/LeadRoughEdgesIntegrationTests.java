@@ -129,11 +129,11 @@ class LeadRoughEdgesIntegrationTests {
 	@Test
 	void lostAsksFirstInHungarianTooAndKeepsItsReason() {
 		Referral lead = accepted(send("Puszta Foods", false));
-		WebSession hungarian = signedIn(this.program.contoso(), "Kovács Anna", Role.REFERRALS_ADMIN)
-			.header("Accept-Language", "hu");
+		WebSession hungarian = signedIn(this.program.contoso(), "Kovács Anna", Role.REFERRALS_ADMIN);
 
-		Page confirm = hungarian.get("/leads/" + lead.id() + "/lost");
-		assertThat(confirm.body()).contains("Elveszettként jelöli az ajánlatot?", "Ezzel az érdeklődőt archiváljuk.",
+		// the header's language switch: Hungarian for the rest of the session
+		Page confirm = hungarian.get("/leads/" + lead.id() + "/lost?lang=hu");
+		assertThat(confirm.body()).contains("Elveszettként jelöli az üzletet?", "Ezzel az érdeklődőt archiváljuk.",
 				"végleg csak olvasható", "Igen, elveszettként jelölöm és archiválom");
 
 		Page refused = hungarian.post("/leads/" + lead.id() + "/lost",

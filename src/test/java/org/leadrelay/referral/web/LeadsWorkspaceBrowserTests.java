@@ -102,6 +102,12 @@ class LeadsWorkspaceBrowserTests {
 		assertThat(row.locator(".flame")).isVisible();
 		assertThat(row).containsText("days left");
 		BrowserSession.screenshot(this.page, "leads-list");
+		// the same list in Hungarian, for the README beside the English one
+		this.page.navigate(browser.url("/leads?tab=qualified&lang=hu"));
+		assertThat(this.page.locator("html")).hasAttribute("lang", "hu");
+		assertThat(row).containsText("nap van hátra");
+		BrowserSession.screenshot(this.page, "leads-list-hu");
+		this.page.navigate(browser.url("/leads?tab=qualified&lang=en"));
 
 		// the heart toggles in place: no page load, the Favorites count follows
 		this.page.evaluate("window.stillThisPage = true");
