@@ -360,19 +360,10 @@ class NotificationMailIntegrationTests {
 
 	@Test
 	void anInquiryIsConfirmedInTheCustomersLanguageWithAPrivateLinkToItsStatus() {
-		BusinessProfile contoso = this.profiles.listed(this.program.contoso(), "Contoso " + this.suffix, Expertise.NONE,
-				TestProfiles.location("Contoso Szeged", "HU"));
-		Location szeged = contoso.locations()
-			.stream()
-			.filter(location -> location.name().equals("Contoso Szeged"))
-			.findFirst()
-			.orElseThrow();
 		String customer = "pek." + this.suffix + "@customer.example";
 
-		Referral inquiry = this.marketplaceInquiries.submit(contoso.id(), szeged.id(),
-				new NewInquiry("Szegedi Pékség Bt.", null, "HU", "Eszter", "Nagy", customer, null,
-						"Pénztárgép és készlet", List.of(), true, false),
-				"192.0.2." + ThreadLocalRandom.current().nextInt(1, 255), Locale.forLanguageTag("hu"));
+		Referral inquiry = inquireInSzeged(new NewInquiry("Szegedi Pékség Bt.", null, "HU", "Eszter", "Nagy", customer,
+				null, "Pénztárgép és készlet", List.of(), true, false), Locale.forLanguageTag("hu"));
 		this.publications.awaitCompleted(inquiry.id());
 
 		ReceivedMail confirmation = mailTo(received(), customer);
@@ -398,18 +389,9 @@ class NotificationMailIntegrationTests {
 
 	@Test
 	void laterMailsToACustomerSpeakTheLanguageOfTheirInquiryRatherThanOfTheirCountry() {
-		BusinessProfile contoso = this.profiles.listed(this.program.contoso(), "Contoso " + this.suffix, Expertise.NONE,
-				TestProfiles.location("Contoso Szeged", "HU"));
-		Location szeged = contoso.locations()
-			.stream()
-			.filter(location -> location.name().equals("Contoso Szeged"))
-			.findFirst()
-			.orElseThrow();
 		String customer = "julia." + this.suffix + "@customer.example";
-		Referral inquiry = this.marketplaceInquiries.submit(contoso.id(), szeged.id(),
-				new NewInquiry("Tisza Pékség Kft.", null, "HU", "Júlia", "Tóth", customer, null, "A new till",
-						List.of(), true, false),
-				"192.0.2." + ThreadLocalRandom.current().nextInt(1, 255), Locale.ENGLISH);
+		Referral inquiry = inquireInSzeged(new NewInquiry("Tisza Pékség Kft.", null, "HU", "Júlia", "Tóth", customer,
+				null, "A new till", List.of(), true, false), Locale.ENGLISH);
 		this.publications.awaitCompleted(inquiry.id());
 		assertThat(mailTo(received(), customer).text()).contains("?lang=en");
 		forgetReceivedMail();
@@ -421,6 +403,22 @@ class NotificationMailIntegrationTests {
 			assertThat(mail.subject()).isEqualTo("Your request to " + this.program.contoso().name());
 			assertThat(mail.text()).contains("Dear Júlia Tóth,");
 		});
+	}
+
+	/**
+	 * An inquiry sent from the marketplace page of Contoso's Szeged location, listed for
+	 * this test, in the language of the customer's form.
+	 */
+	private Referral inquireInSzeged(NewInquiry inquiry, Locale language) {
+		BusinessProfile contoso = this.profiles.listed(this.program.contoso(), "Contoso " + this.suffix, Expertise.NONE,
+				TestProfiles.location("Contoso Szeged", "HU"));
+		Location szeged = contoso.locations()
+			.stream()
+			.filter(location -> location.name().equals("Contoso Szeged"))
+			.findFirst()
+			.orElseThrow();
+		return this.marketplaceInquiries.submit(contoso.id(), szeged.id(), inquiry,
+				"192.0.2." + ThreadLocalRandom.current().nextInt(1, 255), language);
 	}
 
 	@Test
