@@ -334,10 +334,11 @@ class LeadCsvIntegrationTests {
 	}
 
 	@Test
-	void fiftyThousandRowsImportInTheBackgroundWithProgressAndASummary() {
-		// -Dleadrelay.imports.bulk-rows=2000 for a quick run; the figure is
-		// 50,000
-		int rows = Integer.getInteger("leadrelay.imports.bulk-rows", 50_000);
+	void aBulkFileImportsInTheBackgroundWithProgressAndASummary() {
+		// enough rows for several chunks and progress on the way; the 50,000-row figure
+		// is measured by bench/run.sh (--only import), outside verify
+		// (-Dleadrelay.imports.bulk-rows=50000 runs it here too)
+		int rows = Integer.getInteger("leadrelay.imports.bulk-rows", 5_000);
 		// a partner without alert addresses or users: the import, not 50,000 mails, is
 		// measured
 		Organization partner = this.organizations.registerPartner(this.program.vendor().id(), "Bulk Partner");
@@ -352,7 +353,7 @@ class LeadCsvIntegrationTests {
 		long uploaded = System.nanoTime();
 		List<Integer> seen = new ArrayList<>();
 		long[] checked = { 0 };
-		await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+		await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			String body = this.browser.get(progressPage).body();
 			Matcher done = ROWS_DONE.matcher(body);
 			if (checked[0] == 0 && !body.contains("rows checked")) {
@@ -375,7 +376,7 @@ class LeadCsvIntegrationTests {
 		assertThat(seen).as("progress reported on the way").anyMatch(done -> done > 0 && done < rows);
 		assertThat(seen).isSorted();
 		assertThat(this.search.count(this.sellerCaller, null)).isEqualTo(rows);
-		// let the listeners of the 50,000 new leads finish before other tests need the
+		// let the listeners of the new leads finish before other tests need the
 		// outbox
 		await().atMost(Duration.ofMinutes(20))
 			.pollInterval(Duration.ofSeconds(5))
