@@ -17,3 +17,6 @@ where r.organization_id = s.organization_id and r.id = s.id and s.n % 100 < 15;
 
 -- Work a previous run left in the outbox would be retried during this one.
 delete from event_publication;
+
+-- An import a previous run left unfinished would resume during this one (its rows cascade).
+delete from lead_import where finished_at is null;

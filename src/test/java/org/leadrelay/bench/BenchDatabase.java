@@ -97,11 +97,13 @@ final class BenchDatabase implements AutoCloseable {
 	/** Creates or updates the schema, as LeadRelay's own start would. */
 	void migrate() {
 		// as the application does (spring.flyway.out-of-order): feature ranges may lie
-		// below applied ones
+		// below applied ones; the Java migrations LeadRelay registers itself (V85) are
+		// applied when it starts, so they are missing here, not failed
 		Flyway.configure()
 			.dataSource(this.dataSource)
 			.locations("classpath:db/migration")
 			.outOfOrder(true)
+			.ignoreMigrationPatterns("*:missing")
 			.load()
 			.migrate();
 	}

@@ -2,44 +2,42 @@ package org.leadrelay.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import org.leadrelay.LeadRelayApplication;
-import org.leadrelay.testing.AppNode;
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.bench.LoadGenerator.Result;
-import org.leadrelay.identity.ApiClients;
-import org.leadrelay.shared.OrganizationId;
-import tools.jackson.databind.json.JsonMapper;
+import org.leadrelay.testing.AppNode;
+import org.leadrelay.testing.WebSession;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The performance harness (not a test): seeds 100,000 partner locations and 2,000,000
- * referrals, starts LeadRelay on them and measures each endpoint over HTTP beside a
- * pgbench baseline of the SQL the endpoint needs, with the same number of clients, on the
- * same database, in the same run. Prints a table and writes it to
+ * referrals, starts LeadRelay on them in its own JVM and measures each scenario over HTTP
+ * from this one (the load generator), beside a pgbench baseline of the SQL the endpoint
+ * needs, with the same number of clients, on the same database, in the same run. Prints
+ * the measurements and the targets of issue 16 with PASS or MISS, and writes both to
  * {@code target/bench/results.md}.
  *
  * <p>
  * Run it with {@code bench/run.sh} (see the README); options: {@code --connections 32},
- * {@code --seconds 30}, {@code --warmup 10}.
+ * {@code --seconds 30}, {@code --warmup 10}, {@code --only get,list}. JVM options for
+ * LeadRelay's process (a JFR recording, say) go in {@code BENCH_NODE_JAVA_OPTS}.
  */
 public final class Benchmark {
 
@@ -50,6 +48,9 @@ public final class Benchmark {
 	static final String PARTNER_3 = partner(3);
 
 	static final int SWEEP_SIZE = 200_000;
+
+	/** The connections of the list's and recommendations' latency targets. */
+	static final int FEW_CONNECTIONS = 8;
 
 	private final BenchDatabase database;
 
@@ -63,14 +64,23 @@ public final class Benchmark {
 
 	private final List<Row> rows = new ArrayList<>();
 
+	private final Targets targets = new Targets();
+
+	/** The scenarios to record with JFR ({@code --profile get,create}). */
+	private final Set<String> profiled;
+
+	private NodeProfiler profiler;
+
 	/** The scenarios to run ({@code --only get,list}); all by default. */
 	private final Set<String> only;
 
-	static final List<String> SCENARIOS = List.of("get", "list", "create", "accept", "sweep");
+	static final List<String> SCENARIOS = List.of("get", "list", "create", "accept", "insights", "recommendations",
+			"import", "sweep");
 
-	private Benchmark(BenchDatabase database, int connections, int seconds, int warmup, Path workDir,
-			Set<String> only) {
+	private Benchmark(BenchDatabase database, int connections, int seconds, int warmup, Path workDir, Set<String> only,
+			Set<String> profiled) {
 		this.only = only;
+		this.profiled = profiled;
 		this.database = database;
 		this.connections = connections;
 		this.seconds = seconds;
@@ -93,7 +103,8 @@ public final class Benchmark {
 			new Benchmark(database, Integer.parseInt(options.getOrDefault("connections", "32")),
 					Integer.parseInt(options.getOrDefault("seconds", "30")),
 					Integer.parseInt(options.getOrDefault("warmup", "10")), workDir,
-					Set.of(options.getOrDefault("only", String.join(",", SCENARIOS)).split(",")))
+					Set.of(options.getOrDefault("only", String.join(",", SCENARIOS)).split(",")),
+					Set.of(options.getOrDefault("profile", "").split(",")))
 				.run();
 		}
 		catch (Exception ex) {
@@ -108,26 +119,28 @@ public final class Benchmark {
 		// the data is put in place before LeadRelay starts, so that its
 		// expiry sweep does not run into a half-prepared database
 		prepare();
-		ConfigurableApplicationContext app = start();
-		try {
-			String baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-			Tokens tokens = new Tokens(app.getBean(ApiClients.class), baseUrl);
+		try (AppNode app = start()) {
+			this.profiler = new NodeProfiler(app.pid(), this.workDir, this.profiled);
 			PgBench pgbench = new PgBench(this.database, this.workDir);
 			log("pgbench TPC-B-like tables (scale 10)");
 			pgbench.initialize(10);
-			measureEndpoints(baseUrl + "/v1.0/engagements/referrals", tokens, pgbench);
+			measureEndpoints(app, pgbench);
+			if (this.only.contains("insights")) {
+				measureInsights(app);
+			}
+			if (this.only.contains("import")) {
+				ImportScenario.Outcome outcome = new ImportScenario(app.port()).run();
+				this.targets.put("import-upload", outcome.upload());
+				this.targets.put("import", outcome.imported());
+			}
 			if (this.only.contains("sweep")) {
-				Result sweep = sweep();
+				SweepScenario scenario = new SweepScenario(this.database);
+				Result sweep = scenario.run();
 				app.close();
-				record(new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,
-						sweepBaseline(pgbench), null, 1));
+				record("sweep", new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,
+						scenario.baseline(pgbench), null, 1));
 			}
 			report();
-		}
-		finally {
-			if (app.isActive()) {
-				app.close();
-			}
 		}
 	}
 
@@ -139,20 +152,28 @@ public final class Benchmark {
 			this.database.seed();
 			log("Seeded in %.0f s", (System.nanoTime() - start) / 1e9);
 		}
+		BenchCredentials.install(this.database.jdbc(), List.of(BenchDatabase.VENDOR, PARTNER_1, PARTNER_2));
 		log("Resetting the seeded open referrals");
 		this.database.reset();
 		this.database.jdbc().sql("vacuum analyze").update();
 		explain();
 	}
 
-	private void measureEndpoints(String referrals, Tokens tokens, PgBench pgbench) throws Exception {
-		LoadGenerator load = new LoadGenerator(this.connections, Duration.ofSeconds(this.warmup),
-				Duration.ofSeconds(this.seconds));
-		String partner1 = tokens.issue(PARTNER_1);
+	private void measureEndpoints(AppNode app, PgBench pgbench) throws Exception {
+		String referrals = app.baseUrl() + "/v1.0/engagements/referrals";
+		BenchCredentials credentials = new BenchCredentials();
+		LoadGenerator load = load(this.connections);
+		String partner1 = credentials.token(app.baseUrl(), PARTNER_1);
 		if (this.only.contains("get")) {
-			measure("get referral by id (biggest partner)", "get",
-					Map.of("org", PARTNER_1, "principal", "client:bench"), "select-only",
-					() -> load.run("get", i -> LoadGenerator
+			String staticFile = StaticFloor.fileLike(app.baseUrl(), referrals + "/" + referral(4242), partner1);
+			log("static file %s: %d connections", staticFile, this.connections);
+			Result file = observe("static", load, i -> HttpRequest.newBuilder(URI.create(staticFile)).GET().build());
+			this.targets.put("static", file);
+			this.rows.add(new Row("static file " + staticFile.substring(app.baseUrl().length()), file, null, null,
+					this.connections));
+			measure("get", "get referral by id (biggest partner)", "get",
+					Map.of("org", PARTNER_1, "principal", "client:bench"), null,
+					() -> observe("get", load, i -> LoadGenerator
 						.request(referrals + "/" + referral(ThreadLocalRandom.current().nextInt(1, 200_001)), partner1)
 						.GET()
 						.build()),
@@ -160,15 +181,26 @@ public final class Benchmark {
 		}
 		if (this.only.contains("list")) {
 			String list = referrals + "?%24filter=status%20eq%20%27New%27&%24orderby=expirationDateTime&%24top=50";
-			measure("list page, biggest partner, status eq 'New' by expiry", "list",
-					Map.of("org", PARTNER_1, "principal", "client:bench"), null,
-					() -> load.run("list", i -> LoadGenerator.request(list, partner1).GET().build()), pgbench);
+			for (int clients : new int[] { FEW_CONNECTIONS, this.connections }) {
+				LoadGenerator listLoad = load(clients);
+				measure("list@" + clients, "list page, biggest partner, status eq 'New' by expiry", "list",
+						Map.of("org", PARTNER_1, "principal", "client:bench"), null, () -> observe("list@" + clients,
+								listLoad, i -> LoadGenerator.request(list, partner1).GET().build()),
+						pgbench, clients);
+			}
+		}
+		if (this.only.contains("create") || this.only.contains("accept")) {
+			// pgbench's built-in workloads run on its own tables, in database "pgbench"
+			log("pgbench TPC-B-like: %d clients", this.connections);
+			Result tpcb = pgbench.builtin("tpcb-like", this.connections, this.seconds, "pgbench");
+			this.targets.put("tpcb", tpcb);
+			this.rows.add(new Row("pgbench TPC-B-like (reference of the writes)", tpcb, null, null, this.connections));
 		}
 		if (this.only.contains("create")) {
-			String vendor = tokens.issue(BenchDatabase.VENDOR);
+			String vendor = credentials.token(app.baseUrl(), BenchDatabase.VENDOR);
 			String body = resource("create.json");
-			measure("create referral (vendor client)", "create", Map.of(), "tpcb-like",
-					() -> load.run("create",
+			measure("create", "create referral (vendor client)", "create", Map.of(), "tpcb",
+					() -> observe("create", load,
 							i -> LoadGenerator.request(referrals, vendor)
 								.header("Content-Type", "application/json")
 								.POST(HttpRequest.BodyPublishers.ofString(body.replace("LOCATION",
@@ -178,51 +210,105 @@ public final class Benchmark {
 					pgbench);
 		}
 		if (this.only.contains("accept")) {
-			String partner2 = tokens.issue(PARTNER_2);
+			String partner2 = credentials.token(app.baseUrl(), PARTNER_2);
 			String accept = resource("accept.json");
 			List<String> received = receivedOfPartner2();
-			measure("accept via PATCH", "accept", Map.of("org", PARTNER_3), null,
-					() -> load.run("accept",
+			measure("accept", "accept via PATCH", "accept", Map.of("org", PARTNER_3), "tpcb",
+					() -> observe("accept", load,
 							i -> LoadGenerator.request(referrals + "/" + received.get(i % received.size()), partner2)
 								.header("Content-Type", "application/json")
 								.method("PATCH", HttpRequest.BodyPublishers.ofString(accept))
 								.build()),
 					pgbench);
 		}
-	}
-
-	private ConfigurableApplicationContext start() {
-		log("Starting LeadRelay on %s", this.database.jdbcUrl());
-		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + this.database.jdbcUrl(),
-				"spring.datasource.username=" + this.database.user(), "server.port=0", "leadrelay.demo.enabled=false",
-				"leadrelay.api.rate-limit.requests-per-second=0", "leadrelay.referrals.expiry-poll-interval=PT1S",
-				"logging.level.root=WARN", "logging.level.org.leadrelay=INFO",
-				// the periodic responsiveness recomputation (every 10 minutes) is
-				// measured by
-				// the marketplace benchmark, not here
-				"leadrelay.routing.responsiveness-refresh-interval=P365D", "leadrelay.public-url=http://localhost",
-				"leadrelay.secrets.key=" + AppNode.SECRETS_KEY));
-		if (this.database.password() != null) {
-			properties.add("spring.datasource.password=" + this.database.password());
+		if (this.only.contains("recommendations")) {
+			String vendor = credentials.token(app.baseUrl(), BenchDatabase.VENDOR);
+			String recommend = app.baseUrl()
+					+ "/v1.0/routing/recommendations?industries=Manufacturing&products=Northwind%20ERP&country=HU";
+			log("recommendations: %d connections", FEW_CONNECTIONS);
+			Result result = observe("recommendations", load(FEW_CONNECTIONS),
+					i -> LoadGenerator.request(recommend, vendor).GET().build());
+			this.targets.put("recommendations", result);
+			this.rows
+				.add(new Row("recommendations for a lead (100,000 locations)", result, null, null, FEW_CONNECTIONS));
 		}
-		// as command-line arguments, so that they win over application.properties
-		return new SpringApplicationBuilder(LeadRelayApplication.class)
-			.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
 	}
 
-	private void measure(String scenario, String script, Map<String, String> variables, String builtin,
-			Scenario endpoint, PgBench pgbench) throws Exception {
-		log("%s: %d connections, %d s warm-up, %d s measured", scenario, this.connections, this.warmup, this.seconds);
+	/**
+	 * The vendor's one-year insights page, opened by one person at a time, as the page is
+	 * used.
+	 */
+	private void measureInsights(AppNode app) throws Exception {
+		WebSession session = BenchCredentials.vendorSession(app.port());
+		String cookie = "JSESSIONID=" + session.sessionId();
+		URI insights = URI.create(app.baseUrl() + "/insights?range=ONE_YEAR");
+		log("insights, vendor program, one year: 1 connection");
+		Result result = observe("insights", load(1),
+				i -> HttpRequest.newBuilder(insights)
+					.timeout(Duration.ofSeconds(60))
+					.header("Cookie", cookie)
+					.GET()
+					.build());
+		this.targets.put("insights", result);
+		this.rows.add(new Row("insights page, vendor program, one year", result, null, null, 1));
+	}
+
+	private Result observe(String scenario, LoadGenerator load, IntFunction<HttpRequest> requests) throws Exception {
+		return this.profiler.observe(scenario, load, requests, this.seconds);
+	}
+
+	private LoadGenerator load(int clients) {
+		return new LoadGenerator(clients, Duration.ofSeconds(this.warmup), Duration.ofSeconds(this.seconds));
+	}
+
+	/**
+	 * LeadRelay in its own JVM, tuned as a small server would be; the load generator
+	 * stays in this one.
+	 */
+	private AppNode start() throws IOException {
+		log("Starting LeadRelay on %s", this.database.jdbcUrl());
+		List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"));
+		String extra = System.getenv("BENCH_NODE_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			jvm.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		Map<String, String> environment = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(),
+				"SPRING_DATASOURCE_USERNAME", this.database.user()));
+		if (this.database.password() != null) {
+			environment.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
+		}
+		return AppNode
+			.startTuned("bench", jvm, environment, "leadrelay.demo.enabled=false",
+					"leadrelay.api.rate-limit.requests-per-second=0", "leadrelay.referrals.expiry-poll-interval=PT1S",
+					"logging.level.root=WARN", "logging.level.org.leadrelay=INFO",
+					// the periodic responsiveness recomputation (every 10 minutes) is
+					// measured by the marketplace benchmark, not here
+					"leadrelay.routing.responsiveness-refresh-interval=P365D", "leadrelay.public-url=http://localhost",
+					"leadrelay.secrets.key=" + AppNode.SECRETS_KEY)
+			.awaitHealthy(Duration.ofMinutes(5));
+	}
+
+	private void measure(String key, String scenario, String script, Map<String, String> variables,
+			@Nullable String reference, Scenario endpoint, PgBench pgbench) throws Exception {
+		measure(key, scenario, script, variables, reference, endpoint, pgbench, this.connections);
+	}
+
+	/**
+	 * Measures a scenario and the same SQL in pgbench with as many clients.
+	 * @param reference the key of a result this run measured before, to compare with
+	 */
+	private void measure(String key, String scenario, String script, Map<String, String> variables,
+			@Nullable String reference, Scenario endpoint, PgBench pgbench, int clients) throws Exception {
+		log("%s: %d connections, %d s warm-up, %d s measured", scenario, clients, this.warmup, this.seconds);
 		Result result = endpoint.run();
-		String sql = resource(script + ".sql");
-		Result baseline = pgbench.script(script, sql, variables, this.connections, this.seconds);
-		// pgbench's built-in workloads run on its own tables, in database "pgbench"
-		Result reference = builtin == null ? null : pgbench.builtin(builtin, this.connections, this.seconds, "pgbench");
-		record(new Row(scenario, result, baseline, reference == null ? null : new Reference(builtin, reference),
-				this.connections));
+		Result baseline = pgbench.script(script, resource(script + ".sql"), variables, clients, this.seconds);
+		Result compared = reference == null ? null : this.targets.get(reference);
+		record(key, new Row(scenario, result, baseline,
+				compared == null ? null : new Row.Reference("TPC-B-like", compared), clients));
 	}
 
-	private void record(Row row) {
+	private void record(String key, Row row) {
+		this.targets.put(key, row.app());
 		this.rows.add(row);
 		log("%s", row.markdown());
 	}
@@ -251,56 +337,9 @@ public final class Benchmark {
 		Files.writeString(this.workDir.resolve("explain.txt"), plans);
 	}
 
-	private static String resource(String name) throws IOException {
+	static String resource(String name) throws IOException {
 		return new String(new ClassPathResource("bench/" + name).getInputStream().readAllBytes(),
 				StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Makes 200,000 Received referrals due at once and times the sweep until all are
-	 * Expired.
-	 */
-	private Result sweep() {
-		var jdbc = this.database.jdbc();
-		long eventsBefore = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
-		log("Expiry sweep: making %,d referrals due", SWEEP_SIZE);
-		jdbc.sql("update referral set expires_at = now() - interval '1 minute' where id in (select id from referral "
-				+ "where substatus = 'Received' and organization_id not in (?::uuid, ?::uuid, ?::uuid) limit ?)")
-			.params(PARTNER_1, PARTNER_2, PARTNER_3, SWEEP_SIZE)
-			.update();
-		long start = System.nanoTime();
-		// an index probe, not a count: counting the due referrals every 200 ms took a
-		// core of its own and slowed the sweep it measures
-		await("the sweep").atMost(Duration.ofHours(1))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !jdbc
-				.sql("select exists (select 1 from referral where substatus = 'Received' and expires_at <= now())")
-				.query(Boolean.class)
-				.single());
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		long events = jdbc.sql("select count(*) from event_publication").query(Long.class).single() - eventsBefore;
-		log("Expired %,d in %.1f s; %,d event publications written", SWEEP_SIZE, elapsed, events);
-		return new Result(SWEEP_SIZE / elapsed, Double.NaN, Double.NaN, Double.NaN, 0);
-	}
-
-	/**
-	 * The same work as one set-based SQL statement per batch of 500, with the application
-	 * stopped.
-	 */
-	private Result sweepBaseline(PgBench pgbench) throws IOException, InterruptedException {
-		var jdbc = this.database.jdbc();
-		int due = jdbc
-			.sql("update referral set expires_at = now() - interval '1 minute' where organization_id = ?::uuid "
-					+ "and substatus = 'Received'")
-			.param(PARTNER_1)
-			.update();
-		// as many batches as it takes to expire them all, and no more: an empty batch
-		// would
-		// count as a fast one
-		int batches = (due + 499) / 500;
-		Result run = pgbench.scriptTimes("expire", resource("expire.sql"), 1, batches);
-		log("Baseline sweep: %,d due, %,d batches at %.0f batches/s", due, batches, run.throughput());
-		return new Result(due / (batches / run.throughput()), Double.NaN, Double.NaN, Double.NaN, 0);
 	}
 
 	private List<String> receivedOfPartner2() {
@@ -319,9 +358,11 @@ public final class Benchmark {
 		for (Row row : this.rows) {
 			table.append(row.markdown()).append('\n');
 		}
-		String report = "# LeadRelay benchmark\n\n" + this.database.jdbcUrl() + ", "
+		String report = "# LeadRelay benchmark, " + LocalDate.now() + "\n\n" + this.database.jdbcUrl() + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + this.seconds + " s per measurement after "
-				+ this.warmup + " s warm-up.\n\n" + table;
+				+ this.warmup + " s warm-up; LeadRelay and the load generator in separate JVMs.\n\n## Targets\n\n"
+				+ this.targets.markdown() + "\n## Measurements\n\n" + table + "\n## LeadRelay's CPU per request\n\n"
+				+ this.profiler.cpuTable() + "\n" + this.profiler.breakdowns();
 		Files.writeString(this.workDir.resolve("results.md"), report);
 		System.out.println();
 		System.out.println(report);
@@ -340,7 +381,7 @@ public final class Benchmark {
 	}
 
 	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new java.util.HashMap<>();
+		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
 		}
@@ -355,69 +396,6 @@ public final class Benchmark {
 	interface Scenario {
 
 		Result run() throws Exception;
-
-	}
-
-	/** A pgbench built-in workload the scenario is also compared with. */
-	record Reference(String name, Result result) {
-	}
-
-	record Row(String scenario, Result app, Result baseline, Reference reference, int clients) {
-
-		String markdown() {
-			return "| " + this.scenario + " | " + this.clients + " | " + number(this.app.throughput()) + " | "
-					+ ms(this.app.p50()) + " | " + ms(this.app.p95()) + " | " + ms(this.app.p99()) + " | "
-					+ this.app.errors() + " | " + number(this.baseline.throughput()) + " | " + ms(this.baseline.p50())
-					+ " | " + ms(this.baseline.p95()) + " | " + ms(this.baseline.p99()) + " | "
-					+ percent(this.app.throughput() / this.baseline.throughput()) + " | "
-					+ (this.reference == null ? ""
-							: "pgbench " + this.reference.name() + ": " + number(this.reference.result().throughput())
-									+ "/s")
-					+ " | " + (this.reference == null ? ""
-							: percent(this.app.throughput() / this.reference.result().throughput()))
-					+ " |";
-		}
-
-		private static String number(double value) {
-			return String.format("%,.0f", value);
-		}
-
-		private static String ms(double value) {
-			return Double.isNaN(value) ? "" : String.format("%.1f", value);
-		}
-
-		private static String percent(double value) {
-			return String.format("%.0f%%", value * 100);
-		}
-
-	}
-
-	/** Registers an API client per organization and gets its token over HTTP. */
-	private static final class Tokens {
-
-		private final ApiClients clients;
-
-		private final String baseUrl;
-
-		private final HttpClient http = HttpClient.newHttpClient();
-
-		Tokens(ApiClients clients, String baseUrl) {
-			this.clients = clients;
-			this.baseUrl = baseUrl;
-		}
-
-		String issue(String organization) throws IOException, InterruptedException {
-			var client = this.clients.register(OrganizationId.of(organization), "Bench client");
-			String basic = Base64.getEncoder()
-				.encodeToString((client.clientId() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
-			HttpResponse<String> response = this.http
-				.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/oauth2/token"))
-					.header("Authorization", "Basic " + basic)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
-		}
 
 	}
 

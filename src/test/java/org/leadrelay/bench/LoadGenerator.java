@@ -38,6 +38,14 @@ final class LoadGenerator {
 	 * @param requests makes the i-th request of a thread (threads get disjoint sequences)
 	 */
 	Result run(String name, IntFunction<HttpRequest> requests) throws InterruptedException {
+		return run(name, requests, Window.NONE);
+	}
+
+	/**
+	 * Runs one scenario, telling {@code window} when the measured period opens and closes
+	 * (to read the server's CPU time over the same period, say).
+	 */
+	Result run(String name, IntFunction<HttpRequest> requests, Window window) throws InterruptedException {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -82,10 +90,12 @@ final class LoadGenerator {
 			thread.start();
 		}
 		Thread.sleep(this.warmup.toMillis());
+		window.opened();
 		measuring.set(true);
 		long start = System.nanoTime();
 		Thread.sleep(this.duration.toMillis());
 		measuring.set(false);
+		window.closed();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		stopped.set(true);
 		done.await();
@@ -102,6 +112,20 @@ final class LoadGenerator {
 		return HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token);
+	}
+
+	/** Told when the measured period of a run opens and closes. */
+	interface Window {
+
+		Window NONE = new Window() {
+		};
+
+		default void opened() {
+		}
+
+		default void closed() {
+		}
+
 	}
 
 	/** Throughput (per second) and latency percentiles (milliseconds). */

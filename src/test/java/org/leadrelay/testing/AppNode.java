@@ -35,6 +35,9 @@ public final class AppNode implements AutoCloseable {
 		this.port = port;
 	}
 
+	/** Small and quick to start: test nodes live for seconds. */
+	private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
 	/**
 	 * A key for the secrets the nodes of one test cluster store (they must share it, as
 	 * real nodes do).
@@ -51,8 +54,21 @@ public final class AppNode implements AutoCloseable {
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
-		return start(name, port, Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres"),
-				arguments);
+		return start(name, port, TEST_JVM,
+				Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "postgres"), arguments);
+	}
+
+	/**
+	 * Starts a node with the JVM options and environment of a production server (the
+	 * benchmark's), on a free port; {@code properties} as for {@link #start}.
+	 */
+	public static AppNode startTuned(String name, List<String> jvmOptions, Map<String, String> environment,
+			String... properties) throws IOException {
+		List<String> arguments = new ArrayList<>();
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		return start(name, FreePorts.freePort(), jvmOptions, environment, arguments);
 	}
 
 	/**
@@ -65,14 +81,15 @@ public final class AppNode implements AutoCloseable {
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
-		return start(name, FreePorts.freePort(), Map.of(), arguments);
+		return start(name, FreePorts.freePort(), TEST_JVM, Map.of(), arguments);
 	}
 
-	private static AppNode start(String name, int port, Map<String, String> environment, List<String> arguments)
-			throws IOException {
+	private static AppNode start(String name, int port, List<String> jvmOptions, Map<String, String> environment,
+			List<String> arguments) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-				runtimeClassPath(), LeadRelayApplication.class.getName(), "--server.port=" + port,
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", runtimeClassPath(), LeadRelayApplication.class.getName(), "--server.port=" + port,
 				"--spring.main.banner-mode=off"));
 		command.addAll(arguments);
 		Path log = Files.createDirectories(Path.of("target/nodes")).resolve(name + ".log");

@@ -1,0 +1,108 @@
+package org.leadrelay.bench;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+import one.convert.Arguments;
+import one.convert.JfrToFlame;
+
+/**
+ * Measures the CPU time LeadRelay's process spends on a scenario, and for the scenarios
+ * named by {@code --profile} records it with JFR (started and stopped by {@code jcmd}) to
+ * break it down by layer and draw a flame graph
+ * ({@code target/bench/<scenario>-flame.html}).
+ */
+final class NodeProfiler {
+
+	private final long pid;
+
+	private final Path dir;
+
+	/** The scenarios to record ({@code --profile get,create}). */
+	private final Set<String> recorded;
+
+	private final StringBuilder breakdowns = new StringBuilder();
+
+	private final Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
+
+	NodeProfiler(long pid, Path dir, Set<String> recorded) {
+		this.pid = pid;
+		this.dir = dir;
+		this.recorded = recorded;
+	}
+
+	/** Starts a recording of the scenario, when profiling. */
+	private void startRecording(String scenario) throws IOException, InterruptedException {
+		if (this.recorded.contains(scenario)) {
+			jcmd("JFR.start", "name=" + scenario, "settings=profile",
+					"filename=" + this.dir.resolve(scenario + ".jfr").toAbsolutePath());
+		}
+	}
+
+	/**
+	 * Stops the scenario's recording and breaks it down by layer, scaled to the CPU time
+	 * per request measured meanwhile.
+	 */
+	private void stopRecording(String scenario, CpuMeter.Reading cpu, double requests)
+			throws IOException, InterruptedException {
+		if (!this.recorded.contains(scenario)) {
+			return;
+		}
+		jcmd("JFR.stop", "name=" + scenario);
+		Path jfr = this.dir.resolve(scenario + ".jfr");
+		Path flame = this.dir.resolve(scenario + "-flame.html");
+		Arguments arguments = new Arguments("--title", "LeadRelay: " + scenario);
+		JfrToFlame.convert(jfr.toString(), flame.toString(), arguments);
+		this.breakdowns.append(CostBreakdown.of(jfr).markdown(scenario, cpu.microsPer(requests), requests))
+			.append('\n');
+		Benchmark.log("%s: %.0f µs of CPU per request; flame graph %s", scenario, cpu.microsPer(requests), flame);
+	}
+
+	/**
+	 * Runs a scenario while measuring LeadRelay's CPU time, recording it with JFR when it
+	 * is to be profiled.
+	 */
+	LoadGenerator.Result observe(String scenario, LoadGenerator load, IntFunction<HttpRequest> requests, int seconds)
+			throws IOException, InterruptedException {
+		startRecording(scenario);
+		CpuMeter cpu = new CpuMeter(this.pid);
+		LoadGenerator.Result result = load.run(scenario, requests, cpu);
+		double measured = result.throughput() * seconds;
+		this.cpuPerRequest.put(scenario, cpu.reading().microsPer(measured));
+		stopRecording(scenario, cpu.reading(), measured);
+		return result;
+	}
+
+	/** LeadRelay's CPU microseconds per request of each scenario, as markdown. */
+	String cpuTable() {
+		StringBuilder table = new StringBuilder("| scenario | CPU µs per request |\n|---|---|\n");
+		this.cpuPerRequest
+			.forEach((scenario, micros) -> table.append(String.format("| %s | %,.0f |%n", scenario, micros)));
+		return table.toString();
+	}
+
+	/** The breakdowns of the scenarios recorded, as markdown. */
+	String breakdowns() {
+		return this.breakdowns.toString();
+	}
+
+	private void jcmd(String... command) throws IOException, InterruptedException {
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		Path jcmd = Path.of(java).resolveSibling("jcmd");
+		List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(this.pid)));
+		line.addAll(List.of(command));
+		Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0 || output.contains("Could not")) {
+			throw new IllegalStateException(String.join(" ", line) + ": " + output);
+		}
+	}
+
+}
