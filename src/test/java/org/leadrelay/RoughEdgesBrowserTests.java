@@ -99,6 +99,10 @@ class RoughEdgesBrowserTests {
 		BrowserSession.screenshot(page, "field-error-" + language);
 
 		page.navigate(browser.url("/leads/" + lead.id()));
+		page.locator("a[href$='/lost']").click();
+		assertThat(page.locator("main [role=note]")).containsText(texts.get("archived"));
+		BrowserSession.screenshot(page, "outcome-lost-" + language);
+		page.goBack();
 		page.locator("a[href$='/won']").click();
 		assertThat(page.locator("main h2.h4")).hasText(texts.get("wonHeading"));
 		assertThat(page.locator("main [role=note]")).containsText(texts.get("archived"));
