@@ -130,6 +130,14 @@ class LeadPageIntegrationTests {
 		assertThat(hungarian.split("Nagy Eszter", -1)).hasSize(3);
 		assertThat(hungarian.split("Tóth Júlia", -1)).hasSize(3);
 		assertThat(hungarian).doesNotContain("Tom Becker", "Eszter Nagy", "Júlia Tóth");
+
+		// and the forms ask for the family name first in Hungarian
+		String hungarianForm = this.browser.get("/leads/" + inquiry.id() + "/team?lang=hu").body();
+		String englishForm = this.browser.get("/leads/" + inquiry.id() + "/team?lang=en").body();
+		assertThat(hungarianForm.indexOf("id=\"lastName\"")).isPositive()
+			.isLessThan(hungarianForm.indexOf("id=\"firstName\""));
+		assertThat(englishForm.indexOf("id=\"firstName\"")).isPositive()
+			.isLessThan(englishForm.indexOf("id=\"lastName\""));
 	}
 
 	@Test
