@@ -51,8 +51,12 @@ class MailComposer {
 		Referral referral = notice.referral();
 		String partner = this.organizations.nameOf(referral.organizationId());
 		String location = notice.location() == null ? partner : notice.location().name();
-		return new NoticeArguments(referral.customer().name(), location, partner, referral.createdByName(),
-				referral.qualification() == Qualification.Direct, notice.details().timeLeft());
+		boolean byCustomer = referral.qualification() == Qualification.Direct
+				&& !referral.customer().contacts().isEmpty();
+		return new NoticeArguments(
+				referral.customer().name(), location, partner, byCustomer
+						? NoticeArguments.personName(referral.customer().contacts().get(0)) : referral.createdByName(),
+				byCustomer, notice.details().timeLeft());
 	}
 
 	ComposedMail compose(Notice notice, NoticeArguments arguments, Recipient recipient) {

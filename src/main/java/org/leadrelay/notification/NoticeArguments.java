@@ -2,14 +2,20 @@ package org.leadrelay.notification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.TeamMember;
+import org.leadrelay.shared.PersonName;
 
 /**
  * The words a notice fills into its texts ({@code {0}} to {@code {4}} of the
  * {@code mail/messages} subjects, headlines and intros). An in-app notification stores
  * them, not its title, so that the title is written in its reader's language when shown.
  *
+ * @param sender who sent the lead; for a customer, given and family name apart (see
+ * {@link #personName}), written in the reader's order when shown
  * @param sentByCustomer whether the sender is the customer of an inquiry, whom the texts
  * label as such in the reader's language
  * @param timeLeft until a reminded referral expires
@@ -18,6 +24,25 @@ record NoticeArguments(String customer, String location, String partner, String 
 		@Nullable Duration timeLeft) {
 
 	private static final String BY_CUSTOMER = "customer";
+
+	/** Between the given and the family name of a customer sender. */
+	private static final String NAME_PARTS = "\t";
+
+	/**
+	 * A customer's name kept in parts, so that each reader gets their language's order.
+	 */
+	static String personName(TeamMember contact) {
+		return Objects.toString(contact.firstName(), "") + NAME_PARTS + Objects.toString(contact.lastName(), "");
+	}
+
+	/**
+	 * The sender in the order of the reader's language; a customer's name stored whole
+	 * (before names were kept in parts) as it was.
+	 */
+	String sender(Locale locale) {
+		String[] parts = this.sender.split(NAME_PARTS, -1);
+		return parts.length == 2 ? new PersonName(parts[0], parts[1]).in(locale) : this.sender;
+	}
 
 	/** As stored with a notification: six texts, the time left in whole minutes. */
 	List<String> stored() {

@@ -39,7 +39,8 @@ class NoticeTexts {
 
 	private Object[] filling(NoticeArguments arguments, Locale locale) {
 		String sender = arguments.sentByCustomer()
-				? message("mail.actor.customer", new Object[] { arguments.sender() }, locale) : arguments.sender();
+				? message("mail.actor.customer", new Object[] { arguments.sender(locale) }, locale)
+				: arguments.sender();
 		return new Object[] { arguments.customer(), arguments.location(), arguments.partner(), sender,
 				timeLeft(arguments.timeLeft(), locale) };
 	}

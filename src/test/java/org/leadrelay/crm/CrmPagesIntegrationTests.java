@@ -120,6 +120,19 @@ class CrmPagesIntegrationTests {
 	}
 
 	@Test
+	void aRefusalNoFieldFitsIsWrittenInTheReadersLanguage() {
+		this.admin.get("/crm?lang=hu");
+		this.admin.post("/crm", connectForm());
+		Page twice = this.admin.post("/crm", connectForm());
+		this.admin.get("/crm?lang=en");
+
+		assertThat(twice.status()).isEqualTo(422);
+		assertThat(twice.body()).contains("A szervezete már kapcsolódik egy CRM-hez.")
+			.doesNotContain("Nem elfogadható")
+			.doesNotContain("already connected");
+	}
+
+	@Test
 	void onlyTheOrganizationsReferralsAdminsReachTheirConnection() {
 		this.admin.get("/crm");
 		this.admin.post("/crm", connectForm());

@@ -375,7 +375,7 @@ class NotificationMailIntegrationTests {
 		assertThat(link).as("the status page in the customer's language").endsWith("?lang=hu");
 		assertThat(confirmation.html()).contains("href=\"" + link + "\"");
 		assertThat(mailTo(mailsAbout(inquiry), this.anna.email()).text()).as("labelled in the reader's language")
-			.contains("Eszter Nagy (ügyfél)")
+			.contains("Nagy Eszter (ügyfél)")
 			.doesNotContain("(customer)");
 		assertThat(confirmation.text() + confirmation.html()).doesNotContain("/leads/", "Pénztárgép");
 		assertThat(mailsAbout(inquiry)).extracting(ReceivedMail::to)

@@ -116,6 +116,15 @@ class WebhookPagesIntegrationTests {
 		assertThat(blank.status()).isEqualTo(422);
 		assertThat(blank.body()).contains("id=\"url-errors\" class=\"invalid-feedback\">Required.");
 		assertThat(this.admin.get("/webhooks").body()).contains("No webhooks yet.");
+
+		// in Hungarian the reason is Hungarian too, not the domain's English text
+		this.admin.get("/webhooks?lang=hu");
+		Page hungarian = this.admin.post("/webhooks",
+				Map.of("url", "https://10.1.2.3/hook", "events", "referral-created"));
+		this.admin.get("/webhooks?lang=en");
+		assertThat(hungarian.body()).contains("Adjon meg nyilvánosan elérhető, https://-sel kezdődő webcímet")
+			.doesNotContain("Nem elfogadható")
+			.doesNotContain("The host is not allowed");
 	}
 
 	@Test

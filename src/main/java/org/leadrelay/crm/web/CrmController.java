@@ -2,7 +2,6 @@ package org.leadrelay.crm.web;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,6 +11,7 @@ import org.leadrelay.crm.CrmConnection;
 import org.leadrelay.crm.CrmConnections;
 import org.leadrelay.crm.CrmKind;
 import org.leadrelay.crm.FieldMapping;
+import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
@@ -64,7 +64,13 @@ class CrmController {
 				return "redirect:/crm";
 			}
 			catch (DomainException ex) {
-				reject(binding, ex, ConnectForm::field);
+				if (ex.code() == ErrorCode.CONFLICT) {
+					// the organization connected meanwhile, perhaps in another tab
+					binding.reject("crm.refused.connected");
+				}
+				else {
+					FormErrors.reject(binding, ex, ConnectForm::field);
+				}
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -92,7 +98,7 @@ class CrmController {
 			if (ex.code() != ErrorCode.INVALID_REQUEST) {
 				throw ex;
 			}
-			reject(binding, ex,
+			FormErrors.reject(binding, ex,
 					target -> target.startsWith("fieldMapping/") ? target.substring("fieldMapping/".length()) : null);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -126,18 +132,6 @@ class CrmController {
 		model.addAttribute("defaults", FieldMapping.defaults(kind));
 		model.addAttribute("kinds", CrmKind.values());
 		return "crm/connect";
-	}
-
-	/** Puts a domain refusal next to the field it is about, or above the form. */
-	private static void reject(BindingResult binding, DomainException ex, Function<String, @Nullable String> fieldOf) {
-		String field = ex.target() == null ? null : fieldOf.apply(ex.target());
-		Object[] arguments = { ex.getMessage() };
-		if (field == null) {
-			binding.reject("domain.rejected", arguments, ex.getMessage());
-		}
-		else {
-			binding.rejectValue(field, "domain.rejected", arguments, ex.getMessage());
-		}
 	}
 
 	private static UUID connectionId(String id) {

@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.TeamMember;
 import org.leadrelay.referral.TimelineEntry;
 import org.leadrelay.referral.TimelineEntry.FieldChange;
 
@@ -44,6 +48,24 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 
 	public boolean canWork() {
 		return this.partner && this.referral.isWorkable();
+	}
+
+	/**
+	 * Names of people as the timeline recorded them (the English way, several joined by
+	 * commas), each in the order of the reader's language when it is one of the lead's
+	 * customer contacts or team members: Hungarian puts the family name first. Anyone
+	 * else, such as a user's display name, stays as recorded.
+	 */
+	public String personNames(String recorded, Locale locale) {
+		List<TeamMember> people = new ArrayList<>(this.referral.customer().contacts());
+		people.addAll(this.referral.team());
+		return Arrays.stream(recorded.split(", "))
+			.map(name -> people.stream()
+				.filter(person -> person.fullName().equals(name))
+				.findFirst()
+				.map(person -> person.fullName(locale))
+				.orElse(name))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -90,7 +112,8 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 	 *
 	 * @param field the API name of the changed field, without list positions
 	 * ({@code customerProfile/team})
-	 * @param kind {@code stage}, {@code money}, {@code day} or {@code text}
+	 * @param kind {@code stage}, {@code money}, {@code day}, {@code people} (names, see
+	 * {@link LeadPage#personNames}) or {@code text}
 	 * @param from the value before: a {@link Amount} for money, an {@link Instant} for a
 	 * day, else text
 	 */
@@ -105,6 +128,8 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 					case VALUE:
 						return new Change(field, "money", Amount.of(change.from(), fromCurrency),
 								Amount.of(change.to(), toCurrency));
+					case "team", "customerProfile/team":
+						return new Change(field, "people", change.from(), change.to());
 					case "details/closingDateTime":
 						return new Change(field, "day", change.from() == null ? null : Instant.parse(change.from()),
 								change.to() == null ? null : Instant.parse(change.to()));

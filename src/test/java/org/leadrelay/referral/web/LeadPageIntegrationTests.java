@@ -22,7 +22,9 @@ import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralType;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
+import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.Email;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
 import org.leadrelay.testing.IntegrationTest;
@@ -97,6 +99,45 @@ class LeadPageIntegrationTests {
 		assertThat(late.body()).contains("This lead was changed by Anna Kovacs")
 			.contains("Anna&#39;s deal")
 			.doesNotContain("Bence&#39;s deal");
+	}
+
+	@Test
+	void aHungarianReaderSeesTheCustomersAndTheTeamsNamesFamilyNameFirst() {
+		NewReferral spec = ReferralSpecs.qualified(this.program.budapest());
+		Referral inquiry = this.management
+			.receiveInquiry(new NewReferral(spec.target(), Qualification.Direct, spec.type(), null, null,
+					new Customer("Tisza Pékség Kft.", spec.customer().address(), null,
+							List.of(new TeamMember("Tom", "Becker", null, new Email("tom.becker@example.com")))),
+					spec.consent(), spec.requirements(), "A till system for three shops", null, null, true, null));
+		Caller partner = new Caller(Caller.Kind.API_CLIENT, "client:contoso", "Contoso CRM",
+				this.program.contoso().id(), OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
+		this.management.accept(partner, inquiry.id(),
+				DealDetails.of("Tills", Money.of(new BigDecimal("4000000"), "HUF"),
+						Instant.parse("2027-01-01T00:00:00Z"), "Visit in January", null, null),
+				List.of(new TeamMember("Eszter", "Nagy", null, new Email("eszter@example.com"))), Source.API, null);
+		this.management.addTeamMember(partner, inquiry.id(),
+				new TeamMember("Júlia", "Tóth", "+36 1 555 0100", new Email("julia@example.com")), Source.API, null);
+
+		String english = this.browser.get("/leads/" + inquiry.id() + "?lang=en").body();
+		String hungarian = this.browser.get("/leads/" + inquiry.id() + "?lang=hu").body();
+		this.browser.get("/leads/" + inquiry.id() + "?lang=en");
+
+		assertThat(english).contains("Tom Becker (customer)", "Eszter Nagy", "Júlia Tóth")
+			.doesNotContain("Becker Tom", "Nagy Eszter", "Tóth Júlia");
+		// the sender, the timeline's actor, the contact added on accepting, the deal team
+		// and its change: all family name first
+		assertThat(hungarian.split("Becker Tom \\(ügyfél\\)", -1)).hasSize(3);
+		assertThat(hungarian.split("Nagy Eszter", -1)).hasSize(3);
+		assertThat(hungarian.split("Tóth Júlia", -1)).hasSize(3);
+		assertThat(hungarian).doesNotContain("Tom Becker", "Eszter Nagy", "Júlia Tóth");
+
+		// and the forms ask for the family name first in Hungarian
+		String hungarianForm = this.browser.get("/leads/" + inquiry.id() + "/team?lang=hu").body();
+		String englishForm = this.browser.get("/leads/" + inquiry.id() + "/team?lang=en").body();
+		assertThat(hungarianForm.indexOf("id=\"lastName\"")).isPositive()
+			.isLessThan(hungarianForm.indexOf("id=\"firstName\""));
+		assertThat(englishForm.indexOf("id=\"firstName\"")).isPositive()
+			.isLessThan(englishForm.indexOf("id=\"lastName\""));
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class LeadPageTests {
 				null);
 
 		assertThat(rows.get(0).changes()).containsExactly(
-				new Change("customerProfile/team", "text", null, "Eszter Nagy"),
+				new Change("customerProfile/team", "people", null, "Eszter Nagy"),
 				new Change("details/closingDateTime", "text", "soon", "2027-03-31T00:00:00Z"),
 				new Change("details/dealValue", "text", "1000.00", "2000.00"));
 	}
