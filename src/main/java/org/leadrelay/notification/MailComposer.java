@@ -92,6 +92,27 @@ class MailComposer {
 	}
 
 	/**
+	 * A sender's mail about several leads of one expiry batch, all of one vendor: each
+	 * lead with its customer, location, partner, type and link.
+	 */
+	ComposedMail composeExpired(Recipient recipient, List<ToldLead> leads) {
+		Locale locale = recipient.locale();
+		String subject = message("mail.expired.subject", new Object[] { leads.size() }, locale);
+		Context context = new Context(locale);
+		context.setVariable("subject", subject);
+		context.setVariable("leads", leads.stream().map(lead -> {
+			Referral referral = lead.notice().referral();
+			return new ExpiredLead(lead.arguments().customer(), lead.arguments().location(), lead.arguments().partner(),
+					message("mail.qualification." + referral.qualification(), null, locale),
+					this.publicUrl.of("/leads/" + referral.id()));
+		}).toList());
+		context.setVariable("organization",
+				this.organizations.nameOf(leads.get(0).notice().referral().vendorOrganizationId()));
+		return new ComposedMail(subject, this.templates.process("expired.txt", context),
+				this.templates.process("expired.html", context));
+	}
+
+	/**
 	 * Greets the customer and links their inquiry's status page or lists other partners;
 	 * nothing about the lead itself.
 	 */
@@ -185,6 +206,10 @@ class MailComposer {
 
 	/** A lead as a digest lists it. */
 	record DigestLead(String customer, String location, String type, String url) {
+	}
+
+	/** A lead as the mail about several expired leads lists it. */
+	record ExpiredLead(String customer, String location, String partner, String type, String url) {
 	}
 
 	/** A labelled line of a mail with a link. */

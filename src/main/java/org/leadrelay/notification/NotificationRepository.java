@@ -3,12 +3,14 @@ package org.leadrelay.notification;
 import java.sql.Array;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,8 +21,11 @@ class NotificationRepository {
 
 	private final JdbcClient jdbc;
 
-	NotificationRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	NotificationRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	long countUnread(UUID userId) {
@@ -99,6 +104,39 @@ class NotificationRepository {
 			.params(id, userId, notice.eventId(), notice.kind().name(), notice.referral().id().value(), title,
 					notice.audience().name(), arguments.stored().toArray(String[]::new), SqlValues.timestamp(now))
 			.update();
+	}
+
+	/**
+	 * Adds notifications in one statement (their rows passed as one JSON array), each
+	 * unless its user already has one for its event.
+	 */
+	void addAll(List<NewNotification> notifications, Instant now) {
+		if (notifications.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> rows = notifications.stream()
+			.map(added -> Map.<String, Object>of("id", added.id(), "user_id", added.userId(), "event_id",
+					added.notice().eventId(), "kind", added.notice().kind().name(), "referral_id",
+					added.notice().referral().id().value(), "title", added.title(), "audience",
+					added.notice().audience().name(), "arguments", added.arguments().stored()))
+			.toList();
+		this.jdbc
+			.sql("""
+					insert into notification (id, user_id, event_id, kind, referral_id, title, audience, arguments, created_at)
+					select id, user_id, event_id, kind, referral_id, title, audience, arguments, ?
+					from jsonb_to_recordset(?::jsonb) as n(id uuid, user_id uuid, event_id uuid, kind text, referral_id uuid,
+					  title text, audience text, arguments text[])
+					on conflict (user_id, event_id) do nothing""")
+			.params(SqlValues.timestamp(now), this.json.writeValueAsString(rows))
+			.update();
+	}
+
+	/**
+	 * A notification to add.
+	 *
+	 * @param title the title in the user's language now (see {@link #add})
+	 */
+	record NewNotification(UUID id, UUID userId, Notice notice, NoticeArguments arguments, String title) {
 	}
 
 	/**

@@ -7,20 +7,19 @@ import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
-import org.leadrelay.referral.ReferralEvent.ReferralExpired;
 import org.leadrelay.referral.ReferralEvent.ReferralLost;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralEvent.ReferralWon;
 import org.leadrelay.referral.ReferralSearch;
-import org.leadrelay.referral.ReferralsExpired;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns referral events into notices: a new lead (or a waiting customer) for the partner;
- * a declined, expired, won or lost lead for its vendor sender; a declined or expired
- * inquiry for its customer. Acceptance and edits notify nobody.
+ * a declined, won or lost lead for its vendor sender; a declined inquiry for its
+ * customer. Acceptance and edits notify nobody; expirations come in batches, to
+ * {@link ExpiryNotices}.
  */
 @Component
 class ReferralNotices {
@@ -43,12 +42,6 @@ class ReferralNotices {
 			.ifPresent(referral -> noticesOf(event, referral).forEach(this.delivery::deliver));
 	}
 
-	/** An expiry sweep batch: each expiration as if it came alone. */
-	@ApplicationModuleListener(id = "notification.referral-expirations")
-	void on(ReferralsExpired batch) {
-		batch.expirations().forEach(this::on);
-	}
-
 	private List<Notice> noticesOf(ReferralEvent event, Referral referral) {
 		UUID id = event.eventId();
 		boolean inquiry = referral.qualification() == Qualification.Direct;
@@ -61,10 +54,6 @@ class ReferralNotices {
 			return inquiry ? List.of(this.notices.forCustomer(id, NotificationKind.REFERRAL_DECLINED, referral))
 					: this.notices.forSender(id, NotificationKind.REFERRAL_DECLINED, referral,
 							NoticeDetails.reason(declined.reason(), declined.notes()));
-		}
-		if (event instanceof ReferralExpired) {
-			return inquiry ? List.of(this.notices.forCustomer(id, NotificationKind.REFERRAL_EXPIRED, referral))
-					: this.notices.forSender(id, NotificationKind.REFERRAL_EXPIRED, referral, NoticeDetails.NONE);
 		}
 		if (event instanceof ReferralWon) {
 			return this.notices.forSender(id, NotificationKind.REFERRAL_WON, referral,

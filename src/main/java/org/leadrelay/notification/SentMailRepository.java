@@ -60,18 +60,21 @@ class SentMailRepository {
 			.update() == 1;
 	}
 
-	/** Adds a digest mail, filed as a new-lead mail about the first lead it lists. */
-	void addDigest(UUID id, UUID eventId, Recipient recipient, ComposedMail mail, LeadDigestItem first, boolean kept,
-			Instant now) {
-		this.jdbc
+	/**
+	 * Adds a mail that lists several leads, filed under the first, unless the recipient
+	 * already got one for the event.
+	 * @return whether it was added
+	 */
+	boolean addListing(UUID id, UUID eventId, NotificationKind kind, Recipient recipient, ComposedMail mail,
+			UUID firstReferralId, UUID vendorOrganizationId, boolean kept, Instant now) {
+		return this.jdbc
 			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
 					+ "referral_id, vendor_organization_id, transport, sent_at) "
 					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
-			.params(id, eventId, recipient.email(), NotificationKind.NEW_REFERRAL.name(),
-					recipient.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(),
-					first.referralId().value(), first.vendorOrganizationId(), kept ? "KEPT" : "SMTP",
+			.params(id, eventId, recipient.email(), kind.name(), recipient.locale().toLanguageTag(), mail.subject(),
+					mail.text(), mail.html(), firstReferralId, vendorOrganizationId, kept ? "KEPT" : "SMTP",
 					SqlValues.timestamp(now))
-			.update();
+			.update() == 1;
 	}
 
 	/**

@@ -76,7 +76,21 @@ public class SentMails {
 	 * @param first the first lead it lists, whose vendor and referral it is filed under
 	 */
 	void recordDigest(UUID eventId, Recipient recipient, ComposedMail mail, LeadDigestItem first, boolean kept) {
-		this.mails.addDigest(Ids.newId(this.clock), eventId, recipient, mail, first, kept, this.clock.instant());
+		this.mails.addListing(Ids.newId(this.clock), eventId, NotificationKind.NEW_REFERRAL, recipient, mail,
+				first.referralId().value(), first.vendorOrganizationId(), kept, this.clock.instant());
+	}
+
+	/**
+	 * Records a mail about several leads of one notice kind and vendor, filed under the
+	 * first and once per recipient and the first's event; call it in the transaction that
+	 * sends.
+	 * @return whether the mail is new and is to be sent
+	 */
+	boolean recordListing(List<ToldLead> leads, Recipient recipient, ComposedMail mail, boolean kept) {
+		Notice first = leads.get(0).notice();
+		return this.mails.addListing(Ids.newId(this.clock), first.eventId(), first.kind(), recipient, mail,
+				first.referral().id().value(), first.referral().vendorOrganizationId().value(), kept,
+				this.clock.instant());
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

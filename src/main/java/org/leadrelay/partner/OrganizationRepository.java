@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +61,15 @@ class OrganizationRepository {
 			.param(id.value())
 			.query(OrganizationRepository::location)
 			.optional();
+	}
+
+	List<Location> findLocationsById(Collection<LocationId> ids) {
+		return this.jdbc
+			.sql("select " + LOCATION_COLUMNS
+					+ " from partner_location where id = any(?::uuid[]) and removed_at is null")
+			.param(SqlValues.uuidArray(ids.stream().map(LocationId::value).toList()))
+			.query(OrganizationRepository::location)
+			.list();
 	}
 
 	List<Location> findLocations(List<OrganizationId> organizations) {

@@ -3,10 +3,12 @@ package org.leadrelay.partner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,16 @@ public class Organizations {
 
 	public Optional<Location> findLocation(LocationId id) {
 		return this.repository.findLocation(id);
+	}
+
+	/** The current ones of these locations, by id, in one query. */
+	public Map<LocationId, Location> findLocations(Collection<LocationId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.findLocationsById(ids)
+			.stream()
+			.collect(Collectors.toMap(Location::id, Function.identity(), (first, second) -> first));
 	}
 
 	public boolean isEmpty() {

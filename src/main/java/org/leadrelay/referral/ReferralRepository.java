@@ -87,6 +87,17 @@ class ReferralRepository {
 			.optional();
 	}
 
+	/** The referrals named by owner and id, in one query; those gone are left out. */
+	List<Referral> findAll(List<OrganizationId> owners, List<ReferralId> ids) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from referral r where (r.organization_id, r.id) in "
+					+ "(select * from unnest(?::uuid[], ?::uuid[]))")
+			.params(SqlValues.uuidArray(owners.stream().map(OrganizationId::value).toList()),
+					SqlValues.uuidArray(ids.stream().map(ReferralId::value).toList()))
+			.query(this::referral)
+			.list();
+	}
+
 	/**
 	 * Locks a batch of overdue Received referrals, skipping rows another node has locked,
 	 * so concurrent sweepers share the work and never expire a referral twice.

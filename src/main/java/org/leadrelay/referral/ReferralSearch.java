@@ -49,6 +49,18 @@ public class ReferralSearch {
 	}
 
 	/**
+	 * The referrals that events are about, in one query, for listeners that handle a
+	 * batch of events at once; a referral that is gone is left out.
+	 */
+	public List<Referral> findAbout(List<? extends ReferralEvent> events) {
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		return this.repository.findAll(events.stream().map(ReferralEvent::organizationId).toList(),
+				events.stream().map(ReferralEvent::referralId).toList());
+	}
+
+	/**
 	 * Those of the ids that name leads the caller's vendor program sent (for a partner:
 	 * none).
 	 */

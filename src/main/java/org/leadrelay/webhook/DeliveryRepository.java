@@ -57,6 +57,34 @@ class DeliveryRepository {
 			.update();
 	}
 
+	/**
+	 * Schedules deliveries now in one statement, each unless its message already was for
+	 * its endpoint.
+	 */
+	void scheduleAll(List<ScheduledDelivery> deliveries, Instant now) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into webhook_delivery (id, endpoint_id, message_id, event_name, payload, status, next_attempt_at,
+				  created_at)
+				select d.id, d.endpoint_id, d.message_id, d.event_name, d.payload, 'PENDING', ?, ?
+				from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[])
+				  as d(id, endpoint_id, message_id, event_name, payload)
+				on conflict (endpoint_id, message_id) where replay_of is null do nothing""")
+			.params(SqlValues.timestamp(now), SqlValues.timestamp(now),
+					SqlValues.uuidArray(deliveries.stream().map(ScheduledDelivery::id).toList()),
+					SqlValues.uuidArray(deliveries.stream().map(ScheduledDelivery::endpointId).toList()),
+					SqlValues.uuidArray(deliveries.stream().map(ScheduledDelivery::messageId).toList()),
+					deliveries.stream().map(delivery -> delivery.event().eventName()).toArray(String[]::new),
+					deliveries.stream().map(ScheduledDelivery::payload).toArray(String[]::new))
+			.update();
+	}
+
+	/** A delivery to schedule: a message for an endpoint. */
+	record ScheduledDelivery(UUID id, UUID endpointId, UUID messageId, WebhookEvent event, String payload) {
+	}
+
 	/** Sends an earlier delivery's message again, as a new delivery due now. */
 	UUID replay(UUID endpointId, UUID deliveryId, Instant now) {
 		UUID id = Ids.newId(now);

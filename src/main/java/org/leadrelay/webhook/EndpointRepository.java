@@ -3,8 +3,12 @@ package org.leadrelay.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -142,6 +146,25 @@ class EndpointRepository {
 			.query((rs, row) -> new Subscriber(rs.getObject("id", UUID.class),
 					PayloadFormat.valueOf(rs.getString("payload_format"))))
 			.list();
+	}
+
+	/**
+	 * The active endpoints of these organizations that subscribed to the event, by
+	 * organization.
+	 */
+	Map<OrganizationId, List<Subscriber>> subscribedTo(Collection<OrganizationId> organizations, WebhookEvent event) {
+		Map<OrganizationId, List<Subscriber>> subscribed = new HashMap<>();
+		this.jdbc.sql(
+				"select organization_id, id, payload_format from webhook_endpoint where organization_id = any(?::uuid[]) "
+						+ "and disabled_at is null and ? = any(events)")
+			.params(SqlValues.uuidArray(organizations.stream().map(OrganizationId::value).toList()), event.eventName())
+			.query((rs, row) -> subscribed
+				.computeIfAbsent(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+						organization -> new ArrayList<>())
+				.add(new Subscriber(rs.getObject("id", UUID.class),
+						PayloadFormat.valueOf(rs.getString("payload_format")))))
+			.list();
+		return subscribed;
 	}
 
 	void disable(UUID id, String reason, Instant now) {

@@ -2,13 +2,18 @@ package org.leadrelay.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.shared.Ids;
+import org.leadrelay.shared.OrganizationId;
+import org.leadrelay.webhook.DeliveryRepository.ScheduledDelivery;
 import org.leadrelay.webhook.EndpointRepository.Subscriber;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,20 +50,42 @@ class ReferralWebhooks {
 	@ApplicationModuleListener(id = "webhook.referral-deliveries")
 	void on(ReferralEvent event) {
 		WebhookEvent webhookEvent = WebhookEvent.of(event);
-		List<Subscriber> subscribed = this.endpoints.subscribedTo(event.organizationId(), webhookEvent);
 		Instant now = this.clock.instant();
+		this.deliveries.scheduleAll(
+				deliveries(event, webhookEvent, this.endpoints.subscribedTo(event.organizationId(), webhookEvent), now),
+				now);
+	}
+
+	/**
+	 * An expiry sweep batch: the endpoints of all its organizations read in one query,
+	 * and all its deliveries scheduled by one insert.
+	 */
+	@ApplicationModuleListener(id = "webhook.referral-expirations")
+	void on(ReferralsExpired batch) {
+		Instant now = this.clock.instant();
+		Map<OrganizationId, List<Subscriber>> subscribed = this.endpoints.subscribedTo(
+				batch.expirations().stream().map(ReferralEvent::organizationId).collect(Collectors.toSet()),
+				WebhookEvent.REFERRAL_UPDATED);
+		List<ScheduledDelivery> scheduled = new ArrayList<>();
+		for (ReferralEvent event : batch.expirations()) {
+			scheduled.addAll(deliveries(event, WebhookEvent.of(event),
+					subscribed.getOrDefault(event.organizationId(), List.of()), now));
+		}
+		this.deliveries.scheduleAll(scheduled, now);
+	}
+
+	/** A delivery of the event to each endpoint, the payload written once per format. */
+	private List<ScheduledDelivery> deliveries(ReferralEvent event, WebhookEvent webhookEvent,
+			List<Subscriber> subscribed, Instant now) {
 		Map<PayloadFormat, String> payloads = new EnumMap<>(PayloadFormat.class);
+		List<ScheduledDelivery> deliveries = new ArrayList<>();
 		for (Subscriber endpoint : subscribed) {
 			String payload = payloads.computeIfAbsent(endpoint.format(),
 					format -> this.json.writeValueAsString(payload(event, webhookEvent, format)));
-			this.deliveries.schedule(endpoint.id(), event.eventId(), webhookEvent, payload, now);
+			deliveries
+				.add(new ScheduledDelivery(Ids.newId(now), endpoint.id(), event.eventId(), webhookEvent, payload));
 		}
-	}
-
-	/** An expiry sweep batch: each expiration as if it came alone. */
-	@ApplicationModuleListener(id = "webhook.referral-expirations")
-	void on(ReferralsExpired batch) {
-		batch.expirations().forEach(this::on);
+		return deliveries;
 	}
 
 	private Object payload(ReferralEvent event, WebhookEvent webhookEvent, PayloadFormat format) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.store.FolderException;
@@ -34,9 +35,12 @@ import org.leadrelay.referral.LostReason;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralEvent.ReferralExpired;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralProperties;
+import org.leadrelay.referral.ReferralsExpired;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.TeamMember;
@@ -59,6 +63,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every notification over a real SMTP server (GreenMail): who gets which mail, in which
@@ -300,6 +305,62 @@ class NotificationMailIntegrationTests {
 			assertThat(mail.to()).isEqualTo(this.vendorAdmin.email());
 			assertThat(mail.subject()).isEqualTo("Expired: Alpine Dairy Kft.");
 		});
+	}
+
+	@Test
+	void theLeadsOfASenderThatExpireTogetherComeInOneMailInTheSendersLanguage() {
+		// what other tests left unanswered expires first, so that these leads share a
+		// batch
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		Person gabor = person(this.program.vendor(), "gabor", "Gábor Eladó", "hu", Role.VENDOR_SELLER);
+		List<Referral> samsLeads = List.of(send(this.seller, ReferralSpecs.qualified(this.program.budapest())),
+				send(this.seller, ReferralSpecs.qualified(this.program.vienna())));
+		List<Referral> gaborsLeads = List.of(send(gabor, ReferralSpecs.qualified(this.program.budapest())),
+				send(gabor, ReferralSpecs.qualified(this.program.vienna())));
+		List<ReferralId> ids = Stream.concat(samsLeads.stream(), gaborsLeads.stream()).map(Referral::id).toList();
+		forgetReceivedMail();
+
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		ids.forEach(this.publications::awaitCompleted);
+
+		assertThat(mailTo(received(), this.seller.email())).satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("2 of your leads expired");
+			assertThat(mail.text()).contains("Nobody at these partners accepted or declined your leads in time",
+					"- Alpine Dairy Kft. (Contoso Budapest, " + this.program.contoso().name()
+							+ ", Sales-qualified lead): http://localhost:8080/leads/" + samsLeads.get(0).id(),
+					"- Alpine Dairy Kft. (Fabrikam Vienna, " + this.program.fabrikam().name()
+							+ ", Sales-qualified lead): http://localhost:8080/leads/" + samsLeads.get(1).id(),
+					"member of " + this.program.vendor().name());
+			assertThat(mail.html()).contains("href=\"http://localhost:8080/leads/" + samsLeads.get(1).id() + "\"");
+		});
+		assertThat(mailTo(received(), gabor.email())).satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("2 érdeklődője lejárt");
+			assertThat(mail.text()).contains("nem fogadta el és nem utasította el időben",
+					"(Contoso Budapest, " + this.program.contoso().name()
+							+ ", Értékesítés által minősített érdeklődő): http://localhost:8080/leads/"
+							+ gaborsLeads.get(0).id(),
+					"/leads/" + gaborsLeads.get(1).id());
+		});
+		assertThat(this.notifications.latest(this.seller.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
+			.as("in-app, one notice per lead")
+			.extracting(InAppNotification::referralId, InAppNotification::title)
+			.containsExactlyInAnyOrder(tuple(samsLeads.get(0).id(), "Expired: Alpine Dairy Kft."),
+					tuple(samsLeads.get(1).id(), "Expired: Alpine Dairy Kft."));
+		assertThat(this.notifications.latest(gabor.caller(), PageRequest.ofSize(10), Locale.forLanguageTag("hu")))
+			.extracting(InAppNotification::title)
+			.containsExactly("Lejárt: Alpine Dairy Kft.", "Lejárt: Alpine Dairy Kft.");
+
+		// The outbox delivers at least once: the same batch again tells nobody again.
+		ReferralsExpired batch = new ReferralsExpired(this.events.of(ReferralExpired.class, ids));
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(batch));
+		ids.forEach(this.publications::awaitCompleted);
+
+		assertThat(received()).filteredOn(mail -> List.of(this.seller.email(), gabor.email()).contains(mail.to()))
+			.hasSize(2);
+		assertThat(this.notifications.unreadCount(this.seller.caller())).isEqualTo(2);
+		assertThat(this.notifications.unreadCount(gabor.caller())).isEqualTo(2);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,9 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.partner.Location;
+import org.leadrelay.referral.ExpirySweep;
+import org.leadrelay.referral.ReferralEvent.ReferralExpired;
+import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralProperties;
+import org.leadrelay.referral.ReferralsExpired;
 import org.leadrelay.testing.ApiClient;
 import org.leadrelay.testing.ApiClient.Response;
 import org.leadrelay.testing.EventPublications;
+import org.leadrelay.testing.EventRecorder;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.TestProgram;
@@ -25,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +67,21 @@ class WebhookIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ReferralProperties properties;
+
+	@Autowired
+	ExpirySweep sweep;
+
+	@Autowired
+	EventRecorder events;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	Program program;
 
@@ -121,6 +145,32 @@ class WebhookIntegrationTests {
 		assertThat(update.id()).isNotEqualTo(request.id());
 		assertThat(update.body()).contains("\"eventName\":\"referral-updated\"");
 		// The Vienna referral belongs to Fabrikam: Contoso's endpoint never heard of it.
+		assertThat(this.receiver.requests()).hasSize(2);
+	}
+
+	@Test
+	void eachReferralOfAnExpiryBatchReachesItsOwnersEndpointOnce() {
+		register(this.receiver.url(), "referral-updated");
+		List<String> contosos = List.of(sendReferral(this.program.budapest()), sendReferral(this.program.budapest()));
+		String fabrikams = sendReferral(this.program.vienna());
+		contosos.forEach(this.publications::awaitCompleted);
+
+		this.clock.advance(this.properties.responseWindow());
+		this.sweep.run();
+		List.of(contosos.get(0), contosos.get(1), fabrikams).forEach(this.publications::awaitCompleted);
+
+		assertThat(awaitRequests(2))
+			.extracting(request -> JsonMapper.builder().build().readTree(request.body()).get("resourceId").asString())
+			.containsExactlyInAnyOrderElementsOf(contosos);
+		assertThat(this.receiver.requests())
+			.allSatisfy(request -> assertThat(request.body()).contains("\"eventName\":\"referral-updated\""));
+
+		// The outbox delivers at least once: the same batch again schedules nothing new.
+		List<ReferralId> ids = contosos.stream().map(id -> new ReferralId(UUID.fromString(id))).toList();
+		ReferralsExpired batch = new ReferralsExpired(this.events.of(ReferralExpired.class, ids));
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(batch));
+		contosos.forEach(this.publications::awaitCompleted);
+		this.dispatcher.deliverDue();
 		assertThat(this.receiver.requests()).hasSize(2);
 	}
 
