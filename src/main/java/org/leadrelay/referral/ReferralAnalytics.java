@@ -2,6 +2,7 @@ package org.leadrelay.referral;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.LeadFigures.Responder;
@@ -11,13 +12,16 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Aggregates the referrals a caller may see into {@link LeadFigures}. Whole days of a
  * whole program (the vendor admin's view, and the program median every partner is
  * compared with) come from the daily roll-ups, brought up to date first; the rest from a
- * handful of grouped queries over the caller's scope and period.
+ * handful of grouped queries over the caller's scope and period, each group read in one
+ * transaction so that its figures agree.
  */
 @Service
 public class ReferralAnalytics {
@@ -29,12 +33,16 @@ public class ReferralAnalytics {
 
 	private final ReferralAnalyticsRollup rollup;
 
-	ReferralAnalytics(ReferralAnalyticsRepository figures, ReferralAnalyticsRollup rollup) {
+	private final TransactionTemplate reads;
+
+	ReferralAnalytics(ReferralAnalyticsRepository figures, ReferralAnalyticsRollup rollup,
+			PlatformTransactionManager transactions) {
 		this.figures = figures;
 		this.rollup = rollup;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
-	@Transactional(readOnly = true)
 	public LeadFigures figures(Caller caller, FigureCriteria criteria) {
 		LeadFigures figures = overview(caller, criteria);
 		return caller.isVendor() ? figures.withSlowestResponders(slowestResponders(caller, criteria)) : figures;
@@ -45,15 +53,21 @@ public class ReferralAnalytics {
 	 * every answer of the period, which no roll-up of days can give, so a page asks for
 	 * them apart.
 	 */
-	@Transactional(readOnly = true)
 	public LeadFigures overview(Caller caller, FigureCriteria criteria) {
+		if (ReferralAnalyticsRollup.covers(criteria)) {
+			// committed before the reads, and before they hold a connection of their own
+			this.rollup.catchUp(Integer.MAX_VALUE);
+		}
+		LeadFigures figures = this.reads.execute(status -> read(caller, criteria));
+		return Objects.requireNonNull(figures);
+	}
+
+	private LeadFigures read(Caller caller, FigureCriteria criteria) {
 		ReferralScope scope = ReferralScope.of(caller);
 		if (!ReferralAnalyticsRollup.covers(criteria)) {
 			return of(scope, criteria, this.figures.summary(scope, criteria),
 					this.figures.programMedian(caller.organizationId(), caller.isVendor(), criteria));
 		}
-		// in a transaction of its own, committed before the reads below
-		this.rollup.catchUp(Integer.MAX_VALUE);
 		OrganizationId vendor = caller.isVendor() ? caller.organizationId()
 				: this.rollup.vendorOf(caller.organizationId());
 		Period program = this.rollup.period(vendor, criteria);
