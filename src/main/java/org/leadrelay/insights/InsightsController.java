@@ -13,11 +13,13 @@ import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.ReferralAnalytics;
 import org.leadrelay.shared.Caller;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The insights page: a partner's figures over its own leads (a Referrals user's over the
@@ -53,13 +55,28 @@ class InsightsController {
 		if (period == null || errors.hasErrors()) {
 			return "insights/insights";
 		}
-		LeadFigures figures = this.analytics.figures(caller, period.criteria(form));
+		// the slowest responders come after the page (slowest.html): see overview()
+		LeadFigures figures = this.analytics.overview(caller, period.criteria(form));
 		List<WeekRow> weeks = WeekRow.of(period, figures.receivedPerWeek());
 		model.addAttribute("period", period);
 		model.addAttribute("figures", figures);
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("chartData", this.charts.data(figures, weeks, locale));
 		return "insights/insights";
+	}
+
+	/** The vendor's slowest-answering partners, which the page loads after itself. */
+	@GetMapping("/insights/slowest")
+	String slowestResponders(Caller caller, @ModelAttribute("form") InsightsForm form, BindingResult errors,
+			Model model) {
+		if (!caller.isVendor()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		InsightsPeriod period = InsightsPeriod.of(form, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC),
+				errors);
+		model.addAttribute("responders", period == null || errors.hasErrors() ? List.of()
+				: this.analytics.slowestResponders(caller, period.criteria(form)));
+		return "insights/slowest";
 	}
 
 	/** A partner filters by its locations; the vendor's program has too many to list. */

@@ -33,6 +33,11 @@ public record LeadFigures(List<WeeklyCount> receivedPerWeek, Outcomes outcomes, 
 	/** How many expired leads, declined keywords and slow responders are listed. */
 	public static final int LISTED = 5;
 
+	public LeadFigures withSlowestResponders(List<Responder> responders) {
+		return new LeadFigures(this.receivedPerWeek, this.outcomes, this.medianResponseTime, this.responseTimeTrend,
+				this.programMedianResponseTime, this.pipeline, this.expiredLeads, this.declinedKeywords, responders);
+	}
+
 	public record WeeklyCount(LocalDate week, Qualification qualification, long count) {
 	}
 

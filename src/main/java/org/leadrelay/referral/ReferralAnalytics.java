@@ -1,17 +1,27 @@
 package org.leadrelay.referral;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.LeadFigures.Responder;
 import org.leadrelay.referral.ReferralAnalyticsRepository.Summary;
+import org.leadrelay.referral.ReferralAnalyticsRollupRepository.Period;
 import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Aggregates the referrals a caller may see into {@link LeadFigures}, from a handful of
- * grouped queries over the caller's scope and period, read in one transaction so that
- * they agree.
+ * Aggregates the referrals a caller may see into {@link LeadFigures}. Whole days of a
+ * whole program (the vendor admin's view, and the program median every partner is
+ * compared with) come from the daily roll-ups, brought up to date first; the rest from a
+ * handful of grouped queries over the caller's scope and period, each group read in one
+ * transaction so that its figures agree.
  */
 @Service
 public class ReferralAnalytics {
@@ -21,19 +31,78 @@ public class ReferralAnalytics {
 
 	private final ReferralAnalyticsRepository figures;
 
-	ReferralAnalytics(ReferralAnalyticsRepository figures) {
+	private final ReferralAnalyticsRollup rollup;
+
+	private final TransactionTemplate reads;
+
+	ReferralAnalytics(ReferralAnalyticsRepository figures, ReferralAnalyticsRollup rollup,
+			PlatformTransactionManager transactions) {
 		this.figures = figures;
+		this.rollup = rollup;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
-	@Transactional(readOnly = true)
 	public LeadFigures figures(Caller caller, FigureCriteria criteria) {
+		LeadFigures figures = overview(caller, criteria);
+		return caller.isVendor() ? figures.withSlowestResponders(slowestResponders(caller, criteria)) : figures;
+	}
+
+	/**
+	 * The figures but the slowest responders: a median per partner over a period needs
+	 * every answer of the period, which no roll-up of days can give, so a page asks for
+	 * them apart.
+	 */
+	public LeadFigures overview(Caller caller, FigureCriteria criteria) {
+		if (ReferralAnalyticsRollup.covers(criteria)) {
+			// committed before the reads, and before they hold a connection of their own
+			this.rollup.catchUp(Integer.MAX_VALUE);
+		}
+		LeadFigures figures = this.reads.execute(status -> read(caller, criteria));
+		return Objects.requireNonNull(figures);
+	}
+
+	private LeadFigures read(Caller caller, FigureCriteria criteria) {
 		ReferralScope scope = ReferralScope.of(caller);
-		Summary summary = this.figures.summary(scope, criteria);
-		return new LeadFigures(summary.perWeek, summary.outcomes, summary.median, summary.trend,
-				this.figures.programMedian(caller.organizationId(), caller.isVendor(), criteria),
+		if (!ReferralAnalyticsRollup.covers(criteria)) {
+			return of(scope, criteria, this.figures.summary(scope, criteria),
+					this.figures.programMedian(caller.organizationId(), caller.isVendor(), criteria));
+		}
+		OrganizationId vendor = caller.isVendor() ? caller.organizationId()
+				: this.rollup.vendorOf(caller.organizationId());
+		Period program = this.rollup.period(vendor, criteria);
+		if (!scope.vendor() || scope.narrowing() != null || criteria.location() != null) {
+			return of(scope, criteria, this.figures.summary(scope, criteria), this.rollup.median(program, criteria));
+		}
+		Summary summary = this.rollup.summary(program, criteria);
+		return new LeadFigures(summary.perWeek, summary.outcomes, summary.median, summary.trend, summary.median,
+				this.rollup.pipeline(program), this.figures.latestExpired(scope, criteria, LeadFigures.LISTED),
+				this.rollup.declinedKeywords(program, KEYWORD_MIN_DECLINED, LeadFigures.LISTED), List.of());
+	}
+
+	/**
+	 * For the vendor: the partners with the slowest median answer; none for a partner.
+	 */
+	@Transactional(readOnly = true)
+	public List<Responder> slowestResponders(Caller caller, FigureCriteria criteria) {
+		return caller.isVendor()
+				? this.figures.slowestResponders(ReferralScope.of(caller), criteria, LeadFigures.LISTED) : List.of();
+	}
+
+	/** Every figure counted from the referrals themselves, as the roll-ups must agree. */
+	@Transactional(readOnly = true)
+	LeadFigures recount(Caller caller, FigureCriteria criteria) {
+		ReferralScope scope = ReferralScope.of(caller);
+		return of(scope, criteria, this.figures.summary(scope, criteria),
+				this.figures.programMedian(caller.organizationId(), caller.isVendor(), criteria))
+			.withSlowestResponders(slowestResponders(caller, criteria));
+	}
+
+	private LeadFigures of(ReferralScope scope, FigureCriteria criteria, Summary summary,
+			@Nullable Duration programMedian) {
+		return new LeadFigures(summary.perWeek, summary.outcomes, summary.median, summary.trend, programMedian,
 				this.figures.pipeline(scope, criteria), this.figures.latestExpired(scope, criteria, LeadFigures.LISTED),
-				this.figures.declinedKeywords(scope, criteria, KEYWORD_MIN_DECLINED, LeadFigures.LISTED),
-				caller.isVendor() ? this.figures.slowestResponders(scope, criteria, LeadFigures.LISTED) : List.of());
+				this.figures.declinedKeywords(scope, criteria, KEYWORD_MIN_DECLINED, LeadFigures.LISTED), List.of());
 	}
 
 }

@@ -248,6 +248,28 @@ class InsightsIntegrationTests {
 			.contains("Enter the last day of the custom period.");
 	}
 
+	@Test
+	void theVendorsPageLoadsTheSlowestRespondersAfterItselfAndPartnersMayNotAskForThem() {
+		TestUser vera = this.users.create(this.program.vendor(), "Vera Vendor", Role.VENDOR_ADMIN);
+		WebSession browser = new WebSession(this.port);
+		browser.signIn(vera.email(), TestUsers.PASSWORD);
+
+		WebSession.Page page = browser.get("/insights?range=SIX_MONTHS");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("hx-get=\"/insights/slowest?range=SIX_MONTHS")
+			.doesNotContain("id=\"slowest-responders\"");
+		WebSession.Page slowest = browser.get("/insights/slowest?range=SIX_MONTHS");
+		assertThat(slowest.status()).isEqualTo(200);
+		assertThat(slowest.body()).contains("id=\"slowest-responders\"").contains(this.program.contoso().name());
+		assertThat(slowest.body().indexOf(this.program.contoso().name())).as("Contoso (4 h) before Fabrikam (1 h)")
+			.isLessThan(slowest.body().indexOf(this.program.fabrikam().name()));
+
+		TestUser anna = this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN);
+		WebSession partner = new WebSession(this.port);
+		partner.signIn(anna.email(), TestUsers.PASSWORD);
+		assertThat(partner.get("/insights/slowest").status()).isEqualTo(403);
+	}
+
 	private LeadFigures lastThreeMonths(Caller caller) {
 		Instant to = this.clock.instant().plusSeconds(1);
 		return this.analytics.figures(caller, new FigureCriteria(to.minus(Duration.ofDays(90)), to, null, null));

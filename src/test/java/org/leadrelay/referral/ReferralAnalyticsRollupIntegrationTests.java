@@ -1,0 +1,145 @@
+package org.leadrelay.referral;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.leadrelay.partner.Location;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.OrganizationKind;
+import org.leadrelay.shared.Role;
+import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.MutableClock;
+import org.leadrelay.testing.ReferralSpecs;
+import org.leadrelay.testing.TestProgram;
+import org.leadrelay.testing.TestProgram.Program;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The program figures read from the daily roll-ups are those a recount from the referrals
+ * gives, after a mix of every kind of change, some folded in between and some not yet.
+ */
+@IntegrationTest
+class ReferralAnalyticsRollupIntegrationTests {
+
+	@Autowired
+	TestProgram programs;
+
+	@Autowired
+	ReferralManagement management;
+
+	@Autowired
+	ReferralAnalytics analytics;
+
+	@Autowired
+	ReferralAnalyticsRollup rollup;
+
+	@Autowired
+	ExpirySweep expiry;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void theRollupsAgreeWithARecountAfterEveryKindOfChange() {
+		Program program = this.programs.create();
+		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller contoso = partner(program, program.contoso());
+		Caller fabrikam = partner(program, program.fabrikam());
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+
+		// seven weeks of leads, answered after 7 minutes to 36 hours, in the same
+		// response-time buckets often enough that medians must be read from referrals
+		List<Referral> open = new ArrayList<>();
+		for (int i = 0; i < 42; i++) {
+			boolean toContoso = i % 3 != 0;
+			Referral lead = send(vendor, toContoso ? program.budapest() : program.vienna(),
+					i % 2 == 0 ? Qualification.MarketingQualified : Qualification.SalesQualified,
+					i % 4 == 0 ? "Retail" : "Manufacturing");
+			Caller owner = toContoso ? contoso : fabrikam;
+			this.clock.advance(Duration.ofMinutes(7 + 53L * i));
+			switch (i % 7) {
+				case 0, 1 -> accept(owner, lead, 1000 + i, i % 2 == 0 ? "EUR" : "USD");
+				case 2 -> {
+					accept(owner, lead, 5000, "EUR");
+					this.management.markWon(owner, lead.id(), Source.API, null);
+				}
+				case 3 -> {
+					accept(owner, lead, 7000, "HUF");
+					this.management.markLost(owner, lead.id(), LostReason.LostToCompetitor, Source.API, null);
+				}
+				case 4 -> this.management.decline(owner, lead.id(), "NotOurExpertise", null, Source.API, null);
+				case 5 -> {
+					accept(owner, lead, 2000, "EUR");
+					// an edit of the deal moves value from one currency to another
+					this.management.edit(owner, lead.id(), deal(3000 + i, "USD"), Source.API, null);
+				}
+				default -> open.add(lead);
+			}
+			if (i == 20) {
+				assertThat(this.rollup.catchUp(Integer.MAX_VALUE)).as("days folded in the middle").isPositive();
+			}
+			this.clock.advance(Duration.ofHours(11));
+		}
+		// some of the open ones expire
+		this.clock.advance(Duration.ofDays(12));
+		this.expiry.run();
+		send(vendor, program.budapest(), Qualification.MarketingQualified, "Retail");
+
+		Instant end = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)
+			.plusDays(1)
+			.atStartOfDay(ZoneOffset.UTC)
+			.toInstant();
+		Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+		List<FigureCriteria> periods = new ArrayList<>(List.of(new FigureCriteria(start, end, null, null),
+				// starting on a Thursday cuts a week in two
+				new FigureCriteria(start.plus(Duration.ofDays(3)), end.minus(Duration.ofDays(9)), null, null)));
+		periods.add(new FigureCriteria(start, end, Qualification.MarketingQualified, null));
+		periods.add(new FigureCriteria(start, end, Qualification.SalesQualified, null));
+		for (FigureCriteria period : periods) {
+			LeadFigures rolledUp = this.analytics.figures(vendor, period);
+			assertThat(rolledUp).as("%s", period).isEqualTo(this.analytics.recount(vendor, period));
+			assertThat(this.analytics.figures(contoso, period).programMedianResponseTime()).as("program median")
+				.isEqualTo(this.analytics.recount(contoso, period).programMedianResponseTime());
+		}
+		LeadFigures whole = this.analytics.figures(vendor, periods.get(0));
+		assertThat(whole.outcomes().received()).isEqualTo(43);
+		assertThat(whole.outcomes().expired()).isPositive();
+		assertThat(whole.responseTimeTrend()).hasSizeGreaterThan(2);
+		assertThat(whole.pipeline()).as("EUR and USD; HUF only on lost deals").hasSize(2);
+		assertThat(whole.medianResponseTime()).isNotNull();
+	}
+
+	private Caller partner(Program program, org.leadrelay.partner.Organization organization) {
+		return new Caller(Caller.Kind.API_CLIENT, "client:" + organization.name(), organization.name(),
+				organization.id(), OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
+	}
+
+	private Referral send(Caller vendor, Location location, Qualification qualification, String industry) {
+		NewReferral spec = ReferralSpecs.qualified(location);
+		return this.management.send(vendor, new NewReferral(spec.target(), qualification, spec.type(), spec.name(),
+				spec.campaignId(), spec.customer(), spec.consent(),
+				new Requirements(List.of(industry), List.of("Northwind ERP"), List.of(), List.of()), spec.notes(),
+				spec.estimatedValue(), spec.closingAt(), spec.contactRequested(), spec.inviteNotes()), Source.API);
+	}
+
+	private void accept(Caller partner, Referral referral, long value, String currency) {
+		this.management.accept(partner, referral.id(), deal(value, currency), List.of(), Source.API, null);
+	}
+
+	private static DealDetails deal(long value, String currency) {
+		return DealDetails.of("Deal", Money.of(new BigDecimal(value), currency), Instant.parse("2027-06-01T00:00:00Z"),
+				"Notes", null, null);
+	}
+
+}
