@@ -30,6 +30,9 @@ final class CostBreakdown {
 			new Layer("SQL (driver, pool, JdbcClient)", "org.postgresql.", "com.zaxxer.hikari.",
 					"org.springframework.jdbc."),
 			new Layer("transactions", "org.springframework.transaction."),
+			new Layer("event publication (Modulith)", "org.springframework.modulith."),
+			new Layer("templates of mails and pages (Thymeleaf, SpEL)", "org.thymeleaf.", "org.unbescape.",
+					"org.springframework.expression."),
 			new Layer("JWT (Nimbus, resource server)", "com.nimbusds.", "org.springframework.security.oauth2."),
 			new Layer("security filter chain", "org.springframework.security."),
 			new Layer("observations (Micrometer)", "io.micrometer."),
@@ -39,12 +42,17 @@ final class CostBreakdown {
 			new Layer("LeadRelay (domain, controllers, events)", "org.leadrelay."),
 			new Layer("Spring MVC", "org.springframework.web.", "org.springframework.http."),
 			new Layer("Spring core (AOP, beans, events)", "org.springframework."),
-			new Layer("Tomcat", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."),
+			new Layer("bean validation", "org.hibernate.validator.", "jakarta.validation."),
+			new Layer("Tomcat and the servlet API", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.",
+					"jakarta.servlet."),
 			new Layer("other libraries", ""));
 
 	private static final String JDK_ONLY = "JDK only (threads without a library frame)";
 
 	private final Map<String, Long> samples = new LinkedHashMap<>();
+
+	/** Samples by kind of thread: serving requests, running listeners, the rest. */
+	private final Map<String, Long> threads = new LinkedHashMap<>();
 
 	private long total;
 
@@ -60,7 +68,7 @@ final class CostBreakdown {
 		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
 			String type = event.getEventType().getName();
 			if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
-				breakdown.count(layerOf(event.getStackTrace()));
+				breakdown.count(layerOf(event.getStackTrace()), threadOf(event));
 			}
 			else if (type.equals("jdk.GarbageCollection")) {
 				breakdown.gcPauses = breakdown.gcPauses.plus(event.getDuration("sumOfPauses"));
@@ -69,9 +77,19 @@ final class CostBreakdown {
 		return breakdown;
 	}
 
-	private void count(String layer) {
+	private void count(String layer, String thread) {
 		this.samples.merge(layer, 1L, Long::sum);
+		this.threads.merge(thread, 1L, Long::sum);
 		this.total++;
+	}
+
+	private static String threadOf(RecordedEvent sample) {
+		String name = sample.getThread("sampledThread") == null ? ""
+				: String.valueOf(sample.getThread("sampledThread").getJavaName());
+		if (name.startsWith("http-nio-")) {
+			return "request threads";
+		}
+		return name.startsWith("task-") ? "listener threads (after the commit)" : "other threads (jobs, pool)";
 	}
 
 	private static String layerOf(RecordedStackTrace stack) {
@@ -97,6 +115,7 @@ final class CostBreakdown {
 				"### %s: %.0f µs of CPU per request (%,d samples; GC pauses %.1f µs per request)%n%n"
 						+ "| layer | share of samples | µs per request |%n|---|---|---|%n",
 				scenario, cpuMicrosPerRequest, this.total, this.gcPauses.toNanos() / 1e3 / Math.max(requests, 1)));
+		table.insert(table.indexOf("| layer"), threadShares() + "\n\n");
 		this.samples.entrySet()
 			.stream()
 			.filter(entry -> entry.getValue() > 0)
@@ -107,6 +126,13 @@ final class CostBreakdown {
 						share * cpuMicrosPerRequest));
 			});
 		return table.toString();
+	}
+
+	private String threadShares() {
+		StringBuilder shares = new StringBuilder("Samples by thread:");
+		this.threads.forEach((thread, count) -> shares
+			.append(String.format(" %s %.0f %%;", thread, 100.0 * count / Math.max(this.total, 1))));
+		return shares.substring(0, shares.length() - 1);
 	}
 
 	private record Layer(String name, String... prefixes) {
