@@ -12,6 +12,7 @@ import org.leadrelay.referral.Consent;
 import org.leadrelay.referral.DealDetails;
 import org.leadrelay.referral.DealType;
 import org.leadrelay.referral.NewDeal;
+import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.ReferralType;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
@@ -42,6 +43,10 @@ class NewDealMapper {
 		if (request.salesStage() != null) {
 			throw DomainException.invalid("salesStage",
 					"A new deal starts Accepted; move it to a sales stage with PATCH once created");
+		}
+		if (request.qualification() != null && !Qualification.SalesQualified.name().equals(request.qualification())) {
+			throw DomainException.invalid("qualification", "A partner's own deal is " + Qualification.SalesQualified
+					+ "; leads come from the vendor and from customers");
 		}
 		Targets targets = targets(caller, request.target());
 		ReferralType type = request.type() == null ? ReferralType.Independent
