@@ -174,6 +174,7 @@ final class ReferralSql {
 			case CUSTOMER_COUNTRY -> column("r.customer_country", comparison.operator(),
 					value == null ? null : ((String) value).toUpperCase(Locale.ROOT));
 			case DEAL_VALUE -> column("r.deal_value", comparison.operator(), value);
+			case ORIGIN -> column("r.origin", comparison.operator(), value == null ? null : ((Enum<?>) value).name());
 			case CONTACT_REQUESTED -> this.where.append("r.contact_requested_at is ")
 				.append(Boolean.TRUE.equals(value) != negated ? "not null" : "null");
 		}

@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.partner.Location;
 
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.routing.Responsiveness;
+import org.leadrelay.routing.ResponsivenessRefresh;
+import org.leadrelay.routing.ResponsivenessScore;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
@@ -15,12 +19,16 @@ import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
 import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.MutableClock;
+import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.testing.TestUsers;
 import org.leadrelay.testing.TestUsers.TestUser;
+import org.leadrelay.testing.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Who creates, sees and answers deals: Referrals users on their own locations only,
  * vendor sellers answer co-sell invitations (marketing staff do not see them), and no
- * vendor user sees a partner's deal that is not shared with the vendor.
+ * vendor user sees a partner's deal that is not shared with the vendor. A partner's own
+ * deals are no leads: not in the Leads workspace, not in its responsiveness.
  */
 @IntegrationTest
 class DealScopeIntegrationTests {
@@ -47,6 +56,24 @@ class DealScopeIntegrationTests {
 
 	@Autowired
 	ReferralSearch search;
+
+	@Autowired
+	ReferralProperties properties;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ExpirySweep expiry;
+
+	@Autowired
+	ResponsivenessRefresh refresh;
+
+	@Autowired
+	Responsiveness responsiveness;
+
+	@LocalServerPort
+	int port;
 
 	Program program;
 
@@ -109,6 +136,30 @@ class DealScopeIntegrationTests {
 				() -> this.management.moveToStage(seller, partnerLed.id(), DealStage.Qualified, Source.UI, null))
 			.isInstanceOfSatisfying(DomainException.class,
 					refused -> assertThat(refused.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
+	}
+
+	@Test
+	void aPartnersOwnDealsStayOutOfItsLeadsAndItsResponsiveness() {
+		TestUser anna = this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN);
+		Caller admin = partner(anna, Role.REFERRALS_ADMIN);
+		this.management.createDeal(admin, deal(DealType.PartnerLed, this.program.budapest()), Source.UI);
+		this.management.createDeal(admin, deal(DealType.Private, this.program.budapest()), Source.UI);
+		Caller vendor = vendor(Role.VENDOR_ADMIN);
+		this.management.send(vendor, ReferralSpecs.qualified(this.program.budapest()), Source.API);
+		Referral accepted = this.management.send(vendor, ReferralSpecs.qualified(this.program.budapest()), Source.API);
+		this.management.accept(admin, accepted.id(), ReferralTests.DEAL, List.of(), Source.UI, null);
+		this.clock.advance(this.properties.responseWindow().plus(Duration.ofMinutes(1)));
+		this.expiry.run();
+
+		this.refresh.run();
+
+		ResponsivenessScore score = this.responsiveness.of(this.program.contoso().id());
+		assertThat(score.answered()).as("a deal accepted at once answers no lead").isEqualTo(1);
+		assertThat(score.expired()).isEqualTo(1);
+		WebSession browser = new WebSession(this.port);
+		browser.signIn(anna.email(), TestUsers.PASSWORD);
+		String qualified = browser.get("/leads?tab=qualified&stage=accepted").body();
+		assertThat(qualified).contains(ReferralTests.DEAL.name()).doesNotContain(DealTests.DETAILS.name());
 	}
 
 	private List<ReferralId> ids(Caller caller) {
