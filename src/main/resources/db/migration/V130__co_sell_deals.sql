@@ -20,6 +20,15 @@ alter table referral
 
 update referral set location_organization_id = organization_id;
 alter table referral alter column location_organization_id set not null;
+-- A row written without it (bulk SQL, seeds, older writers) is on its owner's location.
+create function referral_location_organization_default() returns trigger language plpgsql as $$
+begin
+    new.location_organization_id := coalesce(new.location_organization_id, new.organization_id);
+    return new;
+end;
+$$;
+create trigger referral_location_organization_default before insert on referral
+    for each row execute function referral_location_organization_default();
 alter table referral drop constraint referral_organization_id_location_id_fkey;
 alter table referral add constraint referral_location_fkey
     foreign key (location_organization_id, location_id) references partner_location (organization_id, id);
