@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.partner.Location;
 
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.notification.Notifications;
 import org.leadrelay.routing.Responsiveness;
 import org.leadrelay.routing.ResponsivenessRefresh;
 import org.leadrelay.routing.ResponsivenessScore;
@@ -18,6 +19,7 @@ import org.leadrelay.shared.ErrorCode;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
+import org.leadrelay.testing.EventPublications;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.ReferralSpecs;
@@ -71,6 +73,12 @@ class DealScopeIntegrationTests {
 
 	@Autowired
 	Responsiveness responsiveness;
+
+	@Autowired
+	EventPublications publications;
+
+	@Autowired
+	Notifications notifications;
 
 	@LocalServerPort
 	int port;
@@ -160,6 +168,28 @@ class DealScopeIntegrationTests {
 		browser.signIn(anna.email(), TestUsers.PASSWORD);
 		String qualified = browser.get("/leads?tab=qualified&stage=accepted").body();
 		assertThat(qualified).contains(ReferralTests.DEAL.name()).doesNotContain(DealTests.DETAILS.name());
+	}
+
+	@Test
+	void anInvitationBetweenPartnersThatIsDeclinedTellsNoVendorStaff() {
+		Caller vendorAdmin = vendor(Role.VENDOR_ADMIN);
+		Caller contosoAdmin = partner(this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN),
+				Role.REFERRALS_ADMIN);
+		TestUser jonas = this.users.create(this.program.fabrikam(), "Jonas Weber", Role.REFERRALS_ADMIN);
+		Caller fabrikamAdmin = new Caller(Caller.Kind.USER, jonas.principalId(), jonas.name(),
+				this.program.fabrikam().id(), OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
+		NewDeal spec = deal(DealType.PartnerLed, this.program.budapest());
+		this.management.createDeal(contosoAdmin,
+				new NewDeal(spec.location(), null, DealType.PartnerToPartner, spec.details(), spec.customer(),
+						spec.consent(), spec.requirements(), spec.team(), this.program.vienna().id(), "Join us",
+						spec.attributes()),
+				Source.UI);
+		ReferralId invitation = ids(fabrikamAdmin).get(0);
+
+		this.management.decline(fabrikamAdmin, invitation, "NoCapacity", null, Source.UI, null);
+		this.publications.awaitCompleted(invitation.value());
+
+		assertThat(this.notifications.unreadCount(vendorAdmin)).as("the vendor never heard of this deal").isZero();
 	}
 
 	private List<ReferralId> ids(Caller caller) {
