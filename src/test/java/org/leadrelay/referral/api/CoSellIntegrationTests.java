@@ -166,6 +166,12 @@ class CoSellIntegrationTests {
 		assertThat(partnerSide.get("direction").asString()).isEqualTo("Outgoing");
 		assertThat(partnerSide.get("salesStage").asString()).isEqualTo("Propose");
 		assertThat(partnerSide.has("name")).isFalse();
+
+		Response read = this.vendor.get(REFERRALS + "/" + id(invitation));
+		Response replaced = this.vendor.header("If-Match", read.header("ETag"))
+			.put(REFERRALS + "/" + id(invitation), read.body());
+		assertThat(replaced.status()).as("an invitation read is sent back as it is: " + replaced.body()).isEqualTo(200);
+		assertThat(replaced.json().get("eTag").asString()).isEqualTo(read.json().get("eTag").asString());
 	}
 
 	@Test
