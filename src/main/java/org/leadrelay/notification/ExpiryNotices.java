@@ -95,6 +95,11 @@ class ExpiryNotices {
 				this.delivery.deliver(this.notices.forCustomer(eventId, NotificationKind.REFERRAL_EXPIRED, referral));
 				continue;
 			}
+			if (referral.engagement().isCoSell()) {
+				// an invitation to a deal: no lead the vendor sent; its inviter hears by
+				// webhook, and the vendor must not hear of a deal between partners
+				continue;
+			}
 			List<Recipient> to = senders.computeIfAbsent(referral.vendorOrganizationId() + " " + referral.createdBy(),
 					sender -> this.recipients.sender(referral));
 			Notice notice = new Notice(eventId, NotificationKind.REFERRAL_EXPIRED, Audience.SENDER, referral,

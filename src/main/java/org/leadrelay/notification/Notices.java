@@ -36,9 +36,12 @@ class Notices {
 				this.recipients.partnerTeam(referral, location));
 	}
 
-	/** Qualified leads only: a customer inquiry has no vendor sender to tell. */
+	/**
+	 * Qualified leads only: a customer inquiry has no vendor sender to tell, and a deal
+	 * or an invitation to one is no lead the vendor sent (its inviter hears by webhook).
+	 */
 	List<Notice> forSender(UUID eventId, NotificationKind kind, Referral referral, NoticeDetails details) {
-		if (referral.qualification() == Qualification.Direct) {
+		if (referral.qualification() == Qualification.Direct || referral.engagement().isCoSell()) {
 			return List.of();
 		}
 		return List.of(new Notice(eventId, kind, Audience.SENDER, referral, location(referral), details,

@@ -55,9 +55,42 @@ final class ChangeInterpreter {
 	}
 
 	void applyTo(Referral referral, Actor actor, Instant now) {
-		if (this.changes.attributes() != null) {
-			referral.updateAttributes(this.changes.attributes(), actor, now);
+		ReferralAttributes attributes = this.changes.attributes();
+		SalesStage salesStage = null;
+		if (attributes != null && referral.engagement().isCoSell()) {
+			salesStage = attributes.salesStage();
+			attributes = applySharing(referral, attributes, actor, now);
 		}
+		if (attributes != null) {
+			referral.updateAttributes(attributes, actor, now);
+		}
+		applyStatus(referral, actor, now);
+		// after the status: an invitation accepted in the same request has stages then
+		if (salesStage != null) {
+			referral.moveTo(salesStage, actor, now);
+		}
+	}
+
+	/**
+	 * A deal's sales stage and its sharing with the vendor are transitions, not
+	 * attributes: shares the deal when asked, and answers the attributes left to replace.
+	 */
+	private static ReferralAttributes applySharing(Referral referral, ReferralAttributes attributes, Actor actor,
+			Instant now) {
+		Boolean shared = referral.attributes().consentToShareReferralWithMicrosoftSellers();
+		Boolean asked = attributes.consentToShareReferralWithMicrosoftSellers();
+		if (Boolean.TRUE.equals(asked) && !Boolean.TRUE.equals(shared)) {
+			referral.shareWithVendor(actor, now);
+		}
+		else if (Boolean.FALSE.equals(asked) && Boolean.TRUE.equals(shared)) {
+			throw DomainException.invalid(ReferralAttributes.CONSENT_TO_SHARE,
+					"A deal shared with the vendor stays shared");
+		}
+		return attributes.withSalesStage(referral.attributes().salesStage())
+			.withConsentToShareWithVendor(referral.attributes().consentToShareReferralWithMicrosoftSellers());
+	}
+
+	private void applyStatus(Referral referral, Actor actor, Instant now) {
 		Substatus target = this.changes.substatus();
 		if (target == null || target == referral.substatus()) {
 			if (this.changes.statusReason() != null) {

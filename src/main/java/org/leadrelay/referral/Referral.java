@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
+import org.leadrelay.referral.DealStageRefusedException.Reason;
+import org.leadrelay.referral.EngagementEvent.RelatedReferralUpdated;
 import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
 import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
 import org.leadrelay.referral.ReferralEvent.ReferralExpired;
@@ -24,7 +26,9 @@ import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Text;
 
 /**
- * A lead sent to a partner location, and the only place its lifecycle rules live:
+ * A lead sent to a partner location, a deal a partner created, or an invited
+ * organization's record of another's deal ({@link Engagement}), and the only place their
+ * lifecycle rules live:
  *
  * <pre>
  * Received ──accept──▶ Accepted ──markWon──▶ Won
@@ -32,11 +36,12 @@ import org.leadrelay.shared.Text;
  *    └─expire (system, after the response window)──▶ Expired
  * </pre>
  *
- * Each transition checks its precondition, records what changed for the timeline and
- * registers an event. Archived referrals (Won, Lost, Declined, Expired) refuse every
- * change. Transitions are package-private: other modules change a referral through
- * {@link ReferralManagement}, and ask the referral the questions below instead of
- * comparing stages.
+ * A partner's deal starts Accepted; deals and invitations go through the sales stages
+ * ({@link DealStage}) while accepted. Each transition checks its precondition, records
+ * what changed for the timeline and registers an event. Archived referrals (Won, Lost,
+ * Declined, Expired) refuse every change. Transitions are package-private: other modules
+ * change a referral through {@link ReferralManagement}, and ask the referral the
+ * questions below instead of comparing stages.
  */
 public class Referral {
 
@@ -109,7 +114,13 @@ public class Referral {
 
 	private ReferralAttributes attributes;
 
+	private Engagement engagement;
+
+	private @Nullable DealStage stage;
+
 	private final List<ReferralEvent> events = new ArrayList<>();
+
+	private final List<EngagementEvent> engagementEvents = new ArrayList<>();
 
 	private final List<PendingEntry> timeline = new ArrayList<>();
 
@@ -145,6 +156,8 @@ public class Referral {
 		this.updatedAt = state.updatedAt();
 		this.version = state.version();
 		this.attributes = state.attributes();
+		this.engagement = state.engagement();
+		this.stage = state.stage();
 	}
 
 	/**
@@ -157,7 +170,7 @@ public class Referral {
 				spec.notes(), sender.id(), sender.name(), now, now.plus(responseWindow),
 				spec.contactRequested() ? now : null, spec.customer(), spec.name(), spec.externalReferenceId(),
 				spec.campaignId(), Substatus.Received, null, spec.notes(), spec.estimatedValue(), spec.closingAt(),
-				spec.team(), null, null, now, 0, spec.attributes()));
+				spec.team(), null, null, now, 0, spec.attributes(), Engagement.LEAD, null));
 		referral.record(sender, now, "received", Map.of("substatus", new FieldChange(null, Substatus.Received.name())));
 		referral.events.add(new ReferralReceived(id, partner, vendor, spec.target(), spec.qualification(),
 				spec.contactRequested(), now));
@@ -181,8 +194,12 @@ public class Referral {
 		}
 		this.substatus = Substatus.Accepted;
 		this.acceptedAt = now;
+		if (this.engagement.isCoSell()) {
+			enterStage(DealStage.Accepted, changes);
+		}
 		record(actor, now, "accepted", changes);
 		this.events.add(new ReferralAccepted(this.id, this.organizationId, actor.name(), now));
+		tellInviter(now, null);
 	}
 
 	/**
@@ -203,6 +220,7 @@ public class Referral {
 		this.closedAt = now;
 		record(actor, now, "declined", changes);
 		this.events.add(new ReferralDeclined(this.id, this.organizationId, reason, notesText, actor.name(), now));
+		tellInviter(now, reason);
 	}
 
 	/**
@@ -219,6 +237,7 @@ public class Referral {
 		this.closedAt = now;
 		record(Actor.SYSTEM, now, "expired", changes);
 		this.events.add(new ReferralExpired(this.id, this.organizationId, now));
+		tellInviter(now, null);
 	}
 
 	/**
@@ -297,11 +316,16 @@ public class Referral {
 	/** The deal was won: the referral is archived. */
 	void markWon(Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "marked won");
-		Map<String, FieldChange> changes = Map.of("substatus", change(this.substatus, Substatus.Won));
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		changes.put("substatus", change(this.substatus, Substatus.Won));
+		if (this.engagement.isCoSell()) {
+			enterStage(DealStage.Won, changes);
+		}
 		this.substatus = Substatus.Won;
 		this.closedAt = now;
 		record(actor, now, "won", changes);
 		this.events.add(new ReferralWon(this.id, this.organizationId, actor.name(), now));
+		tellInviter(now, null);
 	}
 
 	/** The deal was lost, for an optional reason: the referral is archived. */
@@ -317,6 +341,77 @@ public class Referral {
 		this.closedAt = now;
 		record(actor, now, "lost", changes);
 		this.events.add(new ReferralLost(this.id, this.organizationId, reason, actor.name(), now));
+		tellInviter(now, this.statusReason);
+	}
+
+	/**
+	 * Moves an accepted deal to another sales stage, forward or back. Won comes only with
+	 * winning the deal, and Accepted, where deals start, is not returned to. A lead has
+	 * no sales stages.
+	 */
+	void moveTo(DealStage target, Actor actor, Instant now) {
+		if (!this.engagement.isCoSell()) {
+			throw new DealStageRefusedException(Reason.LEAD,
+					"This is a lead, not a co-sell deal; only deals move between sales stages");
+		}
+		if (this.substatus != Substatus.Accepted) {
+			throw new DealStageRefusedException(Reason.NOT_OPEN,
+					"This deal is " + this.substatus.status() + "/" + this.substatus
+							+ "; only an accepted deal moves between sales stages",
+					DealStageRefusedException.named(this.substatus));
+		}
+		if (target == DealStage.Won) {
+			throw new DealStageRefusedException(Reason.WON,
+					"A deal reaches Won when it is marked won (status Closed, substatus Won)");
+		}
+		if (target == this.stage) {
+			return;
+		}
+		if (target == DealStage.Accepted) {
+			throw new DealStageRefusedException(Reason.BACK_TO_ACCEPTED, "This deal is " + this.stage
+					+ "; it cannot go back to Accepted, where deals start (the earliest stage after it is Qualified)",
+					DealStageRefusedException.named(Objects.requireNonNull(this.stage)));
+		}
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		enterStage(target, changes);
+		record(actor, now, "stageChanged", changes);
+		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of("salesStage"), actor.name(), now));
+		tellInviter(now, null);
+	}
+
+	/**
+	 * Moves the deal to the stage an API client names by its sales stage; the sales stage
+	 * the deal is in already changes nothing.
+	 */
+	void moveTo(SalesStage salesStage, Actor actor, Instant now) {
+		if (this.stage == null || this.stage.salesStage() != salesStage) {
+			moveTo(DealStage.of(salesStage), actor, now);
+		}
+	}
+
+	/**
+	 * The customer agreed that the vendor may see this private deal: it becomes
+	 * partner-led, and vendor staff see it. Sharing cannot be taken back.
+	 */
+	void shareWithVendor(Actor actor, Instant now) {
+		DealType type = this.engagement.dealType();
+		if (this.engagement.origin() != Origin.Deal || type == null
+				|| !(type == DealType.Private || type == DealType.PartnerLed || type == DealType.CoSell)) {
+			throw DomainException.invalid("consent/consentToShareReferralWithMicrosoftSellers",
+					"Only a partner's own private deal is shared with the vendor");
+		}
+		if (type != DealType.Private) {
+			return;
+		}
+		if (isArchived()) {
+			throw DomainException.conflict("This deal is " + this.substatus.status() + "/" + this.substatus
+					+ "; an archived deal is no longer shared");
+		}
+		this.engagement = this.engagement.sharedWithVendor();
+		this.attributes = this.attributes.withConsentToShareWithVendor(true);
+		record(actor, now, "sharedWithVendor", Map.of("dealType", change(type, DealType.PartnerLed)));
+		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of(ReferralAttributes.CONSENT_TO_SHARE),
+				actor.name(), now));
 	}
 
 	/**
@@ -339,6 +434,19 @@ public class Referral {
 		record(actor, now, "crmLinked", changes);
 		this.events
 			.add(new ReferralUpdated(this.id, this.organizationId, List.of("externalReferenceId"), actor.name(), now));
+	}
+
+	/**
+	 * Records how a record built outside {@link #receive} came to be (a partner's deal,
+	 * an invitation), with its events.
+	 */
+	void opened(Actor actor, Instant now, String action, Map<String, FieldChange> changes,
+			@Nullable ReferralEvent event, EngagementEvent... engagementEvents) {
+		record(actor, now, action, changes);
+		if (event != null) {
+			this.events.add(event);
+		}
+		this.engagementEvents.addAll(List.of(engagementEvents));
 	}
 
 	/**
@@ -397,6 +505,55 @@ public class Referral {
 	public boolean isContactRequestUrgent(Instant now, Duration urgency) {
 		return contactRequestUnanswered() && this.contactRequestedAt != null
 				&& now.isBefore(this.contactRequestedAt.plus(urgency));
+	}
+
+	/** Whether the organization owns this record, and so may act on it. */
+	public boolean isOwnedBy(OrganizationId organization) {
+		return this.organizationId.equals(organization);
+	}
+
+	/**
+	 * Whether vendor staff see this record: every lead and the vendor's own invitations,
+	 * and a partner's deal only when the partner shares it (partner-led).
+	 */
+	public boolean visibleToVendor() {
+		DealType type = this.engagement.dealType();
+		return this.engagement.origin() == Origin.Lead || this.organizationId.equals(this.vendorOrganizationId)
+				|| this.engagement.origin() == Origin.Deal && type != null && type.visibleToVendor();
+	}
+
+	/**
+	 * The organization whose location this record is on: its owner's, except for the
+	 * vendor's record of a co-sell invitation, which sits on the inviting partner's.
+	 */
+	public OrganizationId locationOrganizationId() {
+		Inviter inviter = this.engagement.inviter();
+		return inviter != null && this.organizationId.equals(this.vendorOrganizationId) ? inviter.organizationId()
+				: this.organizationId;
+	}
+
+	/**
+	 * The record's direction for its owner: deals go out, leads and invitations come in.
+	 */
+	public Direction direction() {
+		return this.engagement.origin().direction();
+	}
+
+	private void enterStage(DealStage target, Map<String, FieldChange> changes) {
+		changes.put("salesStage", change(this.stage, target));
+		this.stage = target;
+		this.attributes = this.attributes.withSalesStage(target.salesStage());
+	}
+
+	/**
+	 * An invitation tells the inviter of every answer and every later change of stage.
+	 */
+	private void tellInviter(Instant now, @Nullable String reason) {
+		Inviter inviter = this.engagement.inviter();
+		if (inviter != null) {
+			this.engagementEvents.add(new RelatedReferralUpdated(this.engagementId, this.id, this.organizationId,
+					inviter, this.substatus, this.stage, reason, now));
+		}
 	}
 
 	private void requireStage(Substatus required, String action) {
@@ -466,9 +623,15 @@ public class Referral {
 		return List.copyOf(this.timeline);
 	}
 
+	/** Events for the inviter of an invitation, registered since it was loaded. */
+	List<EngagementEvent> pendingEngagementEvents() {
+		return List.copyOf(this.engagementEvents);
+	}
+
 	void markPersisted(int newVersion) {
 		this.version = newVersion;
 		this.events.clear();
+		this.engagementEvents.clear();
 		this.timeline.clear();
 	}
 
@@ -601,6 +764,15 @@ public class Referral {
 
 	public ReferralAttributes attributes() {
 		return this.attributes;
+	}
+
+	public Engagement engagement() {
+		return this.engagement;
+	}
+
+	/** The sales stage of an accepted (or won, or lost) deal; null for leads. */
+	public @Nullable DealStage stage() {
+		return this.stage;
 	}
 
 	/** A timeline entry not yet written. */

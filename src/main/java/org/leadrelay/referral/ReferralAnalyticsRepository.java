@@ -95,7 +95,8 @@ class ReferralAnalyticsRepository {
 		params.add(SqlValues.timestamp(criteria.from()));
 		params.add(SqlValues.timestamp(criteria.to()));
 		String sql = "select " + ResponseTimes.MEDIAN_SECONDS + " as median from referral r where "
-				+ "r.vendor_organization_id = " + program + " and r.created_at >= ? and r.created_at < ?";
+				+ "r.vendor_organization_id = " + program + " and r.origin = 'Lead' and r.created_at >= ? "
+				+ "and r.created_at < ?";
 		if (criteria.qualification() != null) {
 			sql += " and r.qualification = ?";
 			params.add(criteria.qualification().name());
@@ -210,7 +211,7 @@ class ReferralAnalyticsRepository {
 
 		static Where of(ReferralScope scope, FigureCriteria criteria) {
 			StringBuilder sql = new StringBuilder(scope.predicate())
-				.append(" and r.created_at >= ? and r.created_at < ?");
+				.append(" and r.origin = 'Lead' and r.created_at >= ? and r.created_at < ?");
 			List<Object> params = new ArrayList<>(scope.params());
 			params.add(SqlValues.timestamp(criteria.from()));
 			params.add(SqlValues.timestamp(criteria.to()));

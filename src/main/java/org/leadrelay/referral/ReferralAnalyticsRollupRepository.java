@@ -39,7 +39,8 @@ class ReferralAnalyticsRollupRepository {
 	 * flattening it into one hash join over every referral of the vendor).
 	 */
 	private static final String IN_CELL = " cross join lateral (select * from referral r where "
-			+ "r.vendor_organization_id = c.vendor_id and r.created_at >= c.day::timestamp at time zone 'UTC' "
+			+ "r.vendor_organization_id = c.vendor_id and r.origin = 'Lead' "
+			+ "and r.created_at >= c.day::timestamp at time zone 'UTC' "
 			+ "and r.created_at < (c.day + 1)::timestamp at time zone 'UTC' offset 0) r";
 
 	private static final String DAY = "(r.created_at at time zone 'UTC')::date";
@@ -215,7 +216,8 @@ class ReferralAnalyticsRollupRepository {
 		params.add(positions.stream().map(position -> Long.toString(position.offset())).toArray(String[]::new));
 		return this.jdbc
 			.sql("select (select " + SECONDS + "::float8 from referral r where r.vendor_organization_id = ? and "
-					+ BUCKET + " = p.bucket and r.created_at >= p.from_at and r.created_at < p.to_at and "
+					+ "r.origin = 'Lead' and " + BUCKET
+					+ " = p.bucket and r.created_at >= p.from_at and r.created_at < p.to_at and "
 					+ ResponseTimes.ANSWERED + type + " order by 1 offset p.skip limit 1) as seconds "
 					+ "from unnest(?::integer[], ?::timestamptz[], ?::timestamptz[], ?::bigint[]) "
 					+ "with ordinality p(bucket, from_at, to_at, skip, i) order by p.i")

@@ -28,6 +28,9 @@ public record ReferralAttributes(@Nullable SalesStage salesStage, @Nullable Stri
 	public static final ReferralAttributes NONE = new ReferralAttributes(null, null, null, null, null, null, null,
 			List.of(), List.of(), null, null, List.of(), null);
 
+	/** The API name of the consent that lets vendor staff see a partner's deal. */
+	public static final String CONSENT_TO_SHARE = "consent/consentToShareReferralWithMicrosoftSellers";
+
 	private static final int MAX_ENTRIES = 50;
 
 	public ReferralAttributes {
@@ -56,8 +59,7 @@ public record ReferralAttributes(@Nullable SalesStage salesStage, @Nullable Stri
 		values.put("tags", this.tags);
 		values.put("customerProfile/ids", this.customerIds);
 		values.put("customerProfile/address/region", this.region);
-		values.put("consent/consentToShareReferralWithMicrosoftSellers",
-				this.consentToShareReferralWithMicrosoftSellers);
+		values.put(CONSENT_TO_SHARE, this.consentToShareReferralWithMicrosoftSellers);
 		values.put("details/requirements/offers", this.offers);
 		values.put("details/requirements/additionalRequirements", this.additionalRequirements);
 		return values;
@@ -76,9 +78,22 @@ public record ReferralAttributes(@Nullable SalesStage salesStage, @Nullable Stri
 				(String) values.get("trackingInfo/microsoftMsxId"), (String) values.get("details/customerAction"),
 				(String) values.get("inviteContext/assistanceRequestCode"), (List<String>) values.get("tags"),
 				(List<Object>) values.get("customerProfile/ids"), (String) values.get("customerProfile/address/region"),
-				(Boolean) values.get("consent/consentToShareReferralWithMicrosoftSellers"),
-				(List<Object>) values.get("details/requirements/offers"),
+				(Boolean) values.get(CONSENT_TO_SHARE), (List<Object>) values.get("details/requirements/offers"),
 				values.get("details/requirements/additionalRequirements"));
+	}
+
+	/** These attributes with another sales stage (a deal's, as the API shows it). */
+	public ReferralAttributes withSalesStage(@Nullable SalesStage stage) {
+		Map<String, @Nullable Object> replaced = new LinkedHashMap<>();
+		replaced.put("salesStage", stage);
+		return with(replaced);
+	}
+
+	/** These attributes with another consent to share the referral with vendor staff. */
+	public ReferralAttributes withConsentToShareWithVendor(@Nullable Boolean consent) {
+		Map<String, @Nullable Object> replaced = new LinkedHashMap<>();
+		replaced.put(CONSENT_TO_SHARE, consent);
+		return with(replaced);
 	}
 
 	/** The API names of the attributes that differ from {@code other}'s. */

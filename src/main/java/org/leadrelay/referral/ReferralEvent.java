@@ -40,6 +40,11 @@ public sealed interface ReferralEvent {
 			Instant occurredAt) implements ReferralEvent {
 	}
 
+	/** A partner created a deal of its own, already accepted. */
+	record DealCreated(ReferralId referralId, OrganizationId organizationId, LocationId locationId, DealType dealType,
+			String actorName, Instant occurredAt) implements ReferralEvent {
+	}
+
 	record ReferralAccepted(ReferralId referralId, OrganizationId organizationId, String actorName,
 			Instant occurredAt) implements ReferralEvent {
 	}

@@ -68,7 +68,9 @@ public sealed interface ReferralFilter {
 		TYPE(ReferralType.class, false), DIRECTION(Direction.class, false), FAVORITE(Boolean.class, false),
 		CREATED(Instant.class, true), UPDATED(Instant.class, true), EXPIRATION(Instant.class, true),
 		CUSTOMER_COUNTRY(String.class, false), DEAL_VALUE(BigDecimal.class, true),
-		CONTACT_REQUESTED(Boolean.class, false);
+		CONTACT_REQUESTED(Boolean.class, false),
+		/** Lead, deal or invitation: LeadRelay's own, not a property of the API. */
+		ORIGIN(Origin.class, false);
 
 		private final Class<?> valueType;
 

@@ -45,14 +45,59 @@ public class ReferralManagement {
 
 	private final Clock clock;
 
+	private final DealChecks dealChecks;
+
 	ReferralManagement(ReferralRepository repository, FavoriteRepository favorites, Organizations organizations,
-			ReferralProperties properties, ApplicationEventPublisher events, Clock clock) {
+			ReferralProperties properties, ApplicationEventPublisher events, Clock clock, DealChecks dealChecks) {
 		this.repository = repository;
 		this.favorites = favorites;
 		this.organizations = organizations;
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+		this.dealChecks = dealChecks;
+	}
+
+	/**
+	 * A partner's Referrals admin or user creates a deal on one of its locations; a
+	 * co-sell deal invites the vendor and a partner-to-partner deal the other partner's
+	 * location, each of which gets its own record of the deal to answer.
+	 */
+	public Referral createDeal(Caller caller, NewDeal spec, Source source) {
+		OrganizationId vendor = this.dealChecks.requireCreatable(caller, spec);
+		Actor creator = Actor.of(caller, source);
+		Instant now = this.clock.instant();
+		Referral deal = DealRecords.create(new ReferralId(Ids.newId(this.clock)), spec, caller.organizationId(), vendor,
+				creator, now);
+		List<Referral> created = new ArrayList<>(List.of(deal));
+		if (spec.type() == DealType.CoSell) {
+			created.add(DealRecords.invitation(deal, new ReferralId(Ids.newId(this.clock)), vendor, spec.location(),
+					creator, now, this.properties.responseWindow()));
+		}
+		else if (spec.partnerTarget() != null) {
+			Location target = this.dealChecks.requireInvitable(caller, vendor, spec.partnerTarget());
+			created.add(DealRecords.invitation(deal, new ReferralId(Ids.newId(this.clock)), target.organizationId(),
+					target.id(), creator, now, this.properties.responseWindow()));
+		}
+		for (Referral referral : created) {
+			List<ReferralEvent> pending = referral.pendingEvents();
+			List<EngagementEvent> engagement = referral.pendingEngagementEvents();
+			this.repository.insert(referral);
+			pending.forEach(this.events::publishEvent);
+			engagement.forEach(this.events::publishEvent);
+		}
+		return deal;
+	}
+
+	/** Moves an accepted deal to another sales stage (see {@link Referral#moveTo}). */
+	public Referral moveToStage(Caller caller, ReferralId id, DealStage stage, Source source,
+			@Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.moveTo(stage, actor, now), source);
+	}
+
+	/** The customer agreed that the vendor may see this private deal. */
+	public Referral shareWithVendor(Caller caller, ReferralId id, Source source, @Nullable Integer expectedVersion) {
+		return act(caller, id, expectedVersion, (referral, actor, now) -> referral.shareWithVendor(actor, now), source);
 	}
 
 	/**
@@ -182,7 +227,7 @@ public class ReferralManagement {
 		if (!changes.touchesReferral()) {
 			return referral;
 		}
-		requirePartner(caller);
+		requireOwner(caller, referral);
 		ChangeInterpreter interpreter = new ChangeInterpreter(changes, this.properties);
 		if (replacement) {
 			interpreter.requireChangeable(referral);
@@ -221,14 +266,17 @@ public class ReferralManagement {
 			return 0;
 		}
 		List<ReferralEvent.ReferralExpired> expirations = new ArrayList<>();
+		List<EngagementEvent> toInviters = new ArrayList<>();
 		for (Referral referral : due) {
 			referral.expire(now);
 			referral.pendingEvents().stream().map(ReferralEvent.ReferralExpired.class::cast).forEach(expirations::add);
+			toInviters.addAll(referral.pendingEngagementEvents());
 		}
 		if (!this.repository.update(due)) {
 			throw new IllegalStateException("A locked referral changed while expiring it");
 		}
 		this.events.publishEvent(new ReferralsExpired(expirations));
+		toInviters.forEach(this.events::publishEvent);
 		return due.size();
 	}
 
@@ -277,7 +325,7 @@ public class ReferralManagement {
 	private Referral act(Caller caller, ReferralId id, @Nullable Integer expectedVersion, Action action,
 			Source source) {
 		Referral referral = load(caller, id);
-		requirePartner(caller);
+		requireOwner(caller, referral);
 		requireVersion(referral, expectedVersion);
 		action.apply(referral, Actor.of(caller, source), this.clock.instant());
 		save(referral);
@@ -288,8 +336,12 @@ public class ReferralManagement {
 		return this.repository.find(ReferralScope.of(caller), id).orElseThrow(() -> ReferralSearch.notFound(id));
 	}
 
-	private static void requirePartner(Caller caller) {
-		if (!caller.isPartner()) {
+	/**
+	 * Only the organization that owns a record acts on it: the partner on its leads and
+	 * deals, the invited organization (the vendor too) on its invitation.
+	 */
+	private static void requireOwner(Caller caller, Referral referral) {
+		if (!referral.isOwnedBy(caller.organizationId())) {
 			throw DomainException.accessDenied("The vendor sends referrals; only the receiving partner acts on them");
 		}
 	}
@@ -303,6 +355,7 @@ public class ReferralManagement {
 
 	private void save(Referral referral) {
 		List<ReferralEvent> pending = referral.pendingEvents();
+		List<EngagementEvent> engagement = referral.pendingEngagementEvents();
 		if (pending.isEmpty() && referral.pendingTimeline().isEmpty()) {
 			return;
 		}
@@ -311,6 +364,7 @@ public class ReferralManagement {
 					this.repository.lastActor(referral.organizationId(), referral.id()));
 		}
 		pending.forEach(this.events::publishEvent);
+		engagement.forEach(this.events::publishEvent);
 	}
 
 	@FunctionalInterface

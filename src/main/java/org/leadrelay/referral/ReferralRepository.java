@@ -41,21 +41,24 @@ class ReferralRepository {
 			+ "r.campaign_id, r.customer_name, r.customer_address, r.customer_size, r.customer_team, "
 			+ "r.consent_to_contact, r.consent_to_share, r.notes, r.deal_value, r.currency, r.closing_at, "
 			+ "r.requirements, r.team, r.invite_notes, r.customer_request, r.contact_requested_at, r.created_by, r.created_by_name, "
-			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at, r.attributes";
+			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at, r.attributes, r.origin, r.deal_type, "
+			+ "r.deal_stage, r.inviter_organization_id, r.inviter_referral_id";
 
 	private static final String INSERT = "insert into referral (organization_id, id, version, vendor_organization_id, "
 			+ "location_id, engagement_id, qualification, type, substatus, status_reason, name, external_reference_id, "
 			+ "campaign_id, customer_name, customer_address, customer_country, customer_size, customer_team, "
 			+ "consent_to_contact, consent_to_share, notes, deal_value, currency, closing_at, requirements, team, "
 			+ "invite_notes, customer_request, contact_requested_at, created_by, created_by_name, created_at, "
-			+ "updated_at, expires_at, accepted_at, closed_at, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-			+ "?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-			+ "?::jsonb)";
+			+ "updated_at, expires_at, accepted_at, closed_at, attributes, origin, deal_type, deal_stage, "
+			+ "inviter_organization_id, inviter_referral_id, vendor_visible, location_organization_id) values (?, ?, ?, "
+			+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, "
+			+ "?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String UPDATE = "update referral set version = ?, substatus = ?, status_reason = ?, name = ?, "
 			+ "external_reference_id = ?, campaign_id = ?, customer_team = ?::jsonb, notes = ?, deal_value = ?, "
 			+ "currency = ?, closing_at = ?, team = ?::jsonb, updated_at = ?, accepted_at = ?, closed_at = ?, "
-			+ "attributes = ?::jsonb " + "where organization_id = ? and id = ? and version = ?";
+			+ "attributes = ?::jsonb, deal_type = ?, deal_stage = ?, vendor_visible = ? "
+			+ "where organization_id = ? and id = ? and version = ?";
 
 	private static final String INSERT_TIMELINE = "insert into referral_timeline (organization_id, referral_id, "
 			+ "occurred_at, actor_id, actor_name, source, action, changes) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
@@ -153,6 +156,15 @@ class ReferralRepository {
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
 			ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
 			ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
+			Engagement engagement = referral.engagement();
+			Inviter inviter = engagement.inviter();
+			ps.setString(++i, engagement.origin().name());
+			ps.setString(++i, engagement.dealType() == null ? null : engagement.dealType().name());
+			ps.setString(++i, referral.stage() == null ? null : referral.stage().name());
+			ps.setObject(++i, inviter == null ? null : inviter.organizationId().value());
+			ps.setObject(++i, inviter == null ? null : inviter.referralId().value());
+			ps.setBoolean(++i, referral.visibleToVendor());
+			ps.setObject(++i, referral.locationOrganizationId().value());
 		});
 		insertTimeline(List.of(referral));
 		referral.markPersisted(referral.version() + 1);
@@ -183,6 +195,10 @@ class ReferralRepository {
 					ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
 					ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
 					ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
+					DealType dealType = referral.engagement().dealType();
+					ps.setString(++i, dealType == null ? null : dealType.name());
+					ps.setString(++i, referral.stage() == null ? null : referral.stage().name());
+					ps.setBoolean(++i, referral.visibleToVendor());
 					ps.setObject(++i, referral.organizationId().value());
 					ps.setObject(++i, referral.id().value());
 					ps.setInt(++i, referral.version());
@@ -237,6 +253,41 @@ class ReferralRepository {
 			.orElse("someone else");
 	}
 
+	/** Whether a user belongs to a location (identity's published view). */
+	boolean belongsTo(UUID userId, LocationId location) {
+		return this.jdbc
+			.sql("select exists (select 1 from identity_user_location_v where user_id = ? and location_id = ?)")
+			.params(userId, location.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether the organization has a record in the engagement. */
+	boolean takesPart(OrganizationId organization, UUID engagementId) {
+		return this.jdbc.sql("select exists (select 1 from referral where organization_id = ? and engagement_id = ?)")
+			.params(organization.value(), engagementId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The other records of an engagement than the one given: what each side shows of the
+	 * others (their owner, stage and status, never their fields).
+	 */
+	List<RelatedReferral> related(UUID engagementId, ReferralId except) {
+		return this.jdbc
+			.sql("select organization_id, origin, substatus, deal_stage from referral where engagement_id = ? "
+					+ "and id <> ? order by created_at, id")
+			.params(engagementId, except.value())
+			.query((rs, row) -> {
+				String stage = rs.getString("deal_stage");
+				return new RelatedReferral(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+						Origin.valueOf(rs.getString("origin")), Substatus.valueOf(rs.getString("substatus")),
+						stage == null ? null : DealStage.valueOf(stage));
+			})
+			.list();
+	}
+
 	/** Those of the ids that name leads the vendor program sent. */
 	List<UUID> sentBy(OrganizationId vendor, List<UUID> ids) {
 		return this.jdbc.sql("select id from referral where vendor_organization_id = ? and id = any(?::uuid[])")
@@ -263,6 +314,7 @@ class ReferralRepository {
 		BigDecimal amount = rs.getBigDecimal("deal_value");
 		String currency = rs.getString("currency");
 		String size = rs.getString("customer_size");
+		String stage = rs.getString("deal_stage");
 		Customer customer = new Customer(rs.getString("customer_name"),
 				this.json.readValue(rs.getString("customer_address"), Address.class),
 				size == null ? null : CompanySize.fromCode(size).orElse(null), members(rs.getString("customer_team")));
@@ -282,7 +334,16 @@ class ReferralRepository {
 				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),
 				SqlValues.instant(rs, "accepted_at"), SqlValues.instant(rs, "closed_at"),
 				SqlValues.instant(rs, "updated_at"), rs.getInt("version"),
-				this.json.readValue(rs.getString("attributes"), ReferralAttributes.class)));
+				this.json.readValue(rs.getString("attributes"), ReferralAttributes.class), engagement(rs),
+				stage == null ? null : DealStage.valueOf(stage)));
+	}
+
+	private static Engagement engagement(ResultSet rs) throws SQLException {
+		String type = rs.getString("deal_type");
+		UUID inviterOrganization = rs.getObject("inviter_organization_id", UUID.class);
+		return new Engagement(Origin.valueOf(rs.getString("origin")), type == null ? null : DealType.valueOf(type),
+				inviterOrganization == null ? null : new Inviter(new OrganizationId(inviterOrganization),
+						new ReferralId(rs.getObject("inviter_referral_id", UUID.class))));
 	}
 
 	private String members(List<TeamMember> members) {

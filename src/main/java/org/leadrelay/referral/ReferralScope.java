@@ -13,9 +13,10 @@ import org.leadrelay.shared.Role;
  * The referrals a caller may see (SPEC section 1): a partner's Referrals admin (and its
  * API clients) every referral of the organization, a Referrals user those of the
  * locations they belong to or whose deal team they are on; the vendor admin (and the
- * vendor's API clients) every referral of the program, vendor sellers and marketing staff
- * the ones they sent. Every read and write goes through a scope, so a referral outside it
- * is simply not found.
+ * vendor's API clients) every referral of the program that vendor staff may see
+ * ({@link Referral#visibleToVendor()}), vendor sellers and marketing staff the ones they
+ * sent, and sellers the vendor's co-sell invitations too. Every read and write goes
+ * through a scope, so a referral outside it is simply not found.
  *
  * @param narrowing what further limits the organization's referrals, or null for none
  */
@@ -23,8 +24,11 @@ record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Na
 
 	static ReferralScope of(Caller caller) {
 		if (caller.isVendor()) {
+			if (caller.hasRole(Role.VENDOR_ADMIN)) {
+				return new ReferralScope(caller.organizationId(), true, null);
+			}
 			return new ReferralScope(caller.organizationId(), true,
-					caller.hasRole(Role.VENDOR_ADMIN) ? null : new SentBy(caller.principalId()));
+					new SentBy(caller.principalId(), caller.hasRole(Role.VENDOR_SELLER)));
 		}
 		if (caller.hasRole(Role.REFERRALS_ADMIN)) {
 			return new ReferralScope(caller.organizationId(), false, null);
@@ -45,7 +49,8 @@ record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Na
 	 * {@link #params()}.
 	 */
 	String predicate() {
-		String organization = this.vendor ? "r.vendor_organization_id = ?" : "r.organization_id = ?";
+		String organization = this.vendor ? "r.vendor_organization_id = ? and r.vendor_visible"
+				: "r.organization_id = ?";
 		return this.narrowing == null ? organization : organization + " and " + this.narrowing.predicate();
 	}
 
@@ -67,12 +72,16 @@ record ReferralScope(OrganizationId organizationId, boolean vendor, @Nullable Na
 
 	}
 
-	/** The referrals a vendor user sent themselves. */
-	record SentBy(String principalId) implements Narrowing {
+	/**
+	 * The referrals a vendor user sent themselves, and for sellers, who answer them, the
+	 * vendor's own records of co-sell invitations.
+	 */
+	record SentBy(String principalId, boolean withInvitations) implements Narrowing {
 
 		@Override
 		public String predicate() {
-			return "r.created_by = ?";
+			return this.withInvitations ? "(r.created_by = ? or r.organization_id = r.vendor_organization_id)"
+					: "r.created_by = ?";
 		}
 
 		@Override

@@ -37,7 +37,9 @@ public class ReferralSearch {
 	 */
 	public ViewedReferral get(Caller caller, ReferralId id) {
 		ReferralScope scope = ReferralScope.of(caller);
-		return this.views.find(scope, caller.principalId(), id, direction(scope)).orElseThrow(() -> notFound(id));
+		ViewedReferral viewed = this.views.find(scope, caller.principalId(), id).orElseThrow(() -> notFound(id));
+		Referral referral = viewed.referral();
+		return viewed.withRelated(this.repository.related(referral.engagementId(), referral.id()));
 	}
 
 	/**
@@ -78,8 +80,7 @@ public class ReferralSearch {
 		ReferralScope scope = ReferralScope.of(caller);
 		Long total = query.count() ? this.views.count(scope, caller.principalId(), query.filter()) : null;
 		// one more than the page holds tells whether another page follows
-		List<ViewedReferral> rows = this.views.findPage(scope, caller.principalId(), query, query.limit() + 1,
-				direction(scope));
+		List<ViewedReferral> rows = this.views.findPage(scope, caller.principalId(), query, query.limit() + 1);
 		Cursor next = null;
 		if (rows.size() > query.limit()) {
 			rows = rows.subList(0, query.limit());
@@ -117,10 +118,6 @@ public class ReferralSearch {
 				yield amount;
 			}
 		};
-	}
-
-	private static Direction direction(ReferralScope scope) {
-		return scope.vendor() ? Direction.Outgoing : Direction.Incoming;
 	}
 
 	static DomainException notFound(ReferralId id) {

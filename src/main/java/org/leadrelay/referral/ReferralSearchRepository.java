@@ -25,7 +25,7 @@ class ReferralSearchRepository {
 		this.referrals = referrals;
 	}
 
-	Optional<ViewedReferral> find(ReferralScope scope, String principalId, ReferralId id, Direction direction) {
+	Optional<ViewedReferral> find(ReferralScope scope, String principalId, ReferralId id) {
 		List<Object> params = new ArrayList<>();
 		params.add(principalId);
 		params.addAll(scope.params());
@@ -34,8 +34,8 @@ class ReferralSearchRepository {
 			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
 					+ " from referral r where " + scope.predicate() + " and r.id = ?")
 			.params(params)
-			.query((rs, row) -> new ViewedReferral(this.referrals.referral(rs, row), rs.getBoolean("favorite"),
-					direction))
+			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.referrals.referral(rs, row),
+					rs.getBoolean("favorite")))
 			.optional();
 	}
 
@@ -43,8 +43,7 @@ class ReferralSearchRepository {
 	 * Up to {@code limit} referrals matching the query's filter, in its order, after its
 	 * cursor or offset.
 	 */
-	List<ViewedReferral> findPage(ReferralScope scope, String principalId, ReferralQuery query, int limit,
-			Direction direction) {
+	List<ViewedReferral> findPage(ReferralScope scope, String principalId, ReferralQuery query, int limit) {
 		ReferralSql where = ReferralSql.where(scope, principalId, query.filter());
 		if (query.after() != null) {
 			where.after(query.after(), query.sort());
@@ -57,8 +56,8 @@ class ReferralSearchRepository {
 		return this.jdbc.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
 				+ " from referral r where " + where.where() + ReferralSql.orderBy(query.sort()) + " limit ? offset ?")
 			.params(params)
-			.query((rs, row) -> new ViewedReferral(this.referrals.referral(rs, row), rs.getBoolean("favorite"),
-					direction))
+			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.referrals.referral(rs, row),
+					rs.getBoolean("favorite")))
 			.list();
 	}
 

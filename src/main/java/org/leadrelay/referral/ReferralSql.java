@@ -26,12 +26,12 @@ final class ReferralSql {
 
 	private final List<Object> params = new ArrayList<>();
 
-	private final Direction direction;
+	private final ReferralScope scope;
 
 	private final String principalId;
 
 	private ReferralSql(ReferralScope scope, String principalId) {
-		this.direction = scope.vendor() ? Direction.Outgoing : Direction.Incoming;
+		this.scope = scope;
 		this.principalId = principalId;
 		this.where.append(scope.predicate());
 		this.params.addAll(scope.params());
@@ -160,7 +160,7 @@ final class ReferralSql {
 			case QUALIFICATION ->
 				column("r.qualification", comparison.operator(), value == null ? null : ((Enum<?>) value).name());
 			case TYPE -> column("r.type", comparison.operator(), value == null ? null : ((Enum<?>) value).name());
-			case DIRECTION -> this.where.append((value == this.direction) != negated ? "true" : "false");
+			case DIRECTION -> direction((Direction) value, negated);
 			case FAVORITE -> {
 				boolean wanted = Boolean.TRUE.equals(value) != negated;
 				this.where.append(wanted ? "" : "not ")
@@ -174,9 +174,24 @@ final class ReferralSql {
 			case CUSTOMER_COUNTRY -> column("r.customer_country", comparison.operator(),
 					value == null ? null : ((String) value).toUpperCase(Locale.ROOT));
 			case DEAL_VALUE -> column("r.deal_value", comparison.operator(), value);
+			case ORIGIN -> column("r.origin", comparison.operator(), value == null ? null : ((Enum<?>) value).name());
 			case CONTACT_REQUESTED -> this.where.append("r.contact_requested_at is ")
 				.append(Boolean.TRUE.equals(value) != negated ? "not null" : "null");
 		}
+	}
+
+	/**
+	 * As {@link ViewedReferral} tells it: the viewer's own deals and the records of
+	 * others that are not deals (leads the vendor sent) go out; the rest comes in.
+	 */
+	private void direction(@Nullable Direction value, boolean negated) {
+		if (value == null) {
+			this.where.append(negated ? "true" : "false");
+			return;
+		}
+		boolean outgoing = (value == Direction.Outgoing) != negated;
+		this.where.append("((r.organization_id = ?) ").append(outgoing ? "=" : "<>").append(" (r.origin = 'Deal'))");
+		this.params.add(this.scope.organizationId().value());
 	}
 
 	private void column(String column, Operator operator, @Nullable Object value) {

@@ -19,5 +19,6 @@ record ReferralState(ReferralId id, OrganizationId organizationId, OrganizationI
 		Customer customer, @Nullable String name, @Nullable String externalReferenceId, @Nullable String campaignId,
 		Substatus substatus, @Nullable String statusReason, @Nullable String notes, @Nullable Money dealValue,
 		@Nullable Instant closingAt, List<TeamMember> team, @Nullable Instant acceptedAt, @Nullable Instant closedAt,
-		Instant updatedAt, int version, ReferralAttributes attributes) {
+		Instant updatedAt, int version, ReferralAttributes attributes, Engagement engagement,
+		@Nullable DealStage stage) {
 }

@@ -41,7 +41,8 @@ class ReferralStatisticsRepository {
 			.sql("select r.organization_id, count(*) filter (where " + ResponseTimes.ANSWERED
 					+ ") as answered, count(*) filter (where r.substatus = 'Expired') as expired, "
 					+ ResponseTimes.MEDIAN_SECONDS + " as median_seconds from referral r "
-					+ "where r.created_at >= ? and r.substatus <> 'Received' group by r.organization_id")
+					+ "where r.created_at >= ? and r.substatus <> 'Received' and r.origin = 'Lead' "
+					+ "group by r.organization_id")
 			.param(SqlValues.timestamp(since))
 			.query((rs, row) -> {
 				double median = rs.getDouble("median_seconds");
@@ -66,8 +67,8 @@ class ReferralStatisticsRepository {
 			.sql("select r.organization_id, count(*) filter (where r.accepted_at is not null) as accepted, "
 					+ "count(*) filter (where r.substatus = 'Declined') as declined, "
 					+ "count(*) filter (where r.substatus = 'Won') as won from referral r "
-					+ "where r.vendor_organization_id = ? and r.created_at >= ? and " + TAGS + " ??| ? "
-					+ "group by r.organization_id")
+					+ "where r.vendor_organization_id = ? and r.created_at >= ? and r.origin = 'Lead' and " + TAGS
+					+ " ??| ? group by r.organization_id")
 			.params(vendor.value(), SqlValues.timestamp(since), tags.toArray(String[]::new))
 			.query((rs, row) -> new SimilarLeads(new OrganizationId(rs.getObject("organization_id", UUID.class)),
 					rs.getInt("accepted"), rs.getInt("declined"), rs.getInt("won")))

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.leadrelay.platform.PublicUrl;
+import org.leadrelay.referral.EngagementEvent;
 import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralsExpired;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
@@ -88,11 +90,33 @@ class ReferralWebhooks {
 		return deliveries;
 	}
 
+	/**
+	 * An invited organization's record changed: told to the inviter's endpoints, about
+	 * the inviter's own record, which shows the other side's stage (the invited record
+	 * itself is not the inviter's to read).
+	 */
+	@ApplicationModuleListener(id = "webhook.related-referral-deliveries")
+	void on(EngagementEvent event) {
+		WebhookEvent webhookEvent = WebhookEvent.of(event);
+		OrganizationId inviter = event.inviter().organizationId();
+		Instant now = this.clock.instant();
+		Map<PayloadFormat, String> payloads = new EnumMap<>(PayloadFormat.class);
+		for (Subscriber endpoint : this.endpoints.subscribedTo(inviter, webhookEvent)) {
+			String payload = payloads.computeIfAbsent(endpoint.format(), format -> this.json
+				.writeValueAsString(payload(event.inviter().referralId(), event.occurredAt(), webhookEvent, format)));
+			this.deliveries.schedule(endpoint.id(), event.eventId(), webhookEvent, payload, now);
+		}
+	}
+
 	private Object payload(ReferralEvent event, WebhookEvent webhookEvent, PayloadFormat format) {
-		String resource = this.publicUrl.of("/v1.0/engagements/referrals/" + event.referralId());
-		String changed = event.occurredAt().toString();
+		return payload(event.referralId(), event.occurredAt(), webhookEvent, format);
+	}
+
+	private Object payload(ReferralId referralId, Instant occurredAt, WebhookEvent webhookEvent, PayloadFormat format) {
+		String resource = this.publicUrl.of("/v1.0/engagements/referrals/" + referralId);
+		String changed = occurredAt.toString();
 		return switch (format) {
-			case STANDARD -> new Payload(webhookEvent.eventName(), event.referralId().toString(), "referral", resource,
+			case STANDARD -> new Payload(webhookEvent.eventName(), referralId.toString(), "referral", resource,
 					resource + "/audit", changed);
 			case REFERRALS_API ->
 				new ReferralsApiPayload(webhookEvent.eventName(), resource, "referral", resource + "/audit", changed);

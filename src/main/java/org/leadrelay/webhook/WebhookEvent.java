@@ -4,16 +4,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.leadrelay.referral.EngagementEvent;
 import org.leadrelay.referral.ReferralEvent;
 
 /**
- * The events an endpoint can subscribe to: a referral arrived, or anything about it
- * changed (accepted, declined, expired, edited, won, lost); and, for a Referrals
- * API-style registration, the test event it asks for.
+ * The events an endpoint can subscribe to: a referral arrived (or a partner created a
+ * deal), or anything about it changed (accepted, declined, expired, edited, won, lost);
+ * an organization invited into one of the subscriber's deals got its record of it
+ * (related referral created), or answered, let it expire or moved its stage (related
+ * referral updated); and, for a Referrals API-style registration, the test event it asks
+ * for.
  */
 public enum WebhookEvent {
 
-	REFERRAL_CREATED("referral-created"), REFERRAL_UPDATED("referral-updated"), TEST_CREATED("test-created");
+	REFERRAL_CREATED("referral-created"), REFERRAL_UPDATED("referral-updated"),
+	RELATED_REFERRAL_CREATED("related-referral-created"), RELATED_REFERRAL_UPDATED("related-referral-updated"),
+	TEST_CREATED("test-created");
 
 	private final String eventName;
 
@@ -30,7 +36,7 @@ public enum WebhookEvent {
 	 * What a Standard Webhooks endpoint subscribes to (test events are sent on request).
 	 */
 	public static List<WebhookEvent> referralEvents() {
-		return List.of(REFERRAL_CREATED, REFERRAL_UPDATED);
+		return List.of(REFERRAL_CREATED, REFERRAL_UPDATED, RELATED_REFERRAL_CREATED, RELATED_REFERRAL_UPDATED);
 	}
 
 	public static Optional<WebhookEvent> named(String eventName) {
@@ -38,7 +44,13 @@ public enum WebhookEvent {
 	}
 
 	static WebhookEvent of(ReferralEvent event) {
-		return event instanceof ReferralEvent.ReferralReceived ? REFERRAL_CREATED : REFERRAL_UPDATED;
+		return event instanceof ReferralEvent.ReferralReceived || event instanceof ReferralEvent.DealCreated
+				? REFERRAL_CREATED : REFERRAL_UPDATED;
+	}
+
+	static WebhookEvent of(EngagementEvent event) {
+		return event instanceof EngagementEvent.RelatedReferralCreated ? RELATED_REFERRAL_CREATED
+				: RELATED_REFERRAL_UPDATED;
 	}
 
 }

@@ -116,6 +116,13 @@ class FuzzTests {
 		check("POST referral", response.status(), body, response.body());
 	}
 
+	/** A partner's POST is a deal (issue 17): the same bodies through its mapping. */
+	@Property(tries = 200)
+	void dealBodies(@ForAll("createBodies") String body) {
+		Response response = partner().post(REFERRALS, body);
+		check("POST deal", response.status(), body, response.body());
+	}
+
 	@Property(tries = 500)
 	void jsonPatches(@ForAll("patches") String patch) {
 		Response response = partner().patch(referralPath, patch);

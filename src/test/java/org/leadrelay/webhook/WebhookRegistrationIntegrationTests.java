@@ -158,7 +158,7 @@ class WebhookRegistrationIntegrationTests {
 
 		assertThat(events.status()).isEqualTo(200);
 		assertThat(events.json().valueStream().map(JsonNode::asString)).containsExactly("referral-created",
-				"referral-updated", "test-created");
+				"referral-updated", "related-referral-created", "related-referral-updated", "test-created");
 		assertThat(ApiClient.anonymous(this.port).get("/v3/api-docs").json().get("paths").propertyNames()).contains(
 				REGISTRATION, REGISTRATION + "/events", REGISTRATION + "/validationEvents",
 				REGISTRATION + "/validationEvents/{correlationId}");

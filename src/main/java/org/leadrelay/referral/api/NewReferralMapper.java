@@ -176,7 +176,7 @@ final class NewReferralMapper {
 		return tags.stream().map(tag -> required(target + "/id", tag == null ? null : tag.id())).toList();
 	}
 
-	private static @Nullable Money money(ReferralRequest.Details details) {
+	static @Nullable Money money(ReferralRequest.Details details) {
 		if (details.dealValue() == null && details.currency() == null) {
 			return null;
 		}
@@ -189,7 +189,7 @@ final class NewReferralMapper {
 		return Money.of(details.dealValue(), details.currency());
 	}
 
-	private static <T> T required(String target, @Nullable T value) {
+	static <T> T required(String target, @Nullable T value) {
 		if (value == null) {
 			throw DomainException.invalid(target, target + " is required");
 		}

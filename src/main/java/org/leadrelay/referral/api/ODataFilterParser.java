@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.Direction;
+import org.leadrelay.referral.Origin;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.ReferralFilter;
 import org.leadrelay.referral.ReferralFilter.Comparison;
@@ -169,6 +170,8 @@ final class ODataFilterParser {
 			case CREATED, UPDATED, EXPIRATION -> instantLiteral(property, literal);
 			case CUSTOMER_COUNTRY -> countryLiteral(property, literal);
 			case DEAL_VALUE -> numberLiteral(property, literal);
+			// no property of the API names it (see PROPERTIES)
+			case ORIGIN -> enumLiteral(property, literal, Origin.class);
 		};
 	}
 

@@ -20,7 +20,7 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 		CustomerProfile customerProfile, Consent consent, Details details, List<Member> team,
 		InviteContext inviteContext, @Nullable String salesStage, @Nullable String referralProgram,
 		@Nullable String referralSource, @Nullable String callToAction, @Nullable TrackingInfo trackingInfo,
-		List<ReferralTag> tags) {
+		List<ReferralTag> tags, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Related> relatedReferrals) {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Target(String type, String id) {
@@ -68,6 +68,18 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 	}
 
 	record TrackingInfo(String microsoftMsxId) {
+	}
+
+	/**
+	 * Another organization's record in the same engagement (LeadRelay's addition to the
+	 * reference): whose it is and how far it has come, never its fields.
+	 *
+	 * @param direction the other record's direction for its owner
+	 * @param dealStage LeadRelay's finer stage, with its probability in percent
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Related(String organizationId, String organizationName, String direction, String status, String substatus,
+			@Nullable String salesStage, @Nullable String dealStage, @Nullable Integer probability) {
 	}
 
 	/**

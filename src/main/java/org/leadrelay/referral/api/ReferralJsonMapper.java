@@ -5,13 +5,17 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.referral.Inviter;
 import org.leadrelay.referral.Money;
+import org.leadrelay.referral.Origin;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralAttributes;
+import org.leadrelay.referral.RelatedReferral;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.referral.ViewedReferral;
+import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Component;
 
@@ -57,13 +61,33 @@ class ReferralJsonMapper {
 				attributes.salesStage() == null ? null : attributes.salesStage().name(), attributes.referralProgram(),
 				attributes.referralSource(), attributes.callToAction(),
 				attributes.microsoftMsxId() == null ? null : new ReferralJson.TrackingInfo(attributes.microsoftMsxId()),
-				attributes.tags().stream().map(ReferralJson.ReferralTag::new).toList());
+				attributes.tags().stream().map(ReferralJson.ReferralTag::new).toList(), related(viewed.related()));
 	}
 
+	private List<ReferralJson.Related> related(List<RelatedReferral> related) {
+		return related.stream()
+			.map(other -> new ReferralJson.Related(other.organizationId().toString(),
+					this.organizations.nameOf(other.organizationId()), other.origin().direction().name(),
+					other.substatus().status().name(), other.substatus().name(),
+					other.stage() == null || other.stage().salesStage() == null ? null
+							: other.stage().salesStage().name(),
+					other.stage() == null ? null : other.stage().name(),
+					other.stage() == null ? null : other.stage().percent()))
+			.toList();
+	}
+
+	/**
+	 * Who invited the record's owner: the sender of a qualified lead (the vendor), the
+	 * organization whose deal an invitation is to; nobody for a customer's inquiry or a
+	 * partner's own deal.
+	 */
 	private ReferralJson.InviteContext inviteContext(Referral referral) {
-		ReferralJson.InvitedBy invitedBy = referral.qualification() == Qualification.Direct ? null
-				: new ReferralJson.InvitedBy(referral.vendorOrganizationId().toString(),
-						this.organizations.nameOf(referral.vendorOrganizationId()));
+		Inviter inviter = referral.engagement().inviter();
+		OrganizationId by = inviter != null ? inviter.organizationId()
+				: referral.engagement().origin() == Origin.Lead && referral.qualification() != Qualification.Direct
+						? referral.vendorOrganizationId() : null;
+		ReferralJson.InvitedBy invitedBy = by == null ? null
+				: new ReferralJson.InvitedBy(by.toString(), this.organizations.nameOf(by));
 		return new ReferralJson.InviteContext(referral.inviteNotes(), referral.attributes().assistanceRequestCode(),
 				invitedBy);
 	}

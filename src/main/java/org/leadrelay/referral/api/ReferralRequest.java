@@ -12,8 +12,9 @@ import org.leadrelay.platform.web.NoNullElements;
  * the reference schema's {@code Referral}, at every depth, so that a client generated
  * from the reference (which sends them all) is understood. Server-owned properties are
  * typed {@code Object}: accepted whatever they hold, and ignored. A name the reference
- * does not have is refused, so a typo never goes unnoticed. The README's property table
- * says what LeadRelay does with each.
+ * does not have is refused, so a typo never goes unnoticed, except LeadRelay's own
+ * read-only {@code relatedReferrals}, so that a read referral can be sent back as it is.
+ * The README's property table says what LeadRelay does with each.
  */
 record ReferralRequest(@JsonProperty("@odata.context") @Nullable Object odataContext, @Nullable Object id,
 		@Nullable Object engagementId, @Nullable Object eTag, @Nullable Object organizationId,
@@ -21,10 +22,10 @@ record ReferralRequest(@JsonProperty("@odata.context") @Nullable Object odataCon
 		@Nullable Object expirationDateTime, @Nullable Object acceptedDateTime, @Nullable Object closedDateTime,
 		@Nullable Object lastModifiedVia, @Nullable Object lastRunId, @Nullable Object links,
 		@Nullable Object registrations, @Nullable Object registrationStatus, @Nullable Object quality,
-		@Nullable Object isSpam, @Nullable Object direction, @Nullable Object mpnId, @Nullable String name,
-		@Nullable String externalReferenceId, @Nullable String campaignId, @Nullable String status,
-		@Nullable String substatus, @Nullable String statusReason, @Nullable String qualification,
-		@Nullable String type, @Nullable Boolean favorite, @Nullable String salesStage,
+		@Nullable Object isSpam, @Nullable Object direction, @Nullable Object mpnId, @Nullable Object relatedReferrals,
+		@Nullable String name, @Nullable String externalReferenceId, @Nullable String campaignId,
+		@Nullable String status, @Nullable String substatus, @Nullable String statusReason,
+		@Nullable String qualification, @Nullable String type, @Nullable Boolean favorite, @Nullable String salesStage,
 		@Nullable String referralProgram, @Nullable String referralSource, @Nullable String callToAction,
 		@NoNullElements @Nullable List<Object> tags, @NoNullElements @Nullable List<Target> target,
 		@NoNullElements @Nullable List<Member> team, @Nullable CustomerProfile customerProfile,

@@ -64,17 +64,22 @@ class ReferralsController {
 
 	private final JsonMapper json;
 
+	private final NewDealMapper deals;
+
 	ReferralsController(ReferralManagement management, ReferralSearch search, ReferralJsonMapper mapper,
-			IdempotencyKeys idempotencyKeys, JsonMapper json) {
+			IdempotencyKeys idempotencyKeys, JsonMapper json, NewDealMapper deals) {
 		this.management = management;
 		this.search = search;
 		this.mapper = mapper;
 		this.idempotencyKeys = idempotencyKeys;
 		this.json = json;
+		this.deals = deals;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Send a marketing- or sales-qualified referral to a partner location (vendor clients)")
+	@Operation(summary = "Send a marketing- or sales-qualified referral to a partner location (vendor clients), "
+			+ "or create a deal (partner clients): Independent (partner-led or private), or Shared to invite "
+			+ "the vendor (co-sell) or another partner's location")
 	ResponseEntity<String> create(Caller caller, @RequestBody ReferralRequest request, @Parameter(
 			description = "Makes retries safe: the same key and body answer the first result again") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -167,7 +172,9 @@ class ReferralsController {
 	}
 
 	private StoredResponse send(Caller caller, ReferralRequest request) {
-		Referral referral = this.management.send(caller, NewReferralMapper.toNewReferral(request), Source.API);
+		Referral referral = caller.isPartner()
+				? this.management.createDeal(caller, this.deals.toNewDeal(caller, request), Source.API)
+				: this.management.send(caller, NewReferralMapper.toNewReferral(request), Source.API);
 		ReferralJson body = this.mapper.toJson(new ViewedReferral(referral, false, Direction.Outgoing));
 		return new StoredResponse(HttpStatus.CREATED.value(), this.json.writeValueAsString(body), referral.id().value(),
 				false);

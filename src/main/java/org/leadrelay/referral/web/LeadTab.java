@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.Origin;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.ReferralFilter;
 import org.leadrelay.referral.ReferralFilter.Comparison;
@@ -18,9 +19,9 @@ import org.leadrelay.shared.Caller;
  */
 public enum LeadTab {
 
-	MARKETPLACE("marketplace", new Comparison(Field.QUALIFICATION, Operator.EQ, Qualification.Direct)),
-	QUALIFIED("qualified", new Comparison(Field.QUALIFICATION, Operator.NE, Qualification.Direct)),
-	FAVORITES("favorites", new Comparison(Field.FAVORITE, Operator.EQ, true));
+	MARKETPLACE("marketplace", leads(new Comparison(Field.QUALIFICATION, Operator.EQ, Qualification.Direct))),
+	QUALIFIED("qualified", leads(new Comparison(Field.QUALIFICATION, Operator.NE, Qualification.Direct))),
+	FAVORITES("favorites", leads(new Comparison(Field.FAVORITE, Operator.EQ, true)));
 
 	private final String param;
 
@@ -29,6 +30,11 @@ public enum LeadTab {
 	LeadTab(String param, ReferralFilter filter) {
 		this.param = param;
 		this.filter = filter;
+	}
+
+	/** Leads only: deals and invitations belong to the co-sell workspace. */
+	private static ReferralFilter leads(ReferralFilter filter) {
+		return new ReferralFilter.And(List.of(filter, new Comparison(Field.ORIGIN, Operator.EQ, Origin.Lead)));
 	}
 
 	public String param() {

@@ -237,10 +237,15 @@ class ReferralLifecycleIntegrationTests {
 
 	@Test
 	void partnersDoNotSendQualifiedReferrals() {
-		Response refused = this.contoso.post(REFERRALS, newReferral(this.program.budapest()).toString());
+		// a partner's POST creates a deal of its own (CoSellIntegrationTests), never a
+		// lead
+		Response refused = this.contoso.post(REFERRALS,
+				newReferral(this.program.budapest()).put("qualification", "MarketingQualified").toString());
 
-		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.errorCode()).isEqualTo("accessDenied");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errorCode()).isEqualTo("invalidRequest");
+		assertThat(refused.errorTarget()).isEqualTo("qualification");
+		assertThat(this.contoso.get(REFERRALS).json().get("value")).isEmpty();
 	}
 
 	private void assertRefused(String id, String patch, int status, String code) {
