@@ -173,23 +173,46 @@ class DealScopeIntegrationTests {
 	@Test
 	void anInvitationBetweenPartnersThatIsDeclinedTellsNoVendorStaff() {
 		Caller vendorAdmin = vendor(Role.VENDOR_ADMIN);
+		Caller fabrikamAdmin = fabrikamAdmin();
+		ReferralId invitation = partnerToPartnerInvitation(fabrikamAdmin);
+
+		this.management.decline(fabrikamAdmin, invitation, "NoCapacity", null, Source.UI, null);
+		this.publications.awaitCompleted(invitation.value());
+
+		assertThat(this.notifications.unreadCount(vendorAdmin)).as("the vendor never heard of this deal").isZero();
+	}
+
+	@Test
+	void anInvitationBetweenPartnersThatExpiresTellsNoVendorStaff() {
+		Caller vendorAdmin = vendor(Role.VENDOR_ADMIN);
+		Caller fabrikamAdmin = fabrikamAdmin();
+		ReferralId invitation = partnerToPartnerInvitation(fabrikamAdmin);
+
+		this.clock.advance(this.properties.responseWindow().plusMinutes(1));
+		this.expiry.run();
+		this.publications.awaitCompleted(invitation.value());
+
+		assertThat(this.search.get(fabrikamAdmin, invitation).referral().substatus()).isEqualTo(Substatus.Expired);
+		assertThat(this.notifications.unreadCount(vendorAdmin)).as("the vendor never heard of this deal").isZero();
+	}
+
+	/** Contoso invites Fabrikam's Vienna location to a deal; Fabrikam's record of it. */
+	private ReferralId partnerToPartnerInvitation(Caller fabrikamAdmin) {
 		Caller contosoAdmin = partner(this.users.create(this.program.contoso(), "Anna Kovacs", Role.REFERRALS_ADMIN),
 				Role.REFERRALS_ADMIN);
-		TestUser jonas = this.users.create(this.program.fabrikam(), "Jonas Weber", Role.REFERRALS_ADMIN);
-		Caller fabrikamAdmin = new Caller(Caller.Kind.USER, jonas.principalId(), jonas.name(),
-				this.program.fabrikam().id(), OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
 		NewDeal spec = deal(DealType.PartnerLed, this.program.budapest());
 		this.management.createDeal(contosoAdmin,
 				new NewDeal(spec.location(), null, DealType.PartnerToPartner, spec.details(), spec.customer(),
 						spec.consent(), spec.requirements(), spec.team(), this.program.vienna().id(), "Join us",
 						spec.attributes()),
 				Source.UI);
-		ReferralId invitation = ids(fabrikamAdmin).get(0);
+		return ids(fabrikamAdmin).get(0);
+	}
 
-		this.management.decline(fabrikamAdmin, invitation, "NoCapacity", null, Source.UI, null);
-		this.publications.awaitCompleted(invitation.value());
-
-		assertThat(this.notifications.unreadCount(vendorAdmin)).as("the vendor never heard of this deal").isZero();
+	private Caller fabrikamAdmin() {
+		TestUser jonas = this.users.create(this.program.fabrikam(), "Jonas Weber", Role.REFERRALS_ADMIN);
+		return new Caller(Caller.Kind.USER, jonas.principalId(), jonas.name(), this.program.fabrikam().id(),
+				OrganizationKind.PARTNER, Set.of(Role.REFERRALS_ADMIN));
 	}
 
 	private List<ReferralId> ids(Caller caller) {
