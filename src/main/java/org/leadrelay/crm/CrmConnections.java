@@ -136,8 +136,10 @@ public class CrmConnections {
 			test = new ConnectionTest(List.of(new Step("address", false, ex.getMessage())));
 		}
 		Step last = test.steps().get(test.steps().size() - 1);
-		this.log.record(id, Direction.TEST, null, !test.passed(), test.passed() ? "Connection test passed"
-				: "Connection test failed at " + last.name() + ": " + last.detail());
+		this.log.record(id, Direction.TEST, null, !test.passed(),
+				test.passed() ? LogText.of("crm.log.testPassed")
+						: LogText.of("crm.log.testFailed." + last.name(), last.detailKey() == null ? last.detail()
+								: new LogText(last.detailKey(), List.copyOf(last.detailArgs()))));
 		return test;
 	}
 

@@ -25,6 +25,7 @@ import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
+import org.leadrelay.shared.ErrorCode;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,7 +78,7 @@ class InboundChanges {
 			return true; // not a lead of this organization's, or a change already read
 		}
 		try {
-			String applied = this.transactions.execute(status -> applyToLead(connection, synced.get(), opportunity));
+			LogText applied = this.transactions.execute(status -> applyToLead(connection, synced.get(), opportunity));
 			if (applied != null) {
 				this.syncLog.record(connection.id(), Direction.INBOUND, referralId, false, applied);
 			}
@@ -88,13 +89,15 @@ class InboundChanges {
 		}
 		catch (DomainException ex) {
 			String error = "Not applied from " + connection.kind().displayName() + ": " + ex.getMessage();
+			LogText text = LogText.of("crm.log.notApplied", connection.kind().displayName(),
+					ex instanceof Unapplied unapplied ? unapplied.text : String.valueOf(ex.getMessage()));
 			this.transactions.executeWithoutResult(status -> {
 				SyncRow row = this.syncs.lock(connection.organizationId(), referralId);
 				OpportunityState held = row.crmState() == null ? opportunity.state() : row.crmState();
 				this.syncs.recordRead(row, InboundPlan.heldAfter(held, opportunity.state()), opportunity.modifiedAt(),
 						error, this.clock.instant());
 			});
-			this.syncLog.record(connection.id(), Direction.INBOUND, referralId, true, error);
+			this.syncLog.record(connection.id(), Direction.INBOUND, referralId, true, text);
 			return true;
 		}
 	}
@@ -102,36 +105,41 @@ class InboundChanges {
 	/**
 	 * @return what was applied, or null if nothing was
 	 */
-	private @Nullable String applyToLead(StoredConnection connection, SyncRow claimed, CrmOpportunity opportunity) {
+	private @Nullable LogText applyToLead(StoredConnection connection, SyncRow claimed, CrmOpportunity opportunity) {
 		SyncRow row = this.syncs.lock(claimed.organizationId(), claimed.referralId());
 		ReferralId id = new ReferralId(row.referralId());
 		Referral lead = this.referrals.findOwnedBy(row.organizationId(), id).orElseThrow();
 		OpportunityState held = row.crmState() == null ? opportunity.state() : row.crmState();
 		InboundPlan plan = InboundPlan.of(held, opportunity.state(), Opportunities.of(lead));
-		List<String> applied = new ArrayList<>();
+		List<LogText> applied = new ArrayList<>();
 		Caller crm = connection.asCaller();
 		OpportunityState now = opportunity.state();
 		if (plan.toApply().stream().anyMatch(field -> field != OpportunityField.STAGE)) {
 			this.management.edit(crm, id, details(lead, plan, now), Source.SYSTEM, null);
-			applied.add("new value or purchase date");
+			applied.add(LogText.of("crm.log.applied.values"));
 		}
 		if (plan.toApply().contains(OpportunityField.STAGE)) {
 			switch (now.stage()) {
 				case WON -> this.management.markWon(crm, id, Source.SYSTEM, null);
 				case LOST -> this.management.markLost(crm, id, null, Source.SYSTEM, null);
-				case OPEN -> throw DomainException.conflict("the opportunity was reopened, but a " + lead.substatus()
-						+ " lead stays archived; press Retry to close the opportunity again");
+				case OPEN -> throw new Unapplied(
+						"the opportunity was reopened, but a " + lead.substatus()
+								+ " lead stays archived; press Retry to close the opportunity again",
+						LogText.of("crm.log.notApplied.reopened", LogText.of("stage." + lead.substatus().name())));
 			}
-			applied.add("marked " + now.stage().name().toLowerCase(Locale.ROOT));
+			applied.add(LogText.of("crm.log.applied." + now.stage().name()));
 		}
 		else if (plan.changed().contains(OpportunityField.STAGE)
 				&& Opportunities.stage(lead.substatus()) != now.stage()) {
-			throw DomainException.conflict("the opportunity is " + now.stage().name().toLowerCase(Locale.ROOT)
-					+ " there, but the lead is " + lead.substatus() + "; press Retry to send the lead's stage");
+			throw new Unapplied(
+					"the opportunity is " + now.stage().name().toLowerCase(Locale.ROOT) + " there, but the lead is "
+							+ lead.substatus() + "; press Retry to send the lead's stage",
+					LogText.of("crm.log.notApplied.stageDiffers", LogText.of("crm.log.stage." + now.stage().name()),
+							LogText.of("stage." + lead.substatus().name())));
 		}
 		this.syncs.recordRead(row, plan.held(), opportunity.modifiedAt(), null, this.clock.instant());
 		return applied.isEmpty() ? null
-				: "Applied from " + connection.kind().displayName() + ": " + String.join(", ", applied);
+				: LogText.of("crm.log.applied", connection.kind().displayName(), LogText.list(applied));
 	}
 
 	private static DealDetails details(Referral lead, InboundPlan plan, OpportunityState crm) {
@@ -153,6 +161,21 @@ class InboundChanges {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A change from the CRM that the lead cannot take, said in English for the lead's
+	 * sync status and as a message key for the sync log.
+	 */
+	private static final class Unapplied extends DomainException {
+
+		private final LogText text;
+
+		Unapplied(String message, LogText text) {
+			super(ErrorCode.CONFLICT, message, null);
+			this.text = text;
+		}
+
 	}
 
 }

@@ -120,7 +120,8 @@ class InboundSync {
 				error == null ? null : error.length() > 1000 ? error.substring(0, 999) + "…" : error);
 		// a CRM that stays down is logged once, not at every poll
 		if (error != null && !Objects.equals(error, connection.lastPollError())) {
-			this.syncLog.record(connection.id(), Direction.INBOUND, null, true, "Reading changes failed: " + error);
+			this.syncLog.record(connection.id(), Direction.INBOUND, null, true,
+					LogText.of("crm.log.readFailed", error));
 		}
 	}
 

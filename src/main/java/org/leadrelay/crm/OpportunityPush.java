@@ -93,30 +93,29 @@ class OpportunityPush {
 		return crm.readOpportunity(id).map(CrmOpportunity::state).orElseThrow(() -> notFound(kind, id, null));
 	}
 
-	private static @Nullable String summary(Target target, Set<OpportunityField> pushed, OpportunityState wanted) {
-		List<String> done = new ArrayList<>();
-		switch (target.origin()) {
-			case CREATED -> done.add("created opportunity " + target.id());
-			case FOUND -> done.add("found opportunity " + target.id() + " by its LeadRelay reference");
-			case CHOSEN -> done.add("linked to opportunity " + target.id());
-			case LINKED -> {
-			}
+	private static @Nullable LogText summary(Target target, Set<OpportunityField> pushed, OpportunityState wanted) {
+		List<LogText> done = new ArrayList<>();
+		if (target.origin() != Origin.LINKED) {
+			done.add(LogText.of("crm.log.pushed." + target.origin().name(), target.id()));
 		}
-		List<String> updated = pushed.stream()
+		List<LogText> updated = pushed.stream()
 			.filter(field -> field != OpportunityField.STAGE)
-			.map(OpportunityPush::name)
+			.sorted()
+			.map(field -> LogText.of("crm.log.field." + field.name()))
 			.toList();
 		if (!updated.isEmpty()) {
-			done.add("updated " + String.join(", ", updated));
+			done.add(LogText.of(first("crm.log.pushed.updated", done), LogText.list(updated)));
 		}
 		if (pushed.contains(OpportunityField.STAGE)) {
-			done.add("closed it as " + name(wanted.stage()));
+			done.add(LogText.of(first("crm.log.pushed.closed", done),
+					LogText.of("crm.log.stage." + wanted.stage().name())));
 		}
-		if (done.isEmpty()) {
-			return null;
-		}
-		String summary = String.join("; ", done);
-		return Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
+		return done.isEmpty() ? null : LogText.steps(done);
+	}
+
+	/** The sentence's key: the first thing done starts with a capital letter. */
+	private static String first(String key, List<LogText> before) {
+		return before.isEmpty() ? key + ".first" : key;
 	}
 
 	private static CrmCallException notFound(CrmKind kind, String id, @Nullable CrmCallException cause) {
@@ -152,7 +151,7 @@ class OpportunityPush {
 	 * @param summary what was done, for the sync log; null if nothing needed doing
 	 */
 	record Pushed(String crmRecordId, OpportunityState known, OpportunityState wanted, Set<OpportunityField> pushed,
-			@Nullable String summary) {
+			@Nullable LogText summary) {
 	}
 
 }

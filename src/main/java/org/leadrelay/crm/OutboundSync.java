@@ -136,13 +136,14 @@ class OutboundSync implements DisposableBean {
 			}
 		}
 		catch (CrmCallException ex) {
-			failed(row, connection, ex.getMessage(), ex.retryable(), ex.retryAfter(), ex.throttled());
+			failed(row, connection, ex.getMessage(), null, ex.retryable(), ex.retryAfter(), ex.throttled());
 		}
 		catch (ReferralChangedException ex) {
-			failed(row, connection, "The lead changed while it was sent; sending it again", true, null, false);
+			failed(row, connection, "The lead changed while it was sent; sending it again",
+					LogText.of("crm.log.changedWhileSent"), true, null, false);
 		}
 		catch (DomainException ex) {
-			failed(row, connection, ex.getMessage(), false, null, false);
+			failed(row, connection, ex.getMessage(), null, false, null, false);
 		}
 	}
 
@@ -158,8 +159,12 @@ class OutboundSync implements DisposableBean {
 				this.clock.instant());
 	}
 
-	private void failed(SyncRow row, StoredConnection connection, String error, boolean retryable,
-			@Nullable Duration retryAfter, boolean throttled) {
+	/**
+	 * @param error what failed, in English, for the lead's sync status
+	 * @param text the same as a message key when LeadRelay said it, null when the CRM did
+	 */
+	private void failed(SyncRow row, StoredConnection connection, String error, @Nullable LogText text,
+			boolean retryable, @Nullable Duration retryAfter, boolean throttled) {
 		Instant now = this.clock.instant();
 		Optional<Duration> delay = retryable ? this.retries.delayAfter(row.attempts() + 1, retryAfter)
 				: Optional.empty();
@@ -169,12 +174,15 @@ class OutboundSync implements DisposableBean {
 					now.plus(retryAfter != null ? retryAfter : this.properties.retryDelays().get(0)));
 		}
 		String message = error;
+		Object logged = text != null ? text : error;
 		if (retryable && next == null) {
 			message += " (gave up after " + (row.attempts() + 1) + " attempts)";
+			logged = LogText.of("crm.log.gaveUp", logged, String.valueOf(row.attempts() + 1));
 		}
 		this.syncs.recordPushFailed(row, next, message, now);
 		this.syncLog.record(connection.id(), Direction.OUTBOUND, row.referralId(), true,
-				next == null ? message : message + "; trying again at " + next);
+				next == null ? LogText.of("crm.log.pushFailed", logged)
+						: LogText.of("crm.log.tryingAgain", logged, next.toString()));
 	}
 
 	@Override

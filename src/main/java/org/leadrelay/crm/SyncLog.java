@@ -14,6 +14,7 @@ import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,22 +30,28 @@ class SyncLog {
 
 	private final Clock clock;
 
-	SyncLog(SyncLogRepository entries, CrmProperties properties, Clock clock) {
+	private final MessageSource messages;
+
+	SyncLog(SyncLogRepository entries, CrmProperties properties, Clock clock, MessageSource messages) {
 		this.entries = entries;
+		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
 	 * Adds an entry, unless the connection was deleted meanwhile (its log went with it).
+	 * The text is kept as its key and arguments, rendered in the reader's language when
+	 * shown, and in English too for the API and for readers of the table.
 	 */
-	void record(UUID connectionId, Direction direction, @Nullable UUID referralId, boolean failed, String message) {
+	void record(UUID connectionId, Direction direction, @Nullable UUID referralId, boolean failed, LogText text) {
 		if (failed) {
 			Metrics.counter("leadrelay.crm.failures", "direction", direction.name().toLowerCase(Locale.ROOT))
 				.increment();
 		}
+		String message = this.messages.getMessage(text.resolvable(text.key()), Locale.ENGLISH);
 		this.entries.add(connectionId, this.clock.instant(), direction, referralId, failed,
-				message.length() > 1000 ? message.substring(0, 999) + "…" : message);
+				message.length() > 1000 ? message.substring(0, 999) + "…" : message, text);
 	}
 
 	/** The newest entries first. */

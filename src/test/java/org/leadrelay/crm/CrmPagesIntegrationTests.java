@@ -40,6 +40,9 @@ class CrmPagesIntegrationTests {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	InboundSync inbound;
+
 	Program program;
 
 	WebSession admin;
@@ -130,6 +133,41 @@ class CrmPagesIntegrationTests {
 		assertThat(twice.body()).contains("A szervezete már kapcsolódik egy CRM-hez.")
 			.doesNotContain("Nem elfogadható")
 			.doesNotContain("already connected");
+	}
+
+	@Test
+	void theSyncLogAndTheTestStepsAreWrittenInEachReadersLanguage() {
+		this.admin.get("/crm");
+		this.admin.post("/crm", connectForm());
+		String connection = connectionId(this.admin.get("/crm").body());
+		WebSession hungarian = signedIn(this.program, Role.REFERRALS_ADMIN);
+		hungarian.get("/crm?lang=hu");
+
+		Page tested = hungarian.post("/crm/" + connection + "/test", Map.of());
+		assertThat(tested.body()).contains("A kapcsolat működik.")
+			.contains("Sikeres bejelentkezés ide: " + this.crm.tokenUrl())
+			.contains("A fiókok olvasása sikerült")
+			.doesNotContain("Signed in at")
+			.doesNotContain("Read accounts");
+		this.crm.failNext("GET", "/opportunities", 500, Map.of(),
+				"{\"error\": {\"code\": \"0x80040216\", \"message\": \"Generic SQL error.\"}}");
+		this.inbound.pollDue();
+
+		String inHungarian = hungarian.get("/crm").body();
+		assertThat(inHungarian).contains("A kapcsolatteszt sikerült")
+			.contains("A módosítások beolvasása nem sikerült: ")
+			.contains("Generic SQL error.")
+			.doesNotContain("Connection test passed")
+			.doesNotContain("Reading changes failed");
+		String inEnglish = this.admin.get("/crm").body();
+		assertThat(inEnglish).contains("Connection test passed")
+			.contains("Reading changes failed: ")
+			.contains("Generic SQL error.")
+			.doesNotContain("A kapcsolatteszt sikerült")
+			.doesNotContain("A módosítások beolvasása nem sikerült");
+		assertThat(this.admin.post("/crm/" + connection + "/test", Map.of()).body())
+			.contains("Signed in at " + this.crm.tokenUrl())
+			.contains("Read accounts");
 	}
 
 	@Test

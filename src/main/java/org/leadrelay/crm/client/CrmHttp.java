@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.crm.ConnectionTest.Proof;
 import org.leadrelay.platform.RetrySchedule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -97,10 +98,11 @@ final class CrmHttp {
 	 * Signs in anew, whatever token is kept, as a connection test must.
 	 * @return what the sign-in proved, for the test's report
 	 */
-	String signInAgain() {
+	Proof signInAgain() {
 		this.tokens.remove(this.settings.id());
 		token();
-		return "Signed in at " + this.settings.tokenUrl() + " as client " + this.settings.clientId();
+		return Proof.of("Signed in at " + this.settings.tokenUrl() + " as client " + this.settings.clientId(),
+				"crm.test.detail.signedIn", this.settings.tokenUrl(), this.settings.clientId());
 	}
 
 	JsonNode json(Response response) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.ConnectionTest;
+import org.leadrelay.crm.ConnectionTest.Proof;
 import org.leadrelay.crm.FieldMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -137,14 +138,15 @@ final class DynamicsClient implements CrmClient {
 	public ConnectionTest test() {
 		return new StepwiseTest().step("signIn", this.http::signInAgain).step("accounts", () -> {
 			this.http.getJson(this.api + "accounts" + query("$select", "accountid", "$top", "1"), ODATA);
-			return "Read accounts";
+			return Proof.of("Read accounts", "crm.test.detail.accounts");
 		}).step("opportunities", () -> {
 			String fields = selectedFields()
 					+ (this.mapping.currency() == null ? "" : ",_" + this.mapping.currency() + "_value");
 			this.http.getJson(this.api + "opportunities" + query("$select", fields, "$filter",
 					this.mapping.reference() + " eq " + literal("00000000-0000-0000-0000-000000000000"), "$top", "1"),
 					ODATA);
-			return "Read opportunities with the mapped fields " + fields;
+			return Proof.of("Read opportunities with the mapped fields " + fields, "crm.test.detail.opportunities",
+					fields);
 		}).result();
 	}
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.crm.ConnectionTest;
+import org.leadrelay.crm.ConnectionTest.Proof;
 import org.leadrelay.crm.FieldMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,16 +135,17 @@ final class SalesforceClient implements CrmClient {
 	public ConnectionTest test() {
 		return new StepwiseTest().step("signIn", this.http::signInAgain).step("accounts", () -> {
 			soql("SELECT Id FROM Account LIMIT 1");
-			return "Read accounts";
+			return Proof.of("Read accounts", "crm.test.detail.accounts");
 		}).step("opportunities", () -> {
 			soql("SELECT " + selectedFields() + " FROM Opportunity WHERE " + this.mapping.reference() + " = "
 					+ literal("00000000-0000-0000-0000-000000000000") + " LIMIT 1");
-			return "Read opportunities with the mapped fields " + selectedFields();
+			return Proof.of("Read opportunities with the mapped fields " + selectedFields(),
+					"crm.test.detail.opportunities", selectedFields());
 		}).step("stages", this::checkStages).result();
 	}
 
 	/** The mapped stages exist, are active, and open, win and lose as they should. */
-	private String checkStages() {
+	private Proof checkStages() {
 		Map<String, Stage> stages = new LinkedHashMap<>();
 		for (JsonNode stage : soql("SELECT ApiName, IsClosed, IsWon FROM OpportunityStage WHERE IsActive = true")
 			.path("records")) {
@@ -162,7 +164,8 @@ final class SalesforceClient implements CrmClient {
 						+ String.join(", ", stages.keySet()));
 			}
 		}
-		return "Found the stages " + String.join(", ", mapped.keySet());
+		String found = String.join(", ", mapped.keySet());
+		return Proof.of("Found the stages " + found, "crm.test.detail.stages", found);
 	}
 
 	private Optional<String> findAccount(Account account) {

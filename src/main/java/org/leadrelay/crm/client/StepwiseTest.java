@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.leadrelay.crm.ConnectionTest;
+import org.leadrelay.crm.ConnectionTest.Proof;
 import org.leadrelay.crm.ConnectionTest.Step;
 
 /** Runs a connection test's steps in order until one fails. */
@@ -17,12 +18,12 @@ final class StepwiseTest {
 	/**
 	 * @param check returns what it proved, or throws what the CRM answered
 	 */
-	StepwiseTest step(String name, Supplier<String> check) {
+	StepwiseTest step(String name, Supplier<Proof> check) {
 		if (this.failed) {
 			return this;
 		}
 		try {
-			this.steps.add(new Step(name, true, check.get()));
+			this.steps.add(new Step(name, check.get()));
 		}
 		catch (CrmCallException ex) {
 			this.steps.add(new Step(name, false, ex.getMessage()));
