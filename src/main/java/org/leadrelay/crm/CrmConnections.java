@@ -116,7 +116,9 @@ public class CrmConnections {
 		if (mapping == null) {
 			throw DomainException.invalid("fieldMapping", "fieldMapping is required");
 		}
-		this.connections.updateMapping(caller.organizationId(), id, mapping.validFor(connection.kind()));
+		// a mapping without deal stages (from before deals synced) keeps the stored ones
+		this.connections.updateMapping(caller.organizationId(), id,
+				mapping.orDealStages(connection.mapping().dealStages()).validFor(connection.kind()));
 		return stored(caller, id).view();
 	}
 

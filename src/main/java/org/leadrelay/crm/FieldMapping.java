@@ -1,5 +1,6 @@
 package org.leadrelay.crm;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,12 @@ import org.leadrelay.shared.DomainException;
  * @param openStage the stage of a new opportunity (Salesforce only)
  * @param wonStage the stage (Salesforce) or status reason (Dynamics 365) of a won deal
  * @param lostStage the stage or status reason of a lost deal
+ * @param dealStages the open stages of co-sell deals (the kind's defaults if left out)
  */
 public record FieldMapping(@Nullable String name, @Nullable String amount, @Nullable String currency,
 		@Nullable String closeDate, @Nullable String description, @Nullable String reference,
-		@Nullable String openStage, @Nullable String wonStage, @Nullable String lostStage) {
+		@Nullable String openStage, @Nullable String wonStage, @Nullable String lostStage,
+		@Nullable DealStageMapping dealStages) {
 
 	/** API names only: they go into OData filters and SOQL queries. */
 	private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
@@ -34,10 +37,11 @@ public record FieldMapping(@Nullable String name, @Nullable String amount, @Null
 
 	public static FieldMapping defaults(CrmKind kind) {
 		return switch (kind) {
-			case DYNAMICS_365 -> new FieldMapping("name", "estimatedvalue", "transactioncurrencyid",
-					"estimatedclosedate", "description", "new_leadrelayid", null, "3", "4");
+			case DYNAMICS_365 ->
+				new FieldMapping("name", "estimatedvalue", "transactioncurrencyid", "estimatedclosedate", "description",
+						"new_leadrelayid", null, "3", "4", DealStageMapping.defaults(kind));
 			case SALESFORCE -> new FieldMapping("Name", "Amount", "CurrencyIsoCode", "CloseDate", "Description",
-					"LeadRelay_Id__c", "Prospecting", "Closed Won", "Closed Lost");
+					"LeadRelay_Id__c", "Prospecting", "Closed Won", "Closed Lost", DealStageMapping.defaults(kind));
 		};
 	}
 
@@ -50,7 +54,9 @@ public record FieldMapping(@Nullable String name, @Nullable String amount, @Null
 				fieldName("amount", this.amount, false), fieldName("currency", this.currency, false),
 				fieldName("closeDate", this.closeDate, true), fieldName("description", this.description, false),
 				fieldName("reference", this.reference, true), blankToNull(this.openStage), blankToNull(this.wonStage),
-				blankToNull(this.lostStage));
+				blankToNull(this.lostStage),
+				(this.dealStages == null ? new DealStageMapping(null, null, null, null, null, null) : this.dealStages)
+					.validFor(kind));
 		if (kind == CrmKind.DYNAMICS_365) {
 			if (mapping.openStage != null) {
 				throw invalid("openStage",
@@ -65,6 +71,20 @@ public record FieldMapping(@Nullable String name, @Nullable String amount, @Null
 			stageName("lostStage", mapping.lostStage);
 		}
 		return mapping;
+	}
+
+	/** This mapping, with the given deal stages if it has none. */
+	FieldMapping orDealStages(@Nullable DealStageMapping stages) {
+		return this.dealStages != null ? this : new FieldMapping(this.name, this.amount, this.currency, this.closeDate,
+				this.description, this.reference, this.openStage, this.wonStage, this.lostStage, stages);
+	}
+
+	/**
+	 * The deal stages of a stored mapping, which was checked ({@link #validFor}) or given
+	 * the defaults by migration V138.
+	 */
+	public DealStageMapping stages() {
+		return Objects.requireNonNull(this.dealStages, "a checked field mapping has deal stages");
 	}
 
 	private static @Nullable String fieldName(String field, @Nullable String value, boolean required) {

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.leadrelay.crm.client.CrmOpportunity;
 import org.leadrelay.crm.client.OpportunityField;
 import org.leadrelay.crm.client.OpportunityState;
 import org.leadrelay.referral.DealDetails;
+import org.leadrelay.referral.DealStage;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralChangedException;
@@ -27,17 +30,23 @@ import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies a change read from the CRM to its lead through the lead's normal lifecycle (an
- * edit, mark won, mark lost), acting as the CRM. A change the lifecycle refuses (a won
- * deal reopened, a lost deal won, a new value for an archived lead) is not applied: the
- * lead shows it as a sync error, and the sync log keeps it.
+ * edit, a co-sell deal's move to another sales stage, mark won, mark lost), acting as the
+ * CRM. A change the lifecycle refuses (a won deal reopened, a lost deal won, a new value
+ * for an archived lead) is not applied: the lead shows it as a sync error, and the sync
+ * log keeps it.
  */
 @Component
 class InboundChanges {
+
+	/** The values (besides the stages) that come back from the CRM. */
+	private static final Set<OpportunityField> VALUES = EnumSet.of(OpportunityField.AMOUNT, OpportunityField.CURRENCY,
+			OpportunityField.CLOSE_DATE);
 
 	private final SyncRepository syncs;
 
@@ -89,8 +98,12 @@ class InboundChanges {
 		}
 		catch (DomainException ex) {
 			String error = "Not applied from " + connection.kind().displayName() + ": " + ex.getMessage();
-			LogText text = LogText.of("crm.log.notApplied", connection.kind().displayName(),
-					ex instanceof Unapplied unapplied ? unapplied.text : String.valueOf(ex.getMessage()));
+			// the lifecycle's own refusals (a sales stage the deal may not move to) come
+			// as messages of the bundles, in the reader's language too
+			Object reason = ex instanceof Unapplied unapplied ? unapplied.text
+					: ex instanceof MessageSourceResolvable refusal ? LogText.of(refusal)
+							: String.valueOf(ex.getMessage());
+			LogText text = LogText.of("crm.log.notApplied", connection.kind().displayName(), reason);
 			this.transactions.executeWithoutResult(status -> {
 				SyncRow row = this.syncs.lock(connection.organizationId(), referralId);
 				OpportunityState held = row.crmState() == null ? opportunity.state() : row.crmState();
@@ -109,14 +122,25 @@ class InboundChanges {
 		SyncRow row = this.syncs.lock(claimed.organizationId(), claimed.referralId());
 		ReferralId id = new ReferralId(row.referralId());
 		Referral lead = this.referrals.findOwnedBy(row.organizationId(), id).orElseThrow();
-		OpportunityState held = row.crmState() == null ? opportunity.state() : row.crmState();
-		InboundPlan plan = InboundPlan.of(held, opportunity.state(), Opportunities.of(lead));
+		OpportunityState now = Opportunities.read(lead, opportunity.state());
+		OpportunityState held = row.crmState() == null ? now : row.crmState();
+		InboundPlan plan = InboundPlan.of(held, now, Opportunities.of(lead, connection.mapping()));
 		List<LogText> applied = new ArrayList<>();
 		Caller crm = connection.asCaller();
-		OpportunityState now = opportunity.state();
-		if (plan.toApply().stream().anyMatch(field -> field != OpportunityField.STAGE)) {
+		if (plan.toApply().stream().anyMatch(VALUES::contains)) {
 			this.management.edit(crm, id, details(lead, plan, now), Source.SYSTEM, null);
 			applied.add(LogText.of("crm.log.applied.values"));
+		}
+		if (plan.toApply().contains(OpportunityField.SALES_STAGE) && now.salesStage() != null) {
+			DealStage stage = connection.mapping()
+				.stages()
+				.dealStage(now.salesStage())
+				.orElseThrow(() -> new Unapplied(
+						"the opportunity's stage '" + now.salesStage() + "' stands for no sales stage of a deal in "
+								+ "the connection's field mapping; add it there, or choose a mapped stage",
+						LogText.of("crm.log.notApplied.unmappedStage", now.salesStage())));
+			this.management.moveToStage(crm, id, stage, Source.SYSTEM, null);
+			applied.add(LogText.of("crm.log.applied.salesStage", LogText.of(stage.messageKey())));
 		}
 		if (plan.toApply().contains(OpportunityField.STAGE)) {
 			switch (now.stage()) {

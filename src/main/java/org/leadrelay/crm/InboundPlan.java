@@ -10,11 +10,11 @@ import org.leadrelay.crm.client.OpportunityState;
 /**
  * What a change read from the CRM means for a lead: a three-way comparison of what the
  * CRM held when last synced, what it holds now, and what the lead says now. Only the
- * value, currency, purchase date and stage come back from the CRM. A field the CRM
- * changed is applied if the lead still says what the CRM held (otherwise both changed it:
- * the lead's value stands and is sent to the CRM). What the CRM holds now is kept either
- * way; a change LeadRelay itself made comes back equal to it, and so is not applied
- * again.
+ * value, currency, purchase date, a deal's sales stage and open/won/lost come back from
+ * the CRM. A field the CRM changed is applied if the lead still says what the CRM held
+ * (otherwise both changed it: the lead's value stands and is sent to the CRM). What the
+ * CRM holds now is kept either way; a change LeadRelay itself made comes back equal to
+ * it, and so is not applied again.
  *
  * @param changed the fields the CRM changed since the last sync
  * @param toApply those of them to apply to the lead
@@ -22,7 +22,7 @@ import org.leadrelay.crm.client.OpportunityState;
 record InboundPlan(Set<OpportunityField> changed, Set<OpportunityField> toApply, OpportunityState held) {
 
 	static final Set<OpportunityField> INBOUND = EnumSet.of(OpportunityField.AMOUNT, OpportunityField.CURRENCY,
-			OpportunityField.CLOSE_DATE, OpportunityField.STAGE);
+			OpportunityField.CLOSE_DATE, OpportunityField.SALES_STAGE, OpportunityField.STAGE);
 
 	/**
 	 * @param held what the CRM held when last synced

@@ -1,6 +1,7 @@
 package org.leadrelay.crm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,23 @@ record LogText(String key, List<Object> args) {
 
 	static LogText of(String key, Object... args) {
 		return new LogText(key, List.of(args));
+	}
+
+	/**
+	 * A message of the bundles that another module made (a refusal of the referral
+	 * lifecycle), its arguments too when they are messages.
+	 */
+	static LogText of(MessageSourceResolvable message) {
+		String[] codes = message.getCodes();
+		if (codes == null || codes.length == 0) {
+			return of("crm.log.pushFailed", String.valueOf(message.getDefaultMessage()));
+		}
+		Object[] args = message.getArguments() == null ? new Object[0] : message.getArguments();
+		return new LogText(codes[0],
+				Arrays.stream(args)
+					.<Object>map(
+							arg -> arg instanceof MessageSourceResolvable nested ? of(nested) : String.valueOf(arg))
+					.toList());
 	}
 
 	/**

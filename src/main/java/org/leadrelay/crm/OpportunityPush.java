@@ -41,8 +41,8 @@ class OpportunityPush {
 		this.syncs = syncs;
 	}
 
-	Pushed push(CrmClient crm, CrmKind kind, Referral lead, SyncRow row) {
-		OpportunityState wanted = Opportunities.of(lead);
+	Pushed push(CrmClient crm, CrmKind kind, FieldMapping mapping, Referral lead, SyncRow row) {
+		OpportunityState wanted = Opportunities.of(lead, mapping);
 		Target target = target(crm, kind, lead, row, wanted);
 		if (!target.id().equals(lead.externalReferenceId())) {
 			this.management.linkCrmRecord(lead.organizationId(), lead.id(), target.id(), kind.displayName());

@@ -128,8 +128,8 @@ class OutboundSync implements DisposableBean {
 				.filter(Referral::isDeal)
 				.orElseThrow(() -> CrmCallException.permanent("The lead is not an accepted, won or lost deal"));
 			connection.requireAllowed(this.outbound);
-			Pushed pushed = this.push.push(this.clients.of(connection.settings(this.cipher)), connection.kind(), lead,
-					row);
+			Pushed pushed = this.push.push(this.clients.of(connection.settings(this.cipher)), connection.kind(),
+					connection.mapping(), lead, row);
 			this.transactions.executeWithoutResult(status -> recordPushed(row, pushed));
 			if (pushed.summary() != null) {
 				this.syncLog.record(connection.id(), Direction.OUTBOUND, row.referralId(), false, pushed.summary());

@@ -3,6 +3,7 @@ package org.leadrelay.crm;
 import java.time.Clock;
 
 import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralEvent.DealCreated;
 import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
 import org.leadrelay.referral.ReferralEvent.ReferralLost;
 import org.leadrelay.referral.ReferralEvent.ReferralUpdated;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records that a lead is to be pushed to its organization's CRM when it is accepted,
- * edited, given team members, won or lost: only the intent, in the lead's sync row, so
- * that the push itself ({@link OutboundSync}) is retried on its own schedule and sends
- * the lead as it is then. An event delivered twice asks for one more push, which finds
- * nothing to send.
+ * edited, given team members, moved to another sales stage, won or lost, and a partner's
+ * own deal when it is created (an invitation when it is accepted): always to the
+ * connection of the organization that owns the record, never another's. Only the intent,
+ * in the lead's sync row, so that the push itself ({@link OutboundSync}) is retried on
+ * its own schedule and sends the lead as it is then. An event delivered twice asks for
+ * one more push, which finds nothing to send.
  */
 @Component
 class ReferralCrmSync {
@@ -35,8 +38,8 @@ class ReferralCrmSync {
 
 	@ApplicationModuleListener(id = "crm.referral-sync")
 	void on(ReferralEvent event) {
-		if (!(event instanceof ReferralAccepted || event instanceof ReferralUpdated || event instanceof ReferralWon
-				|| event instanceof ReferralLost)) {
+		if (!(event instanceof DealCreated || event instanceof ReferralAccepted || event instanceof ReferralUpdated
+				|| event instanceof ReferralWon || event instanceof ReferralLost)) {
 			return;
 		}
 		this.connections.findOf(event.organizationId())

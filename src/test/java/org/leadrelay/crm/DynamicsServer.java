@@ -41,8 +41,8 @@ final class DynamicsServer extends CrmServer {
 			"address1_country");
 
 	private static final List<String> OPPORTUNITY = List.of("opportunityid", "name", "estimatedvalue",
-			"estimatedclosedate", "description", "new_leadrelayid", "statecode", "statuscode", "modifiedon",
-			"_customerid_value", "_transactioncurrencyid_value");
+			"estimatedclosedate", "description", "new_leadrelayid", "salesstage", "statecode", "statuscode",
+			"modifiedon", "_customerid_value", "_transactioncurrencyid_value");
 
 	private static final List<String> CURRENCY = List.of("transactioncurrencyid", "isocurrencycode");
 
@@ -282,6 +282,13 @@ final class DynamicsServer extends CrmServer {
 				catch (DateTimeParseException ex) {
 					throw new IllegalArgumentException("estimatedclosedate must be an Edm.Date such as 2027-04-30");
 				}
+			}
+			else if (name.equals("salesstage")) {
+				// a choice column: 0 Qualify, 1 Develop, 2 Propose, 3 Close
+				if (!value.isInt() || value.asInt() < 0 || value.asInt() > 3) {
+					throw new IllegalArgumentException("salesstage must be one of the choices 0, 1, 2, 3 (Edm.Int32)");
+				}
+				record.put(name, value.asInt());
 			}
 			else if (!value.isString() && !value.isNull()) {
 				throw new IllegalArgumentException(name + " must be a string (Edm.String)");

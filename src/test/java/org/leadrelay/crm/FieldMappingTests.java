@@ -25,7 +25,7 @@ class FieldMappingTests {
 	@Test
 	void optionalFieldsLeftBlankAreNotSynced() {
 		FieldMapping mapping = new FieldMapping(" Name ", " ", "", "CloseDate", null, "LeadRelay_Id__c", "Prospecting",
-				"Closed Won", "Closed Lost")
+				"Closed Won", "Closed Lost", null)
 			.validFor(CrmKind.SALESFORCE);
 
 		assertThat(mapping.name()).isEqualTo("Name");
@@ -39,22 +39,21 @@ class FieldMappingTests {
 		FieldMapping defaults = FieldMapping.defaults(CrmKind.DYNAMICS_365);
 		for (String name : new String[] { "name eq 'x' or 1", "name,statecode", "1name", "na-me", "x".repeat(101) }) {
 			FieldMapping mapping = new FieldMapping(name, defaults.amount(), defaults.currency(), defaults.closeDate(),
-					defaults.description(), defaults.reference(), null, "3", "4");
+					defaults.description(), defaults.reference(), null, "3", "4", null);
 			assertRefused(mapping, CrmKind.DYNAMICS_365, "fieldMapping/name");
 		}
 	}
 
 	@Test
 	void requiredFieldsAndStagesAreRequiredAsEachCrmNeedsThem() {
-		assertRefused(new FieldMapping("name", null, null, "estimatedclosedate", null, " ", null, "3", "4"),
+		assertRefused(new FieldMapping("name", null, null, "estimatedclosedate", null, " ", null, "3", "4", null),
 				CrmKind.DYNAMICS_365, "fieldMapping/reference");
 		assertRefused(new FieldMapping("name", null, null, "estimatedclosedate", null, "new_leadrelayid", null,
-				"Closed Won", "4"), CrmKind.DYNAMICS_365, "fieldMapping/wonStage");
-		assertRefused(
-				new FieldMapping("name", null, null, "estimatedclosedate", null, "new_leadrelayid", "Open", "3", "4"),
-				CrmKind.DYNAMICS_365, "fieldMapping/openStage");
+				"Closed Won", "4", null), CrmKind.DYNAMICS_365, "fieldMapping/wonStage");
+		assertRefused(new FieldMapping("name", null, null, "estimatedclosedate", null, "new_leadrelayid", "Open", "3",
+				"4", null), CrmKind.DYNAMICS_365, "fieldMapping/openStage");
 		assertRefused(new FieldMapping("Name", null, null, "CloseDate", null, "LeadRelay_Id__c", "Prospecting",
-				"Closed Won", null), CrmKind.SALESFORCE, "fieldMapping/lostStage");
+				"Closed Won", null, null), CrmKind.SALESFORCE, "fieldMapping/lostStage");
 	}
 
 	private static void assertRefused(FieldMapping mapping, CrmKind kind, String target) {

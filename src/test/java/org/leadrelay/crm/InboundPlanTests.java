@@ -60,7 +60,7 @@ class InboundPlanTests {
 	}
 
 	private static OpportunityState state(BigDecimal amount, String currency, LocalDate closeDate, Stage stage) {
-		return new OpportunityState("ERP", amount, currency, closeDate, "Notes", "0196f0c2", stage);
+		return new OpportunityState("ERP", amount, currency, closeDate, "Notes", "0196f0c2", null, stage);
 	}
 
 }

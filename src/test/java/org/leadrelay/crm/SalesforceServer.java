@@ -50,7 +50,8 @@ final class SalesforceServer extends CrmServer {
 
 	/** Active stages: open, won or lost. */
 	private static final Map<String, String> STAGES = Map.of("Prospecting", "open", "Qualification", "open",
-			"Negotiation/Review", "open", "Closed Won", "won", "Closed Lost", "lost");
+			"Needs Analysis", "open", "Value Proposition", "open", "Proposal/Price Quote", "open", "Negotiation/Review",
+			"open", "Closed Won", "won", "Closed Lost", "lost");
 
 	private final Map<String, Map<String, Map<String, Object>>> objects = new LinkedHashMap<>();
 

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -200,6 +201,7 @@ final class DynamicsClient implements CrmClient {
 				case CLOSE_DATE -> body.put(this.mapping.closeDate(), value.toString());
 				case DESCRIPTION -> putIfMapped(body, this.mapping.description(), value);
 				case REFERENCE -> body.put(this.mapping.reference(), (String) value);
+				case SALES_STAGE -> body.put(stageField(), Integer.parseInt((String) value));
 				case STAGE -> {
 					// changed with the WinOpportunity and LoseOpportunity actions
 				}
@@ -231,7 +233,12 @@ final class DynamicsClient implements CrmClient {
 		if (this.mapping.description() != null) {
 			fields.add(this.mapping.description());
 		}
-		return fields.add("statecode").add("modifiedon").toString();
+		return fields.add(stageField()).add("statecode").add("modifiedon").toString();
+	}
+
+	/** The choice column of a deal's stage (a checked mapping always names one). */
+	private String stageField() {
+		return Objects.requireNonNull(this.mapping.stages().field());
 	}
 
 	private CrmOpportunity opportunity(JsonNode node) {
@@ -246,7 +253,8 @@ final class DynamicsClient implements CrmClient {
 		OpportunityState state = new OpportunityState(text(node, this.mapping.name()),
 				amount == null || !amount.isNumber() ? null : amount.decimalValue(), null,
 				closeDate == null ? null : LocalDate.parse(closeDate.substring(0, 10)),
-				text(node, this.mapping.description()), text(node, this.mapping.reference()), stage);
+				text(node, this.mapping.description()), text(node, this.mapping.reference()),
+				stage == Stage.OPEN ? text(node, stageField()) : null, stage);
 		return new CrmOpportunity(node.path("opportunityid").asString(), state,
 				Instant.parse(node.path("modifiedon").asString()));
 	}

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param amount rounded to cents, as LeadRelay keeps money
  * @param currency an ISO 4217 code
  * @param reference the lead's LeadRelay id, as kept in the mapped reference field
+ * @param salesStage the stage of an open opportunity as the CRM names it (a Salesforce
+ * stage name, a Dynamics 365 choice value): synced for co-sell deals only
  */
 public record OpportunityState(@Nullable String name, @Nullable BigDecimal amount, @Nullable String currency,
-		@Nullable LocalDate closeDate, @Nullable String description, @Nullable String reference, Stage stage) {
+		@Nullable LocalDate closeDate, @Nullable String description, @Nullable String reference,
+		@Nullable String salesStage, Stage stage) {
 
 	public OpportunityState {
 		amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
@@ -43,13 +46,18 @@ public record OpportunityState(@Nullable String name, @Nullable BigDecimal amoun
 		return new OpportunityState(pick(OpportunityField.NAME, other, fields),
 				pick(OpportunityField.AMOUNT, other, fields), pick(OpportunityField.CURRENCY, other, fields),
 				pick(OpportunityField.CLOSE_DATE, other, fields), pick(OpportunityField.DESCRIPTION, other, fields),
-				pick(OpportunityField.REFERENCE, other, fields),
+				pick(OpportunityField.REFERENCE, other, fields), pick(OpportunityField.SALES_STAGE, other, fields),
 				Objects.requireNonNull(pick(OpportunityField.STAGE, other, fields)));
 	}
 
 	public OpportunityState withStage(Stage stage) {
 		return new OpportunityState(this.name, this.amount, this.currency, this.closeDate, this.description,
-				this.reference, stage);
+				this.reference, this.salesStage, stage);
+	}
+
+	public OpportunityState withSalesStage(@Nullable String salesStage) {
+		return new OpportunityState(this.name, this.amount, this.currency, this.closeDate, this.description,
+				this.reference, salesStage, this.stage);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -65,6 +73,7 @@ public record OpportunityState(@Nullable String name, @Nullable BigDecimal amoun
 			case CLOSE_DATE -> this.closeDate;
 			case DESCRIPTION -> this.description;
 			case REFERENCE -> this.reference;
+			case SALES_STAGE -> this.salesStage;
 			case STAGE -> this.stage;
 		};
 	}

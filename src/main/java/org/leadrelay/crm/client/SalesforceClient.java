@@ -90,7 +90,10 @@ final class SalesforceClient implements CrmClient {
 	public String createOpportunity(OpportunityState state, Account account) {
 		String accountId = findAccount(account).orElseGet(() -> createAccount(account));
 		ObjectNode body = fields(state, EnumSet.complementOf(EnumSet.of(OpportunityField.STAGE)));
-		body.put("StageName", this.mapping.openStage());
+		if (!body.has("StageName")) {
+			// a lead opens at the open stage; a deal at the stage it is at (SALES_STAGE)
+			body.put("StageName", this.mapping.openStage());
+		}
 		body.put("AccountId", accountId);
 		return createdId(this.http.send("POST", this.api + "sobjects/Opportunity", body, NO_HEADERS));
 	}
@@ -154,6 +157,7 @@ final class SalesforceClient implements CrmClient {
 		}
 		Map<String, Stage> mapped = new LinkedHashMap<>();
 		mapped.put(this.mapping.openStage(), Stage.OPEN);
+		this.mapping.stages().crmStages().forEach(stage -> mapped.put(stage, Stage.OPEN));
 		mapped.put(this.mapping.wonStage(), Stage.WON);
 		mapped.put(this.mapping.lostStage(), Stage.LOST);
 		for (Map.Entry<String, Stage> stage : mapped.entrySet()) {
@@ -219,6 +223,7 @@ final class SalesforceClient implements CrmClient {
 			case CLOSE_DATE -> this.mapping.closeDate();
 			case DESCRIPTION -> this.mapping.description();
 			case REFERENCE -> this.mapping.reference();
+			case SALES_STAGE -> "StageName";
 			case STAGE -> null;
 		};
 	}
@@ -243,7 +248,8 @@ final class SalesforceClient implements CrmClient {
 		OpportunityState state = new OpportunityState(text(node, this.mapping.name()),
 				amount == null || !amount.isNumber() ? null : amount.decimalValue(),
 				text(node, this.mapping.currency()), closeDate == null ? null : LocalDate.parse(closeDate),
-				text(node, this.mapping.description()), text(node, this.mapping.reference()), stage);
+				text(node, this.mapping.description()), text(node, this.mapping.reference()),
+				stage == Stage.OPEN ? text(node, "StageName") : null, stage);
 		return new CrmOpportunity(node.path("Id").asString(), state, timestamp(node.path("SystemModstamp").asString()));
 	}
 

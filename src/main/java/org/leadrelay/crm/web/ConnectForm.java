@@ -32,8 +32,8 @@ record ConnectForm(@NotBlank @Nullable String kind, @NotBlank @Size(max = 2000) 
 	}
 
 	static @Nullable String field(String target) {
-		return target.startsWith("fieldMapping/") ? "mapping." + target.substring("fieldMapping/".length())
-				: FIELDS.get(target);
+		return target.startsWith("fieldMapping/")
+				? "mapping." + target.substring("fieldMapping/".length()).replace('/', '.') : FIELDS.get(target);
 	}
 
 	@Override

@@ -98,8 +98,8 @@ class CrmController {
 			if (ex.code() != ErrorCode.INVALID_REQUEST) {
 				throw ex;
 			}
-			FormErrors.reject(binding, ex,
-					target -> target.startsWith("fieldMapping/") ? target.substring("fieldMapping/".length()) : null);
+			FormErrors.reject(binding, ex, target -> target.startsWith("fieldMapping/")
+					? target.substring("fieldMapping/".length()).replace('/', '.') : null);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return connected(caller, this.connections.get(caller, connection), mapping, null, model);
