@@ -43,6 +43,9 @@ class CrmPagesIntegrationTests {
 	@Autowired
 	InboundSync inbound;
 
+	@Autowired
+	ConnectionRepository connections;
+
 	Program program;
 
 	WebSession admin;
@@ -120,6 +123,39 @@ class CrmPagesIntegrationTests {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("value=\"Won\"")
 			.contains("must be the number of a Dynamics 365 status reason");
+	}
+
+	@Test
+	void theSalesStagesOfDealsAreMappedOnThePageToo() {
+		this.admin.get("/crm");
+		this.admin.post("/crm", connectForm());
+		Page page = this.admin.get("/crm");
+		String connection = connectionId(page.body());
+		assertThat(page.body()).contains("Sales stages of co-sell deals")
+			.contains("name=\"dealStages.field\"")
+			.contains("value=\"salesstage\"")
+			.contains("Proposed (60 %)");
+
+		Map<String, String> mapping = new LinkedHashMap<>();
+		connectForm().forEach((name, value) -> {
+			if (name.startsWith("mapping.")) {
+				mapping.put(name.substring("mapping.".length()), value);
+			}
+		});
+		mapping.put("dealStages.field", "salesstage");
+		mapping.put("dealStages.developed", "2");
+		mapping.put("dealStages.proposed", "Propose");
+		Page refused = this.admin.post("/crm/" + connection + "/field-mapping", mapping);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("value=\"Propose\"")
+			.contains("must be the value of a choice of the stage column");
+
+		mapping.put("dealStages.proposed", "3");
+		assertThat(this.admin.post("/crm/" + connection + "/field-mapping", mapping).location()).endsWith("/crm");
+		assertThat(this.connections.find(this.program.contoso().id(), UUID.fromString(connection))
+			.orElseThrow()
+			.mapping()
+			.stages()).isEqualTo(new DealStageMapping("salesstage", "0", "0", "2", "3", "3"));
 	}
 
 	@Test

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.crm.CrmServer.Request;
 import org.leadrelay.crm.LeadSyncStatus.State;
 import org.leadrelay.shared.Role;
+import org.leadrelay.testing.ApiClient;
+import org.leadrelay.testing.DealRequests;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.TestUsers;
 import org.leadrelay.testing.WebSession;
 import org.leadrelay.testing.WebSession.Page;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -307,6 +310,31 @@ class DynamicsSyncIntegrationTests extends CrmSyncFixture<DynamicsServer> {
 
 		assertThat(posts("/opportunities")).hasSize(1);
 		assertThat(this.leads.status(lead).state()).isEqualTo(State.SYNCED);
+	}
+
+	@Test
+	void aDealsSalesStageIsTheSalesStageChoiceBothWays() {
+		ObjectNode body = DealRequests.partnerLed();
+		body.remove("externalReferenceId");
+		ApiClient contoso = ApiClient.as(this.port, this.program.contosoClient());
+		ApiClient.Response created = contoso.post(SyncedLeads.REFERRALS, body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String deal = created.json().get("id").asString();
+		this.publications.awaitCompleted(deal);
+		this.leads.push(deal);
+		assertThat(this.crm.opportunities().get(0)).containsEntry("salesstage", 0);
+
+		this.leads.change(deal, patch(replace("/salesStage", "\"Develop\"")));
+		this.leads.push(deal);
+		Request moved = lastWrite();
+		assertThat(moved.json().propertyNames()).containsExactly("salesstage");
+		assertThat(moved.json().get("salesstage").asInt()).isEqualTo(1);
+
+		this.crm.changeInCrm(this.leads.status(deal).crmRecordId(), Map.of("salesstage", 0));
+		this.inbound.pollDue();
+		assertThat(this.leads.lead(deal).get("salesStage").asString())
+			.as("Qualify is Qualified: a deal never goes back to Accepted")
+			.isEqualTo("Qualify");
 	}
 
 	private Request lastWrite() {
