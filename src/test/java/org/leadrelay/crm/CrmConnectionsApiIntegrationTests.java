@@ -208,6 +208,34 @@ class CrmConnectionsApiIntegrationTests {
 			.contains("Closed Won");
 	}
 
+	@Test
+	void theDealStagesAreMappedPerConnectionAndTheTestChecksThemOpen() {
+		String id = connect(salesforceJson(this.salesforce.clientSecret, "")).json().get("id").asString();
+		JsonNode passed = test(id);
+		assertThat(passed.get("passed").asBoolean()).isTrue();
+		assertThat(passed.get("steps").get(3).get("detail").asString()).contains("Needs Analysis")
+			.contains("Proposal/Price Quote");
+
+		Response changed = this.contoso.put(CONNECTIONS + "/" + id + "/field-mapping", """
+				{"name": "Name", "closeDate": "CloseDate", "reference": "LeadRelay_Id__c", "openStage": "Prospecting",
+				 "wonStage": "Closed Won", "lostStage": "Closed Lost",
+				 "dealStages": {"developed": "Value Proposition", "negotiated": "Closed Won"}}""");
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		JsonNode stages = changed.json().get("fieldMapping").get("dealStages");
+		assertThat(stages.get("developed").asString()).isEqualTo("Value Proposition");
+		assertThat(stages.get("qualified").asString()).as("a stage left out is the default").isEqualTo("Qualification");
+
+		JsonNode refused = test(id);
+		assertThat(refused.get("passed").asBoolean()).isFalse();
+		assertThat(refused.get("steps").get(3).get("detail").asString())
+			.contains("The stage 'Closed Won' is not an active open opportunity stage in Salesforce");
+		Response dynamicsStage = this.contoso.put(CONNECTIONS + "/" + id + "/field-mapping", """
+				{"name": "Name", "closeDate": "CloseDate", "reference": "LeadRelay_Id__c", "openStage": "Prospecting",
+				 "wonStage": "Closed Won", "lostStage": "Closed Lost", "dealStages": {"field": "salesstage"}}""");
+		assertThat(dynamicsStage.status()).isEqualTo(400);
+		assertThat(dynamicsStage.errorTarget()).isEqualTo("fieldMapping/dealStages/field");
+	}
+
 	private Response connect(String json) {
 		return this.contoso.post(CONNECTIONS, json);
 	}

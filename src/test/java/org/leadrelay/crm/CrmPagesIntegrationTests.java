@@ -156,6 +156,16 @@ class CrmPagesIntegrationTests {
 			.orElseThrow()
 			.mapping()
 			.stages()).isEqualTo(new DealStageMapping("salesstage", "0", "0", "2", "3", "3"));
+
+		mapping.keySet().removeIf(name -> name.startsWith("dealStages."));
+		mapping.put("amount", "");
+		assertThat(this.admin.post("/crm/" + connection + "/field-mapping", mapping).location()).endsWith("/crm");
+		FieldMapping saved = this.connections.find(this.program.contoso().id(), UUID.fromString(connection))
+			.orElseThrow()
+			.mapping();
+		assertThat(saved.amount()).isNull();
+		assertThat(saved.stages()).as("a mapping without deal stages keeps the connection's")
+			.isEqualTo(new DealStageMapping("salesstage", "0", "0", "2", "3", "3"));
 	}
 
 	@Test

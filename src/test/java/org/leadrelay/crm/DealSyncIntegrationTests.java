@@ -149,20 +149,24 @@ class DealSyncIntegrationTests extends CrmSyncFixture<SalesforceServer> {
 	}
 
 	@Test
-	void aMoveTheDealRefusesIsNotAppliedAndIsLoggedInEachReadersLanguage() {
+	void aMoveTheDealRefusesOrAStageNotMappedIsNotAppliedAndIsLoggedInEachReadersLanguage() {
 		String deal = created(partnerLed());
+		String other = created(partnerLed());
 		this.leads.push(deal);
+		this.leads.push(other);
 		this.leads.change(deal, patch(replace("/salesStage", "\"Qualify\"")));
 		this.leads.push(deal);
 
 		// back to Prospecting, which stands for Accepted: a deal never goes back there
 		this.crm.changeInCrm(this.leads.status(deal).crmRecordId(), Map.of("StageName", "Prospecting"));
+		// a stage the mapping does not name
+		this.crm.changeInCrm(this.leads.status(other).crmRecordId(), Map.of("StageName", "Value Proposition"));
 		this.inbound.pollDue();
 
 		assertThat(this.leads.lead(deal).get("salesStage").asString()).isEqualTo("Qualify");
 		assertThat(this.leads.status(deal).state()).isEqualTo(State.FAILED);
 		assertThat(this.leads.status(deal).lastError()).contains("cannot go back to Accepted");
-		SyncLogEntry refused = this.syncLog.latest(UUID.fromString(this.leads.connection()), 1).get(0);
+		SyncLogEntry refused = logged(deal);
 		assertThat(refused.failed()).isTrue();
 		assertThat(this.messages.getMessage(refused.text(), Locale.ENGLISH))
 			.isEqualTo("Not applied from Salesforce: This deal is Qualified (20 %) already and cannot go back to "
@@ -171,6 +175,15 @@ class DealSyncIntegrationTests extends CrmSyncFixture<SalesforceServer> {
 			.isEqualTo("Nem vettük át a módosítást (Salesforce): Ez az üzlet már Minősítve (20 %), ezért nem "
 					+ "kerülhet vissza az Elfogadva szakaszba, ahol az üzletek indulnak. Innen a legkorábbi "
 					+ "szakasz a Minősítve.");
+
+		assertThat(this.leads.lead(other).has("salesStage")).as("still Accepted").isFalse();
+		assertThat(this.leads.status(other).state()).isEqualTo(State.FAILED);
+		SyncLogEntry unmapped = logged(other);
+		assertThat(this.messages.getMessage(unmapped.text(), Locale.ENGLISH)).isEqualTo("Not applied from "
+				+ "Salesforce: the opportunity's stage 'Value Proposition' stands for no sales stage of a deal in the "
+				+ "connection's field mapping; add it there, or choose a mapped stage");
+		assertThat(this.messages.getMessage(unmapped.text(), Locale.forLanguageTag("hu")))
+			.startsWith("Nem vettük át a módosítást (Salesforce): a lehetőség „Value Proposition” szakasza");
 	}
 
 	@Test
@@ -226,6 +239,15 @@ class DealSyncIntegrationTests extends CrmSyncFixture<SalesforceServer> {
 		String deal = created.json().get("id").asString();
 		this.publications.awaitCompleted(deal);
 		return deal;
+	}
+
+	/** The connection's newest sync log entry about the deal. */
+	private SyncLogEntry logged(String deal) {
+		return this.syncLog.latest(UUID.fromString(this.leads.connection()), 50)
+			.stream()
+			.filter(entry -> UUID.fromString(deal).equals(entry.referralId()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** The invited organization's record of Contoso's deal. */

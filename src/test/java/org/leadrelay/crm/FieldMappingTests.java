@@ -1,6 +1,7 @@
 package org.leadrelay.crm;
 
 import org.junit.jupiter.api.Test;
+import org.leadrelay.referral.DealStage;
 import org.leadrelay.shared.DomainException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,42 @@ class FieldMappingTests {
 				"4", null), CrmKind.DYNAMICS_365, "fieldMapping/openStage");
 		assertRefused(new FieldMapping("Name", null, null, "CloseDate", null, "LeadRelay_Id__c", "Prospecting",
 				"Closed Won", null, null), CrmKind.SALESFORCE, "fieldMapping/lostStage");
+	}
+
+	@Test
+	void dealStagesLeftBlankAreTheDefaultsAndReadBackAsTheFurthestStage() {
+		FieldMapping mapping = FieldMapping.defaults(CrmKind.DYNAMICS_365)
+			.orDealStages(null)
+			.validFor(CrmKind.DYNAMICS_365);
+		assertThat(mapping.stages()).isEqualTo(DealStageMapping.defaults(CrmKind.DYNAMICS_365));
+
+		DealStageMapping stages = new DealStageMapping(null, " ", "0", null, "2", " 3 ").validFor(CrmKind.DYNAMICS_365);
+		assertThat(stages).isEqualTo(new DealStageMapping("salesstage", "0", "0", "1", "2", "3"));
+		assertThat(stages.crmStage(DealStage.Accepted)).isEqualTo("0");
+		assertThat(stages.crmStage(DealStage.Won)).isNull();
+		assertThat(stages.dealStage("0")).contains(DealStage.Qualified);
+		assertThat(stages.dealStage("3")).contains(DealStage.Negotiated);
+		assertThat(stages.dealStage("7")).isEmpty();
+		assertThat(DealStageMapping.defaults(CrmKind.SALESFORCE).validFor(CrmKind.SALESFORCE).dealStage("Prospecting"))
+			.contains(DealStage.Accepted);
+	}
+
+	@Test
+	void dealStagesAreRefusedByNameAsEachCrmNeedsThem() {
+		assertThatThrownBy(
+				() -> new DealStageMapping(null, null, null, "Develop", null, null).validFor(CrmKind.DYNAMICS_365))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.target()).isEqualTo("fieldMapping/dealStages/developed"));
+		assertThatThrownBy(() -> new DealStageMapping("salesstage; x", null, null, null, null, null)
+			.validFor(CrmKind.DYNAMICS_365)).isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.target()).isEqualTo("fieldMapping/dealStages/field"));
+		assertThatThrownBy(
+				() -> new DealStageMapping("StageName", null, null, null, null, null).validFor(CrmKind.SALESFORCE))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.target()).isEqualTo("fieldMapping/dealStages/field"));
+		assertThatThrownBy(() -> new DealStageMapping(null, null, "Qualifi\ncation", null, null, null)
+			.validFor(CrmKind.SALESFORCE)).isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.target()).isEqualTo("fieldMapping/dealStages/qualified"));
 	}
 
 	private static void assertRefused(FieldMapping mapping, CrmKind kind, String target) {

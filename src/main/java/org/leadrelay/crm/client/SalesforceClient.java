@@ -157,9 +157,10 @@ final class SalesforceClient implements CrmClient {
 		}
 		Map<String, Stage> mapped = new LinkedHashMap<>();
 		mapped.put(this.mapping.openStage(), Stage.OPEN);
-		this.mapping.stages().crmStages().forEach(stage -> mapped.put(stage, Stage.OPEN));
 		mapped.put(this.mapping.wonStage(), Stage.WON);
 		mapped.put(this.mapping.lostStage(), Stage.LOST);
+		// last: a deal's open stage mapped to a closing stage by mistake must fail
+		this.mapping.stages().crmStages().forEach(stage -> mapped.put(stage, Stage.OPEN));
 		for (Map.Entry<String, Stage> stage : mapped.entrySet()) {
 			if (stages.get(stage.getKey()) != stage.getValue()) {
 				throw CrmCallException.permanent("The stage '" + stage.getKey() + "' is not an active "
