@@ -140,7 +140,7 @@ class LeadImportWorker {
 		Caller uploader = locked.uploader();
 		List<PendingRow> pending = this.repository.pendingRows(id, CHUNK_SIZE);
 		Set<String> imported = importedKeys(uploader, pending);
-		Allowed allowed = this.binder.allowedFor(uploader);
+		Allowed allowed = this.binder.allowedFor(uploader, pending);
 		List<Outcome> outcomes = new ArrayList<>();
 		List<ReferralReceived> received = new ArrayList<>();
 		for (PendingRow row : pending) {
