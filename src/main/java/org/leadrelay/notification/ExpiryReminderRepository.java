@@ -1,5 +1,6 @@
 package org.leadrelay.notification;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +23,27 @@ class ExpiryReminderRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Plans a reminder, unless the referral already has one for this lead time. */
-	void plan(ReferralId referralId, OrganizationId organizationId, Duration leadTime, Instant due) {
-		this.jdbc
-			.sql("insert into expiry_reminder (referral_id, organization_id, lead_time, due_at) "
-					+ "values (?, ?, ?, ?) on conflict do nothing")
-			.params(referralId.value(), organizationId.value(), leadTime.toString(), SqlValues.timestamp(due))
+	/**
+	 * Plans the reminders in one insert, but none a referral already has for its lead
+	 * time.
+	 */
+	void planAll(List<PlannedReminder> reminders) {
+		if (reminders.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into expiry_reminder (referral_id, organization_id, lead_time, due_at)
+				select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[])
+				on conflict do nothing""")
+			.params(SqlValues.uuidArray(reminders.stream().map(reminder -> reminder.referralId().value()).toList()),
+					SqlValues.uuidArray(reminders.stream().map(reminder -> reminder.organizationId().value()).toList()),
+					reminders.stream().map(reminder -> reminder.leadTime().toString()).toArray(String[]::new),
+					reminders.stream().map(reminder -> SqlValues.timestamp(reminder.due())).toArray(Timestamp[]::new))
 			.update();
+	}
+
+	/** A reminder to plan: when the referral is {@code leadTime} from its expiry. */
+	record PlannedReminder(ReferralId referralId, OrganizationId organizationId, Duration leadTime, Instant due) {
 	}
 
 	/**

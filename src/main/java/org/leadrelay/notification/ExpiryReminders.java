@@ -3,12 +3,16 @@ package org.leadrelay.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.leadrelay.notification.ExpiryReminderRepository.PlannedReminder;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
+import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralSearch;
+import org.leadrelay.referral.ReferralsReceived;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -63,14 +67,27 @@ class ExpiryReminders {
 	 */
 	@ApplicationModuleListener(id = "notification.expiry-reminder-planning")
 	void plan(ReferralReceived received) {
-		this.referrals.findOwnedBy(received.organizationId(), received.referralId()).ifPresent(referral -> {
+		this.reminders.planAll(remindersOf(
+				this.referrals.findOwnedBy(received.organizationId(), received.referralId()).stream().toList()));
+	}
+
+	/** Plans the reminders of an import chunk's leads in one insert. */
+	@ApplicationModuleListener(id = "notification.expiry-reminder-planning-batch")
+	void plan(ReferralsReceived batch) {
+		this.reminders.planAll(remindersOf(this.referrals.findAbout(batch.received())));
+	}
+
+	private List<PlannedReminder> remindersOf(List<Referral> received) {
+		List<PlannedReminder> planned = new ArrayList<>();
+		for (Referral referral : received) {
 			for (Duration leadTime : this.properties.expiryReminders()) {
 				Instant due = referral.expiresAt().minus(leadTime);
 				if (due.isAfter(referral.createdAt())) {
-					this.reminders.plan(referral.id(), referral.organizationId(), leadTime, due);
+					planned.add(new PlannedReminder(referral.id(), referral.organizationId(), leadTime, due));
 				}
 			}
-		});
+		}
+		return planned;
 	}
 
 	@Scheduled(fixedDelayString = "${leadrelay.notifications.reminder-poll-interval:PT1M}",

@@ -14,6 +14,7 @@ import org.leadrelay.platform.web.LocaleFormats;
 import org.leadrelay.referral.Address;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.shared.OrganizationId;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -78,17 +79,13 @@ class MailComposer {
 	/** A user's daily digest: each lead with its customer, location, type and link. */
 	ComposedMail composeDigest(Recipient recipient, List<LeadDigestItem> items) {
 		Locale locale = recipient.locale();
-		String subject = message("mail.digest.subject", new Object[] { items.size() }, locale);
-		Context context = new Context(locale);
-		context.setVariable("subject", subject);
-		context.setVariable("leads",
-				items.stream()
-					.map(item -> new DigestLead(item.customer(), item.location(),
-							message("mail.qualification." + item.qualification(), null, locale),
-							this.publicUrl.of("/leads/" + item.referralId())))
-					.toList());
-		return new ComposedMail(subject, this.templates.process("digest.txt", context),
-				this.templates.process("digest.html", context));
+		List<ListedLead> leads = items.stream()
+			.map(item -> new ListedLead(item.customer(), item.location(), "",
+					message("mail.qualification." + item.qualification(), null, locale),
+					this.publicUrl.of("/leads/" + item.referralId())))
+			.toList();
+		return listing(locale, message("mail.digest.subject", new Object[] { items.size() }, locale),
+				message("mail.digest.intro", null, locale), message("mail.digest.footer", null, locale), false, leads);
 	}
 
 	/**
@@ -97,19 +94,46 @@ class MailComposer {
 	 */
 	ComposedMail composeExpired(Recipient recipient, List<ToldLead> leads) {
 		Locale locale = recipient.locale();
-		String subject = message("mail.expired.subject", new Object[] { leads.size() }, locale);
-		Context context = new Context(locale);
-		context.setVariable("subject", subject);
-		context.setVariable("leads", leads.stream().map(lead -> {
+		return listing(locale, message("mail.expired.subject", new Object[] { leads.size() }, locale),
+				message("mail.expired.intro", null, locale),
+				footer(leads.get(0).notice().referral().vendorOrganizationId(), locale), true, listed(leads, locale));
+	}
+
+	/**
+	 * A partner's mail about several new leads of one import chunk, all for one
+	 * organization: each lead with its customer, location, type and link.
+	 */
+	ComposedMail composeReceived(Recipient recipient, List<ToldLead> leads) {
+		Locale locale = recipient.locale();
+		return listing(locale, message("mail.digest.subject", new Object[] { leads.size() }, locale),
+				message("mail.received.intro", null, locale),
+				footer(leads.get(0).notice().referral().organizationId(), locale), false, listed(leads, locale));
+	}
+
+	private List<ListedLead> listed(List<ToldLead> leads, Locale locale) {
+		return leads.stream().map(lead -> {
 			Referral referral = lead.notice().referral();
-			return new ExpiredLead(lead.arguments().customer(), lead.arguments().location(), lead.arguments().partner(),
+			return new ListedLead(lead.arguments().customer(), lead.arguments().location(), lead.arguments().partner(),
 					message("mail.qualification." + referral.qualification(), null, locale),
 					this.publicUrl.of("/leads/" + referral.id()));
-		}).toList());
-		context.setVariable("organization",
-				this.organizations.nameOf(leads.get(0).notice().referral().vendorOrganizationId()));
-		return new ComposedMail(subject, this.templates.process("expired.txt", context),
-				this.templates.process("expired.html", context));
+		}).toList();
+	}
+
+	private String footer(OrganizationId organization, Locale locale) {
+		return message("mail.footer.team", new Object[] { this.organizations.nameOf(organization) }, locale);
+	}
+
+	/** The one layout of every mail that lists leads. */
+	private ComposedMail listing(Locale locale, String subject, String intro, String footer, boolean withPartner,
+			List<ListedLead> leads) {
+		Context context = new Context(locale);
+		context.setVariable("subject", subject);
+		context.setVariable("intro", intro);
+		context.setVariable("footer", footer);
+		context.setVariable("withPartner", withPartner);
+		context.setVariable("leads", leads);
+		return new ComposedMail(subject, this.templates.process("lead-list.txt", context),
+				this.templates.process("lead-list.html", context));
 	}
 
 	/**
@@ -204,12 +228,8 @@ class MailComposer {
 	record Fact(String label, String value) {
 	}
 
-	/** A lead as a digest lists it. */
-	record DigestLead(String customer, String location, String type, String url) {
-	}
-
-	/** A lead as the mail about several expired leads lists it. */
-	record ExpiredLead(String customer, String location, String partner, String type, String url) {
+	/** A lead as a mail that lists several shows it. */
+	record ListedLead(String customer, String location, String partner, String type, String url) {
 	}
 
 	/** A labelled line of a mail with a link. */

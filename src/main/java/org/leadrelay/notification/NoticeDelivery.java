@@ -48,7 +48,7 @@ class NoticeDelivery {
 				}
 				boolean wantsMail = recipient.userId() == null
 						|| this.preferences.emailEnabled(recipient.userId(), notice.kind());
-				if (wantsMail && holdsForDigest(notice, recipient)) {
+				if (wantsMail && this.preferences.holdsForDigest(notice, recipient)) {
 					this.digests.hold(notice, arguments, recipient);
 				}
 				else if (wantsMail && this.sentMails.record(notice, recipient, mail, this.mailer.keepsOnly())) {
@@ -56,12 +56,6 @@ class NoticeDelivery {
 				}
 			});
 		}
-	}
-
-	/** Only new leads wait for a digest: a waiting customer or an expiry is urgent. */
-	private boolean holdsForDigest(Notice notice, Recipient recipient) {
-		return notice.kind() == NotificationKind.NEW_REFERRAL && recipient.userId() != null
-				&& this.preferences.digestsNewLeads(recipient.userId());
 	}
 
 }

@@ -65,6 +65,15 @@ public class NotificationPreferences {
 					this.clock.instant().minus(Duration.ofHours(24))) > DIGEST_ABOVE);
 	}
 
+	/**
+	 * Whether the notice waits for the recipient's daily digest: only new leads do; a
+	 * waiting customer or an expiry is urgent.
+	 */
+	boolean holdsForDigest(Notice notice, Recipient recipient) {
+		return notice.kind() == NotificationKind.NEW_REFERRAL && recipient.userId() != null
+				&& digestsNewLeads(recipient.userId());
+	}
+
 	/** The caller's email setting for every kind people of their organization receive. */
 	public Map<NotificationKind, Boolean> emailSettings(Caller caller) {
 		UUID user = requireUser(caller);

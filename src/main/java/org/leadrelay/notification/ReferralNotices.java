@@ -46,9 +46,7 @@ class ReferralNotices {
 		UUID id = event.eventId();
 		boolean inquiry = referral.qualification() == Qualification.Direct;
 		if (event instanceof ReferralReceived received) {
-			NotificationKind kind = received.contactRequested() ? NotificationKind.CONTACT_REQUEST
-					: NotificationKind.NEW_REFERRAL;
-			return List.of(this.notices.forPartner(id, kind, referral, NoticeDetails.NONE));
+			return List.of(this.notices.forPartner(id, ReceivedNotices.kindOf(received), referral, NoticeDetails.NONE));
 		}
 		if (event instanceof ReferralDeclined declined) {
 			return inquiry ? List.of(this.notices.forCustomer(id, NotificationKind.REFERRAL_DECLINED, referral))

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
@@ -104,6 +106,37 @@ public class ReferralManagement {
 	 * The vendor sends a qualified lead (MQL or SQL) to one of its partners' locations.
 	 */
 	public Referral send(Caller caller, NewReferral spec, Source source) {
+		return send(caller, spec, source, this.events::publishEvent);
+	}
+
+	/**
+	 * Sends a lead of a batch (a chunk of an import), as {@link #send}, but keeps its
+	 * event in {@code batch} rather than publishing it: the caller publishes the batch's
+	 * events as one with {@link #publishReceived} once all its leads stand, so that
+	 * listeners work per batch.
+	 */
+	public Referral send(Caller caller, NewReferral spec, Source source, List<ReferralReceived> batch) {
+		return send(caller, spec, source, event -> {
+			if (event instanceof ReferralReceived received) {
+				batch.add(received);
+			}
+			else {
+				this.events.publishEvent(event);
+			}
+		});
+	}
+
+	/**
+	 * Publishes the events of a batch of leads sent with
+	 * {@link #send(Caller, NewReferral, Source, List)}.
+	 */
+	public void publishReceived(List<ReferralReceived> batch) {
+		if (!batch.isEmpty()) {
+			this.events.publishEvent(new ReferralsReceived(batch));
+		}
+	}
+
+	private Referral send(Caller caller, NewReferral spec, Source source, Consumer<ReferralEvent> publish) {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Only the vendor sends qualified referrals; partners receive them");
 		}
@@ -123,7 +156,7 @@ public class ReferralManagement {
 				.isPresent())
 			.orElseThrow(() -> DomainException.invalid("target",
 					"No location " + spec.target() + " among your partners' locations (see GET /v1.0/organizations)"));
-		return receive(spec, location.organizationId(), caller.organizationId(), Actor.of(caller, source));
+		return receive(spec, location.organizationId(), caller.organizationId(), Actor.of(caller, source), publish);
 	}
 
 	/**
@@ -148,7 +181,7 @@ public class ReferralManagement {
 			.map(Organization::vendorId)
 			.orElseThrow(() -> DomainException.invalid("target", "Location " + spec.target() + " has no partner"));
 		Actor customer = new Actor(CUSTOMER, spec.customer().contacts().get(0).fullName(), Source.UI);
-		return receive(spec, location.organizationId(), vendor, customer);
+		return receive(spec, location.organizationId(), vendor, customer, this.events::publishEvent);
 	}
 
 	public Referral accept(Caller caller, ReferralId id, DealDetails details, List<TeamMember> customerContacts,
@@ -313,12 +346,13 @@ public class ReferralManagement {
 		}
 	}
 
-	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender) {
+	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender,
+			Consumer<ReferralEvent> publish) {
 		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, partner, vendor, sender,
 				this.clock.instant(), this.properties.responseWindow());
 		List<ReferralEvent> pending = referral.pendingEvents();
 		this.repository.insert(referral);
-		pending.forEach(this.events::publishEvent);
+		pending.forEach(publish);
 		return referral;
 	}
 

@@ -2,6 +2,7 @@ package org.leadrelay.referral;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +63,15 @@ class ReferralMetrics {
 		Map<Qualification, Integer> counts = this.referrals
 			.countByQualification(batch.expirations().stream().map(ReferralExpired::referralId).toList());
 		afterCommit(() -> counts.forEach((qualification, count) -> counter("expired", qualification).increment(count)));
+	}
+
+	@EventListener
+	void on(ReferralsReceived batch) {
+		Map<Qualification, Long> counts = batch.received()
+			.stream()
+			.collect(Collectors.groupingBy(ReferralReceived::qualification, Collectors.counting()));
+		afterCommit(
+				() -> counts.forEach((qualification, count) -> counter("received", qualification).increment(count)));
 	}
 
 	private static @Nullable String outcome(ReferralEvent event) {

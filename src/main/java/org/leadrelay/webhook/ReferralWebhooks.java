@@ -13,6 +13,7 @@ import org.leadrelay.referral.EngagementEvent;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.referral.ReferralsReceived;
 import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.webhook.DeliveryRepository.ScheduledDelivery;
@@ -64,14 +65,23 @@ class ReferralWebhooks {
 	 */
 	@ApplicationModuleListener(id = "webhook.referral-expirations")
 	void on(ReferralsExpired batch) {
+		scheduleAll(batch.expirations(), WebhookEvent.REFERRAL_UPDATED);
+	}
+
+	/** The leads of an import chunk, as an expiry sweep batch. */
+	@ApplicationModuleListener(id = "webhook.referral-receipts")
+	void on(ReferralsReceived batch) {
+		scheduleAll(batch.received(), WebhookEvent.REFERRAL_CREATED);
+	}
+
+	private void scheduleAll(List<? extends ReferralEvent> events, WebhookEvent webhookEvent) {
 		Instant now = this.clock.instant();
-		Map<OrganizationId, List<Subscriber>> subscribed = this.endpoints.subscribedTo(
-				batch.expirations().stream().map(ReferralEvent::organizationId).collect(Collectors.toSet()),
-				WebhookEvent.REFERRAL_UPDATED);
+		Map<OrganizationId, List<Subscriber>> subscribed = this.endpoints
+			.subscribedTo(events.stream().map(ReferralEvent::organizationId).collect(Collectors.toSet()), webhookEvent);
 		List<ScheduledDelivery> scheduled = new ArrayList<>();
-		for (ReferralEvent event : batch.expirations()) {
-			scheduled.addAll(deliveries(event, WebhookEvent.of(event),
-					subscribed.getOrDefault(event.organizationId(), List.of()), now));
+		for (ReferralEvent event : events) {
+			scheduled.addAll(
+					deliveries(event, webhookEvent, subscribed.getOrDefault(event.organizationId(), List.of()), now));
 		}
 		this.deliveries.scheduleAll(scheduled, now);
 	}

@@ -3,6 +3,7 @@ package org.leadrelay.notification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralProperties;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.referral.ReferralsReceived;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.Source;
 import org.leadrelay.referral.TeamMember;
@@ -87,6 +89,9 @@ class NotificationMailIntegrationTests {
 
 	@Autowired
 	ReferralProperties referralProperties;
+
+	@Autowired
+	NotificationProperties notificationProperties;
 
 	@Autowired
 	CustomerInquiries inquiries;
@@ -361,6 +366,57 @@ class NotificationMailIntegrationTests {
 			.hasSize(2);
 		assertThat(this.notifications.unreadCount(this.seller.caller())).isEqualTo(2);
 		assertThat(this.notifications.unreadCount(gabor.caller())).isEqualTo(2);
+	}
+
+	@Test
+	void theNewLeadsOfAnImportChunkComeInOneMailPerPersonInTheirLanguage() {
+		List<ReferralReceived> batch = new ArrayList<>();
+		List<Referral> chunk = this.transactions.execute(status -> {
+			List<Referral> sent = List.of(
+					this.management.send(this.seller.caller(), ReferralSpecs.qualified(this.program.budapest()),
+							Source.UI, batch),
+					this.management.send(this.seller.caller(), ReferralSpecs.qualified(this.program.budapest()),
+							Source.UI, batch),
+					this.management.send(this.seller.caller(), ReferralSpecs.qualified(this.program.vienna()),
+							Source.UI, batch));
+			this.management.publishReceived(batch);
+			return sent;
+		});
+		List<ReferralId> ids = chunk.stream().map(Referral::id).toList();
+		ids.forEach(this.publications::awaitCompleted);
+
+		assertThat(mailTo(received(), this.bence.email())).satisfies(mail -> {
+			assertThat(mail.subject()).isEqualTo("2 new leads");
+			assertThat(mail.text()).contains("New leads have arrived for you",
+					"- Alpine Dairy Kft. (Contoso Budapest, Sales-qualified lead): http://localhost:8080/leads/"
+							+ ids.get(0),
+					"/leads/" + ids.get(1), "member of " + this.program.contoso().name());
+			assertThat(mail.text()).doesNotContain(this.program.contoso().name() + ", Sales");
+			assertThat(mail.html()).contains("href=\"http://localhost:8080/leads/" + ids.get(1) + "\"");
+		});
+		assertThat(mailTo(received(), this.anna.email()).subject()).isEqualTo("2 új érdeklődő");
+		assertThat(mailTo(received(), this.anna.email()).text()).contains("Új érdeklődők érkeztek Önhöz");
+		assertThat(mailTo(received(), LOCATION_ALERTS).subject()).as("Budapest is in Hungary")
+			.isEqualTo("2 új érdeklődő");
+		assertThat(mailTo(received(), this.fabrikamAdmin.email()).subject()).as("one lead: the mail about one")
+			.isEqualTo("New lead: Alpine Dairy Kft.");
+		assertThat(this.notifications.latest(this.bence.caller(), PageRequest.ofSize(10), Locale.ENGLISH))
+			.as("in-app, one notice per lead")
+			.extracting(InAppNotification::referralId, InAppNotification::title)
+			.containsExactlyInAnyOrder(tuple(ids.get(0), "New lead: Alpine Dairy Kft."),
+					tuple(ids.get(1), "New lead: Alpine Dairy Kft."));
+		assertThat(this.jdbc.sql("select count(*) from expiry_reminder where referral_id = any(?::uuid[])")
+			.param(ids.stream().map(id -> id.value().toString()).toArray(String[]::new))
+			.query(Long.class)
+			.single()).as("each lead's reminders planned")
+			.isEqualTo(3L * this.notificationProperties.expiryReminders().size());
+
+		// The outbox delivers at least once: the same chunk again tells nobody again.
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(new ReferralsReceived(batch)));
+		ids.forEach(this.publications::awaitCompleted);
+
+		assertThat(received()).as("Bence, Anna, Budapest's alerts, Franz and Vienna's alerts, once").hasSize(5);
+		assertThat(this.notifications.unreadCount(this.bence.caller())).isEqualTo(2);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,16 +15,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.ExpirySweep;
+import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralEvent.ReferralExpired;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralProperties;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.referral.ReferralsReceived;
+import org.leadrelay.referral.Source;
+import org.leadrelay.shared.Caller;
+import org.leadrelay.shared.OrganizationKind;
+import org.leadrelay.shared.Role;
 import org.leadrelay.testing.ApiClient;
 import org.leadrelay.testing.ApiClient.Response;
 import org.leadrelay.testing.EventPublications;
 import org.leadrelay.testing.EventRecorder;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.MutableClock;
+import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 import org.leadrelay.webhook.WebhookReceiver.Request;
@@ -82,6 +92,9 @@ class WebhookIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ReferralManagement management;
 
 	Program program;
 
@@ -145,6 +158,35 @@ class WebhookIntegrationTests {
 		assertThat(update.id()).isNotEqualTo(request.id());
 		assertThat(update.body()).contains("\"eventName\":\"referral-updated\"");
 		// The Vienna referral belongs to Fabrikam: Contoso's endpoint never heard of it.
+		assertThat(this.receiver.requests()).hasSize(2);
+	}
+
+	@Test
+	void eachLeadOfAnImportChunkReachesItsOwnersEndpointOnce() {
+		register(this.receiver.url(), "referral-created");
+		Caller vendorClient = new Caller(Caller.Kind.API_CLIENT, "client:" + this.program.vendorClient().clientId(),
+				"Vendor CRM", this.program.vendor().id(), OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		List<ReferralReceived> batch = new ArrayList<>();
+		List<Referral> chunk = this.transactions.execute(status -> {
+			List<Referral> sent = new ArrayList<>();
+			for (Location location : List.of(this.program.budapest(), this.program.budapest(), this.program.vienna())) {
+				sent.add(this.management.send(vendorClient, ReferralSpecs.qualified(location), Source.UI, batch));
+			}
+			this.management.publishReceived(batch);
+			return sent;
+		});
+		chunk.forEach(referral -> this.publications.awaitCompleted(referral.id()));
+
+		assertThat(awaitRequests(2))
+			.extracting(request -> JsonMapper.builder().build().readTree(request.body()).get("resourceId").asString())
+			.containsExactlyInAnyOrder(chunk.get(0).id().toString(), chunk.get(1).id().toString());
+		assertThat(this.receiver.requests())
+			.allSatisfy(request -> assertThat(request.body()).contains("\"eventName\":\"referral-created\""));
+
+		// The outbox delivers at least once: the same chunk again schedules nothing new.
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(new ReferralsReceived(batch)));
+		chunk.forEach(referral -> this.publications.awaitCompleted(referral.id()));
+		this.dispatcher.deliverDue();
 		assertThat(this.receiver.requests()).hasSize(2);
 	}
 

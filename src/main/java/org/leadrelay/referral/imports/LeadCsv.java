@@ -31,12 +31,15 @@ final class LeadCsv {
 	/** The importer's own key of a row; the same key is imported once per program. */
 	static final String ROW_KEY = "rowKey";
 
+	/** The column of the lead's partner location, the lead form's field. */
+	static final String LOCATION = "location";
+
 	static final int MAX_ROW_KEY = 100;
 
 	/** Columns the export adds for reading; the import ignores them. */
 	static final List<String> EXPORT_ONLY = List.of("id", "stage", "createdAt", "expiresAt");
 
-	static final List<Column> LEAD_COLUMNS = List.of(new Column("location", NewLeadForm::location),
+	static final List<Column> LEAD_COLUMNS = List.of(new Column(LOCATION, NewLeadForm::location),
 			new Column("qualification", NewLeadForm::qualification), new Column("dealName", NewLeadForm::dealName),
 			new Column("customerName", NewLeadForm::customerName), new Column("country", NewLeadForm::country),
 			new Column("city", NewLeadForm::city), new Column("size", NewLeadForm::size),

@@ -61,7 +61,7 @@ class LeadImportCheck {
 		List<PendingRow> rows = this.repository.rowsFrom(locked.id(), first, CHUNK_SIZE);
 		Map<Integer, Integer> earlier = this.repository.earlierRowsWithTheSameKey(locked.id(), first,
 				first + CHUNK_SIZE - 1);
-		Allowed allowed = this.binder.allowedFor(locked.uploader());
+		Allowed allowed = this.binder.allowedFor(locked.uploader(), rows);
 		Errors errors = new Errors(locked.locale(), MAX_REPORTED_ERRORS - locked.errorCount());
 		Map<Integer, NewLeadForm> forms = new HashMap<>();
 		for (PendingRow row : rows) {

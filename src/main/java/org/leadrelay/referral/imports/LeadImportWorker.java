@@ -13,6 +13,7 @@ import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
@@ -46,9 +47,10 @@ import org.springframework.validation.ObjectError;
  * run repeats. First every row is checked ({@link LeadImportCheck}); any error and the
  * import ends, refused, with nothing imported. Then each row is sent through
  * {@link ReferralManagement#send} as the uploader, like a lead from the form (timeline,
- * events, notifications), unless its key was imported before; a row the domain refuses
- * now (say, its location was removed since the upload) fails alone, rolled back to its
- * savepoint.
+ * notifications), unless its key was imported before; a row the domain refuses now (say,
+ * its location was removed since the upload) fails alone, rolled back to its savepoint.
+ * The chunk's leads are announced as one event ({@code ReferralsReceived}), so that
+ * notices, reminders and webhooks are written per chunk, not per lead.
  */
 @Component
 class LeadImportWorker {
@@ -138,28 +140,37 @@ class LeadImportWorker {
 		Caller uploader = locked.uploader();
 		List<PendingRow> pending = this.repository.pendingRows(id, CHUNK_SIZE);
 		Set<String> imported = importedKeys(uploader, pending);
-		Allowed allowed = this.binder.allowedFor(uploader);
+		Allowed allowed = this.binder.allowedFor(uploader, pending);
 		List<Outcome> outcomes = new ArrayList<>();
+		List<ReferralReceived> received = new ArrayList<>();
 		for (PendingRow row : pending) {
-			outcomes.add(imported.contains(row.key()) ? Outcome.skipped(row) : send(uploader, allowed, row));
+			outcomes.add(imported.contains(row.key()) ? Outcome.skipped(row) : send(uploader, allowed, row, received));
 		}
+		this.management.publishReceived(received);
 		this.repository.record(id, outcomes, this.clock.instant());
 		return pending.size() == CHUNK_SIZE;
 	}
 
-	private Outcome send(Caller caller, Allowed allowed, PendingRow row) {
+	/**
+	 * Sends the row's lead in a savepoint of its own; its event joins the chunk's
+	 * {@code received} only once the row stands.
+	 */
+	private Outcome send(Caller caller, Allowed allowed, PendingRow row, List<ReferralReceived> received) {
+		List<ReferralReceived> ofRow = new ArrayList<>(1);
 		try {
-			return Objects.requireNonNull(this.rows.execute(status -> {
+			Outcome outcome = Objects.requireNonNull(this.rows.execute(status -> {
 				// rows checked before their forms were kept are bound again
 				BoundRow bound = row.form() != null ? this.binder.bound(allowed, row.form())
 						: this.binder.bind(allowed, row.cells());
 				if (bound.lead() == null) {
 					return Outcome.failed(row, firstError(bound));
 				}
-				Referral referral = this.management.send(caller, bound.lead(), Source.UI);
+				Referral referral = this.management.send(caller, bound.lead(), Source.UI, ofRow);
 				this.repository.insertKey(caller.organizationId(), row.key(), referral.id());
 				return new Outcome(row.number(), RowOutcome.CREATED, null, referral.id().value());
 			}));
+			received.addAll(ofRow);
+			return outcome;
 		}
 		catch (DuplicateKeyException ex) {
 			// another import of the same key came first: the savepoint undid this row

@@ -2,16 +2,19 @@ package org.leadrelay.referral.imports;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.platform.web.FormErrors;
 import org.leadrelay.referral.NewReferral;
 import org.leadrelay.referral.Qualification;
+import org.leadrelay.referral.imports.LeadImportRepository.PendingRow;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.referral.web.NewLeadForm;
 import org.leadrelay.shared.DomainException;
@@ -86,7 +89,7 @@ class LeadRowBinder {
 
 	private static BoundRow lead(Allowed allowed, NewLeadForm form, BindingResult binding) {
 		if (!allowed.locations().contains(form.location())) {
-			binding.rejectValue("location", "leadImport.unknownLocation");
+			binding.rejectValue(LeadCsv.LOCATION, "leadImport.unknownLocation");
 		}
 		if (!allowed.qualifications().contains(form.qualification())) {
 			binding.rejectValue("qualification", "lead.new.qualificationNotYours");
@@ -104,16 +107,41 @@ class LeadRowBinder {
 	}
 
 	/**
-	 * What the form offers the caller as choices: their partners' locations, the kinds of
-	 * lead they send.
+	 * What the form offers the caller as choices, as far as these rows need to know:
+	 * which of the locations they name are of the caller's partners (looked up for those
+	 * locations only, where a program may have 100,000), and the kinds of lead the caller
+	 * sends.
 	 */
-	Allowed allowedFor(Caller caller) {
-		return new Allowed(this.organizations.visibleTo(caller)
+	Allowed allowedFor(Caller caller, List<PendingRow> rows) {
+		Set<LocationId> named = rows.stream()
+			.map(LeadRowBinder::namedLocation)
+			.flatMap(Optional::stream)
+			.collect(Collectors.toSet());
+		Set<UUID> partners = this.organizations.findLocations(named)
+			.values()
 			.stream()
-			.filter(entry -> entry.organization().isPartner())
-			.flatMap(entry -> entry.locations().stream())
+			.filter(location -> this.organizations.find(location.organizationId())
+				.filter(organization -> organization.isPartner()
+						&& caller.organizationId().equals(organization.vendorId()))
+				.isPresent())
 			.map(location -> location.id().value())
-			.collect(Collectors.toUnmodifiableSet()), NewLeadForm.qualifications(caller));
+			.collect(Collectors.toUnmodifiableSet());
+		return new Allowed(partners, NewLeadForm.qualifications(caller));
+	}
+
+	/** The location a row names, if it names one at all. */
+	private static Optional<LocationId> namedLocation(PendingRow row) {
+		if (row.form() != null) {
+			return Optional.ofNullable(row.form().location()).map(LocationId::new);
+		}
+		String cell = row.cells().get(LeadCsv.LOCATION);
+		try {
+			return (cell == null) ? Optional.empty() : Optional.of(new LocationId(UUID.fromString(cell.strip())));
+		}
+		catch (IllegalArgumentException ex) {
+			// not an id: the binding reports it
+			return Optional.empty();
+		}
 	}
 
 	record Allowed(Set<UUID> locations, List<Qualification> qualifications) {
