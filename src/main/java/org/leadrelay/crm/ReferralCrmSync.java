@@ -2,12 +2,7 @@ package org.leadrelay.crm;
 
 import java.time.Clock;
 
-import org.leadrelay.referral.ReferralEvent;
-import org.leadrelay.referral.ReferralEvent.DealCreated;
-import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
-import org.leadrelay.referral.ReferralEvent.ReferralLost;
-import org.leadrelay.referral.ReferralEvent.ReferralUpdated;
-import org.leadrelay.referral.ReferralEvent.ReferralWon;
+import org.leadrelay.referral.ReferralEvent.DealChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -37,11 +32,7 @@ class ReferralCrmSync {
 	}
 
 	@ApplicationModuleListener(id = "crm.referral-sync")
-	void on(ReferralEvent event) {
-		if (!(event instanceof DealCreated || event instanceof ReferralAccepted || event instanceof ReferralUpdated
-				|| event instanceof ReferralWon || event instanceof ReferralLost)) {
-			return;
-		}
+	void on(DealChanged event) {
 		this.connections.findOf(event.organizationId())
 			.ifPresent(connection -> this.syncs.requestPush(event.organizationId(), event.referralId().value(),
 					connection.id(), this.clock.instant()));

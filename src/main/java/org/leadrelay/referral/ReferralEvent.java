@@ -41,12 +41,21 @@ public sealed interface ReferralEvent {
 	}
 
 	/** A partner created a deal of its own, already accepted. */
+	/**
+	 * A change to the deal a partner works (created, accepted, edited, won or lost): what
+	 * a connected CRM mirrors. A listener that takes only these gets no outbox
+	 * publication for the others, such as each new lead.
+	 */
+	sealed interface DealChanged extends ReferralEvent {
+
+	}
+
 	record DealCreated(ReferralId referralId, OrganizationId organizationId, LocationId locationId, DealType dealType,
-			String actorName, Instant occurredAt) implements ReferralEvent {
+			String actorName, Instant occurredAt) implements DealChanged {
 	}
 
 	record ReferralAccepted(ReferralId referralId, OrganizationId organizationId, String actorName,
-			Instant occurredAt) implements ReferralEvent {
+			Instant occurredAt) implements DealChanged {
 	}
 
 	record ReferralDeclined(ReferralId referralId, OrganizationId organizationId, String reason, @Nullable String notes,
@@ -60,15 +69,15 @@ public sealed interface ReferralEvent {
 
 	/** Deal details or the team of an accepted referral changed. */
 	record ReferralUpdated(ReferralId referralId, OrganizationId organizationId, List<String> changedFields,
-			String actorName, Instant occurredAt) implements ReferralEvent {
+			String actorName, Instant occurredAt) implements DealChanged {
 	}
 
 	record ReferralWon(ReferralId referralId, OrganizationId organizationId, String actorName,
-			Instant occurredAt) implements ReferralEvent {
+			Instant occurredAt) implements DealChanged {
 	}
 
 	record ReferralLost(ReferralId referralId, OrganizationId organizationId, @Nullable LostReason reason,
-			String actorName, Instant occurredAt) implements ReferralEvent {
+			String actorName, Instant occurredAt) implements DealChanged {
 	}
 
 }
