@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The insights page: a partner's figures over its own leads (a Referrals user's over the
  * leads it may see), or the vendor's over its program, for a period, lead type and
- * location, with tips drawn from them.
+ * location, with tips drawn from them; and apart from the leads, the open co-sell deal
+ * pipeline weighted by stage.
  */
 @Controller
 class InsightsController {
@@ -62,6 +63,7 @@ class InsightsController {
 		model.addAttribute("figures", figures);
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("chartData", this.charts.data(figures, weeks, locale));
+		model.addAttribute("deals", this.analytics.dealPipeline(caller, period.criteria(form).location()));
 		return "insights/insights";
 	}
 

@@ -17,7 +17,16 @@ enum Audience {
 	SENDER,
 
 	/** The customer behind a marketplace inquiry. */
-	CUSTOMER;
+	CUSTOMER,
+
+	/**
+	 * The organization invited to another's deal: a partner's location, or the vendor's
+	 * admins and sellers for a co-sell deal.
+	 */
+	INVITED,
+
+	/** The partner whose deal it is, told how the organization it invited answers. */
+	INVITER;
 
 	/** The mail template and message prefix. */
 	String key() {

@@ -90,8 +90,8 @@ class BatchNoticeDelivery {
 		List<ToldLead> mailed = new ArrayList<>();
 		for (ToldLead lead : leads) {
 			Notice notice = lead.notice();
-			if (!wanted.computeIfAbsent(notice.kind(),
-					kind -> recipient.userId() == null || this.preferences.emailEnabled(recipient.userId(), kind))) {
+			if (!wanted.computeIfAbsent(notice.kind(), kind -> kind.mailed()
+					&& (recipient.userId() == null || this.preferences.emailEnabled(recipient.userId(), kind)))) {
 				continue;
 			}
 			if (held.computeIfAbsent(notice.kind(), kind -> this.preferences.holdsForDigest(notice, recipient))) {

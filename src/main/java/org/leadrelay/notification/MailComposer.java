@@ -3,6 +3,7 @@ package org.leadrelay.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,11 @@ class MailComposer {
 
 	private final PublicUrl publicUrl;
 
+	private final DealFacts dealFacts;
+
 	MailComposer(NoticeTexts texts, Organizations organizations, PublicUrl publicUrl) {
 		this.texts = texts;
+		this.dealFacts = new DealFacts(texts);
 		this.templates = templateEngine(texts.messages());
 		this.organizations = organizations;
 		this.publicUrl = publicUrl;
@@ -54,10 +58,17 @@ class MailComposer {
 		String location = notice.location() == null ? partner : notice.location().name();
 		boolean byCustomer = referral.qualification() == Qualification.Direct
 				&& !referral.customer().contacts().isEmpty();
-		return new NoticeArguments(
-				referral.customer().name(), location, partner, byCustomer
-						? NoticeArguments.personName(referral.customer().contacts().get(0)) : referral.createdByName(),
-				byCustomer, notice.details().timeLeft());
+		String sender = byCustomer ? NoticeArguments.personName(referral.customer().contacts().get(0))
+				: referral.createdByName();
+		NoticeDetails details = notice.details();
+		if (!notice.kind().aboutDeal()) {
+			return new NoticeArguments(referral.customer().name(), location, partner, sender, byCustomer,
+					details.timeLeft());
+		}
+		return new NoticeArguments(referral.customer().name(), location, partner, sender, false, null,
+				Objects.toString(referral.name(), ""),
+				details.counterpart() == null ? "" : this.organizations.nameOf(details.counterpart()),
+				details.stage() == null ? "" : details.stage().name());
 	}
 
 	ComposedMail compose(Notice notice, NoticeArguments arguments, Recipient recipient) {
@@ -160,10 +171,13 @@ class MailComposer {
 	/** The lead's facts and a link to it, for the partner's or the vendor's people. */
 	private String forTeam(Context context, Notice notice, String location, LocaleFormats formats) {
 		Referral referral = notice.referral();
-		context.setVariable("facts", facts(notice, location, formats));
-		context.setVariable("link", this.publicUrl.of("/leads/" + referral.id()));
+		boolean deal = notice.kind().aboutDeal();
+		context.setVariable("facts",
+				deal ? this.dealFacts.of(notice, location, formats) : facts(notice, location, formats));
+		context.setVariable("deal", deal);
+		context.setVariable("link", this.publicUrl.of(notice.kind().pathTo(referral.id())));
 		context.setVariable("organization", this.organizations.nameOf(
-				notice.audience() == Audience.PARTNER ? referral.organizationId() : referral.vendorOrganizationId()));
+				notice.audience() == Audience.SENDER ? referral.vendorOrganizationId() : referral.organizationId()));
 		return "team";
 	}
 

@@ -5,10 +5,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers a notice to each recipient once: a user gets it in-app and, unless they turned
- * that kind off, by mail (new leads maybe in the daily digest, see {@link LeadDigests});
- * an address just by mail. Each recipient is one transaction that records the
- * notification and the mail and sends it, so a failed send leaves no trace and is retried
- * with the event, while the recipients already reached are skipped then.
+ * that kind off or it is in-app only, by mail (new leads maybe in the daily digest, see
+ * {@link LeadDigests}); an address just by mail. Each recipient is one transaction that
+ * records the notification and the mail and sends it, so a failed send leaves no trace
+ * and is retried with the event, while the recipients already reached are skipped then.
  */
 @Component
 class NoticeDelivery {
@@ -46,8 +46,8 @@ class NoticeDelivery {
 				if (recipient.userId() != null) {
 					this.notifications.add(recipient.userId(), notice, arguments, mail.subject());
 				}
-				boolean wantsMail = recipient.userId() == null
-						|| this.preferences.emailEnabled(recipient.userId(), notice.kind());
+				boolean wantsMail = notice.kind().mailed() && (recipient.userId() == null
+						|| this.preferences.emailEnabled(recipient.userId(), notice.kind()));
 				if (wantsMail && this.preferences.holdsForDigest(notice, recipient)) {
 					this.digests.hold(notice, arguments, recipient);
 				}

@@ -42,7 +42,8 @@ class NoticeTexts {
 				? message("mail.actor.customer", new Object[] { arguments.sender(locale) }, locale)
 				: arguments.sender();
 		return new Object[] { arguments.customer(), arguments.location(), arguments.partner(), sender,
-				timeLeft(arguments.timeLeft(), locale) };
+				timeLeft(arguments.timeLeft(), locale), arguments.deal(), arguments.counterpart(),
+				arguments.stage().isEmpty() ? "" : message("mail.stage." + arguments.stage(), null, locale) };
 	}
 
 	private String timeLeft(@Nullable Duration timeLeft, Locale locale) {

@@ -63,16 +63,17 @@ class NotificationRepository {
 
 	/**
 	 * Marks the user's notification read (keeping when it was first read).
-	 * @return the referral it is about; empty if the user has no such notification
+	 * @return the page of the referral it is about; empty if the user has no such
+	 * notification
 	 */
-	Optional<ReferralId> markRead(UUID userId, UUID notificationId, Instant now) {
+	Optional<String> markRead(UUID userId, UUID notificationId, Instant now) {
 		return this.jdbc
 			.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and user_id = ? "
-					+ "returning referral_id")
+					+ "returning kind, referral_id")
 			.params(SqlValues.timestamp(now), notificationId, userId)
-			.query(UUID.class)
-			.optional()
-			.map(ReferralId::new);
+			.query((rs, row) -> NotificationKind.valueOf(rs.getString("kind"))
+				.pathTo(new ReferralId(rs.getObject("referral_id", UUID.class))))
+			.optional();
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.leadrelay.notification.NotificationRepository.StoredNotification;
-import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
@@ -65,10 +64,10 @@ public class Notifications {
 
 	/**
 	 * Marks one of the caller's notifications read; another user's is not found.
-	 * @return the referral it is about
+	 * @return the page of the lead or deal it is about
 	 */
 	@Transactional
-	public ReferralId markRead(Caller caller, UUID notificationId) {
+	public String markRead(Caller caller, UUID notificationId) {
 		DomainException notFound = DomainException.notFound("Notification " + notificationId + " not found");
 		UUID user = user(caller).orElseThrow(() -> notFound);
 		return this.notifications.markRead(user, notificationId, this.clock.instant()).orElseThrow(() -> notFound);

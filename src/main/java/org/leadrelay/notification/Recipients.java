@@ -15,6 +15,7 @@ import org.leadrelay.marketplace.Inquiries;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.TeamMember;
+import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
 
 import org.springframework.stereotype.Component;
@@ -30,6 +31,9 @@ class Recipients {
 	static final Locale HUNGARIAN = Locale.forLanguageTag("hu");
 
 	private static final Set<Role> REFERRAL_USERS = Set.of(Role.REFERRALS_ADMIN, Role.REFERRALS_USER);
+
+	/** The vendor staff who answer co-sell invitations. */
+	private static final Set<Role> VENDOR_SELLERS = Set.of(Role.VENDOR_ADMIN, Role.VENDOR_SELLER);
 
 	private final UserDirectory users;
 
@@ -61,6 +65,30 @@ class Recipients {
 			}
 		}
 		return recipients;
+	}
+
+	/**
+	 * Who answers an invitation to a deal: the invited partner's people as for a new
+	 * lead, or the vendor's admins and sellers for a co-sell deal (whose record sits on
+	 * the inviting partner's location, so not that location's alert addresses).
+	 */
+	List<Recipient> invited(Referral invitation, @Nullable Location location) {
+		if (invitation.organizationId().equals(invitation.vendorOrganizationId())) {
+			return users(invitation.organizationId(), VENDOR_SELLERS);
+		}
+		return partnerTeam(invitation, location);
+	}
+
+	/**
+	 * The people of the partner whose deal it is: its Referrals admins and users (the
+	 * deal's creator among them), not the alert addresses, which are for new leads.
+	 */
+	List<Recipient> inviter(Referral deal) {
+		return users(deal.organizationId(), REFERRAL_USERS);
+	}
+
+	private List<Recipient> users(OrganizationId organization, Set<Role> roles) {
+		return this.users.withAnyRole(organization, roles).stream().map(Recipients::of).toList();
 	}
 
 	/**

@@ -46,6 +46,9 @@ class ReferralNotices {
 		UUID id = event.eventId();
 		boolean inquiry = referral.qualification() == Qualification.Direct;
 		if (event instanceof ReferralReceived received) {
+			if (referral.engagement().isInvitation()) {
+				return List.of(); // the invitation's own notice tells them (DealNotices)
+			}
 			return List.of(this.notices.forPartner(id, ReceivedNotices.kindOf(received), referral, NoticeDetails.NONE));
 		}
 		if (event instanceof ReferralDeclined declined) {

@@ -46,7 +46,9 @@ class SentMailRepository {
 	}
 
 	/**
-	 * Adds a mail, unless this recipient already got one for the event.
+	 * Adds a mail, unless this recipient already got one for the event; filed under the
+	 * vendor only when vendor staff see the referral, so a deal between partners (or a
+	 * private one) never shows on the vendor's sent-mail page.
 	 * @return whether it was added
 	 */
 	boolean add(UUID id, Notice notice, Recipient recipient, ComposedMail mail, boolean kept, Instant now) {
@@ -56,7 +58,8 @@ class SentMailRepository {
 					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
 			.params(id, notice.eventId(), recipient.email(), notice.kind().name(), recipient.locale().toLanguageTag(),
 					mail.subject(), mail.text(), mail.html(), notice.referral().id().value(),
-					notice.referral().vendorOrganizationId().value(), kept ? "KEPT" : "SMTP", SqlValues.timestamp(now))
+					notice.referral().visibleToVendor() ? notice.referral().vendorOrganizationId().value() : null,
+					kept ? "KEPT" : "SMTP", SqlValues.timestamp(now))
 			.update() == 1;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
 import org.leadrelay.referral.LeadFigures.Responder;
 import org.leadrelay.referral.ReferralAnalyticsRepository.Summary;
 import org.leadrelay.referral.ReferralAnalyticsRollupRepository.Period;
@@ -78,6 +79,17 @@ public class ReferralAnalytics {
 		return new LeadFigures(summary.perWeek, summary.outcomes, summary.median, summary.trend, summary.median,
 				this.rollup.pipeline(program), this.figures.latestExpired(scope, criteria, LeadFigures.LISTED),
 				this.rollup.declinedKeywords(program, KEYWORD_MIN_DECLINED, LeadFigures.LISTED), List.of());
+	}
+
+	/**
+	 * The open co-sell deals the caller may see, weighted by stage: the vendor's over the
+	 * deals its staff see (partner-led deals and its own co-sell invitations), a
+	 * partner's over its own, optionally of one location. Unlike the lead figures, not
+	 * limited to a period: it is the pipeline as it stands.
+	 */
+	@Transactional(readOnly = true)
+	public DealPipeline dealPipeline(Caller caller, @Nullable LocationId location) {
+		return DealPipeline.of(this.figures.openDeals(ReferralScope.of(caller), location));
 	}
 
 	/**

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.LocationId;
 import org.leadrelay.platform.SqlValues;
+import org.leadrelay.referral.DealPipeline.StageDeals;
 import org.leadrelay.referral.LeadFigures.CurrencyPipeline;
 import org.leadrelay.referral.LeadFigures.DeclinedKeyword;
 import org.leadrelay.referral.LeadFigures.ExpiredLead;
@@ -117,6 +119,27 @@ class ReferralAnalyticsRepository {
 			.params(where.params)
 			.query((rs, row) -> new CurrencyPipeline(Money.currency(rs.getString("currency")), rs.getBigDecimal("open"),
 					rs.getBigDecimal("won")))
+			.list();
+	}
+
+	/**
+	 * The count and value of the open deals (accepted, not yet won or lost) per currency
+	 * and stage, over the scope's deals only: the partial indexes of {@code V137} hold
+	 * exactly these rows, so no lead is read.
+	 */
+	List<StageDeals> openDeals(ReferralScope scope, @Nullable LocationId location) {
+		List<Object> params = new ArrayList<>(scope.params());
+		String sql = "select r.currency, r.deal_stage, count(*) as deals, sum(r.deal_value)::numeric(19, 2) as value "
+				+ "from referral r where " + scope.predicate()
+				+ " and r.origin <> 'Lead' and r.substatus = 'Accepted' and r.currency is not null";
+		if (location != null) {
+			sql += " and r.location_id = ?";
+			params.add(location.value());
+		}
+		return this.jdbc.sql(sql + " group by r.currency, r.deal_stage")
+			.params(params)
+			.query((rs, row) -> new StageDeals(Money.currency(rs.getString("currency")),
+					DealStage.valueOf(rs.getString("deal_stage")), rs.getLong("deals"), rs.getBigDecimal("value")))
 			.list();
 	}
 

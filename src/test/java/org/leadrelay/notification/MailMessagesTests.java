@@ -51,13 +51,14 @@ class MailMessagesTests {
 	@Test
 	void everyKindHasItsTextsForEachAudience() throws IOException {
 		Properties english = load("mail/messages.properties");
-		for (OrganizationKind organization : OrganizationKind.values()) {
-			Audience team = organization == OrganizationKind.PARTNER ? Audience.PARTNER : Audience.SENDER;
-			for (NotificationKind kind : NotificationKind.receivedBy(organization)) {
-				for (String part : new String[] { "subject", "headline", "intro" }) {
-					assertThat(english).containsKey("mail." + team.key() + "." + kind.name() + "." + part);
-				}
+		for (NotificationKind kind : NotificationKind.values()) {
+			for (String part : new String[] { "subject", "headline", "intro" }) {
+				assertThat(english).containsKey("mail." + kind.audience().key() + "." + kind.name() + "." + part);
 			}
+		}
+		for (OrganizationKind organization : OrganizationKind.values()) {
+			assertThat(NotificationKind.receivedBy(organization)).extracting(NotificationKind::audience)
+				.doesNotContain(Audience.CUSTOMER);
 		}
 		for (NotificationKind kind : new NotificationKind[] { NotificationKind.REFERRAL_DECLINED,
 				NotificationKind.REFERRAL_EXPIRED, NotificationKind.INQUIRY_CONFIRMATION }) {

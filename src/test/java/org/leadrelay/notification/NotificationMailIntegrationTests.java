@@ -542,7 +542,10 @@ class NotificationMailIntegrationTests {
 	void aUserWhoTurnedAKindOffGetsItInAppOnly() {
 		this.preferences.setEmail(this.bence.caller(), NotificationKind.NEW_REFERRAL, false);
 		assertThat(this.preferences.emailSettings(this.bence.caller())).isEqualTo(Map.of(NotificationKind.NEW_REFERRAL,
-				false, NotificationKind.CONTACT_REQUEST, true, NotificationKind.EXPIRY_REMINDER, true));
+				false, NotificationKind.CONTACT_REQUEST, true, NotificationKind.EXPIRY_REMINDER, true,
+				NotificationKind.DEAL_INVITED, true, NotificationKind.DEAL_ACCEPTED, true,
+				NotificationKind.DEAL_DECLINED, true, NotificationKind.DEAL_EXPIRED, true, NotificationKind.DEAL_WON,
+				true, NotificationKind.DEAL_LOST, true));
 
 		Referral referral = send(this.vendorClient, ReferralSpecs.qualified(this.program.budapest()));
 

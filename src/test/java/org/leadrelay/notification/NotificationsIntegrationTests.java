@@ -175,7 +175,15 @@ class NotificationsIntegrationTests {
 		assertThatThrownBy(() -> this.preferences.emailSettings(this.vendorClient)).isInstanceOf(DomainException.class);
 		assertThat(this.preferences.emailSettings(this.vendorAdmin)).containsOnlyKeys(
 				NotificationKind.REFERRAL_DECLINED, NotificationKind.REFERRAL_EXPIRED, NotificationKind.REFERRAL_WON,
-				NotificationKind.REFERRAL_LOST);
+				NotificationKind.REFERRAL_LOST, NotificationKind.DEAL_INVITED);
+	}
+
+	@Test
+	void partnersChooseMailForCoSellNoticesExceptStageMovesWhichComeInAppOnly() {
+		assertThat(this.preferences.emailSettings(this.partnerUser)).containsOnlyKeys(NotificationKind.NEW_REFERRAL,
+				NotificationKind.CONTACT_REQUEST, NotificationKind.EXPIRY_REMINDER, NotificationKind.DEAL_INVITED,
+				NotificationKind.DEAL_ACCEPTED, NotificationKind.DEAL_DECLINED, NotificationKind.DEAL_EXPIRED,
+				NotificationKind.DEAL_WON, NotificationKind.DEAL_LOST);
 	}
 
 	private Referral send() {

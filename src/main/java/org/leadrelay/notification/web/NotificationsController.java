@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.leadrelay.notification.Notifications;
-import org.leadrelay.referral.ReferralId;
 import org.leadrelay.shared.Caller;
 
 import org.springframework.stereotype.Controller;
@@ -42,11 +41,10 @@ class NotificationsController {
 		return "notifications/bell :: bell";
 	}
 
-	/** Opens the referral a notification is about, marking it read. */
+	/** Opens the lead or deal a notification is about, marking it read. */
 	@PostMapping("/notifications/{id}/open")
 	String open(Caller caller, @PathVariable UUID id) {
-		ReferralId referral = this.notifications.markRead(caller, id);
-		return "redirect:/leads/" + referral;
+		return "redirect:" + this.notifications.markRead(caller, id);
 	}
 
 	@PostMapping("/notifications/{id}/read")
