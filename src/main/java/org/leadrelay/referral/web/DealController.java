@@ -66,6 +66,7 @@ class DealController {
 	@PostMapping("/share")
 	String share(Caller caller, @PathVariable String id, @Valid @ModelAttribute("form") DealShareForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		deal(caller, id);
 		return this.forms.submit(new Submission(caller, LeadIds.parse(id), binding, model, redirect, response),
 				"deals/share", target -> null, "deal.done.shared",
 				deal -> this.management.shareWithVendor(caller, deal, Source.UI, form.version()));
