@@ -27,15 +27,18 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoReferrals referrals;
 
+	private final DemoDeals deals;
+
 	private final TransactionTemplate transactions;
 
 	DemoData(DemoMode demoMode, Organizations organizations, DemoPartners partners, DemoUsers users,
-			DemoReferrals referrals, TransactionTemplate transactions) {
+			DemoReferrals referrals, DemoDeals deals, TransactionTemplate transactions) {
 		this.demoMode = demoMode;
 		this.organizations = organizations;
 		this.partners = partners;
 		this.users = users;
 		this.referrals = referrals;
+		this.deals = deals;
 		this.transactions = transactions;
 	}
 
@@ -47,6 +50,7 @@ class DemoData implements ApplicationRunner {
 				DemoProgram program = this.partners.seed();
 				this.users.seed(program);
 				this.referrals.seed(program);
+				this.deals.seed(program);
 			});
 		}
 	}

@@ -135,7 +135,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/leads/new", "/leads/new/**", "/leads/imports", "/leads/imports/**")
 			.hasAnyRole(VENDOR_STAFF)
-			.requestMatchers("/leads", "/leads/**", "/insights")
+			.requestMatchers("/leads", "/leads/**", "/insights", "/deals", "/deals/**")
 			.hasAnyRole(LEAD_WORKERS)
 			.requestMatchers("/users", "/users/**", "/api-clients", "/api-clients/**")
 			.hasAnyRole(Role.VENDOR_ADMIN.name(), Role.REFERRALS_ADMIN.name())

@@ -86,6 +86,26 @@ public class Organizations {
 		if (caller.isVendor()) {
 			organizations.addAll(this.repository.findPartnersOf(own.id()));
 		}
+		return withLocations(organizations);
+	}
+
+	/**
+	 * The other partners of a partner's program, with their locations: whom a partner may
+	 * invite to a deal.
+	 */
+	public List<OrganizationWithLocations> otherPartnersOf(OrganizationId partner) {
+		OrganizationId vendor = find(partner).map(Organization::vendorId).orElse(null);
+		if (vendor == null) {
+			return List.of();
+		}
+		List<Organization> others = this.repository.findPartnersOf(vendor)
+			.stream()
+			.filter(organization -> !organization.id().equals(partner))
+			.toList();
+		return withLocations(others);
+	}
+
+	private List<OrganizationWithLocations> withLocations(List<Organization> organizations) {
 		Map<OrganizationId, List<Location>> locations = this.repository
 			.findLocations(organizations.stream().map(Organization::id).toList())
 			.stream()

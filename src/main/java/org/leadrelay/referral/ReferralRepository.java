@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,6 +287,26 @@ class ReferralRepository {
 						stage == null ? null : DealStage.valueOf(stage));
 			})
 			.list();
+	}
+
+	/** The organizations with a record in each engagement, oldest record first. */
+	Map<UUID, List<OrganizationId>> parties(List<UUID> engagementIds) {
+		Map<UUID, List<OrganizationId>> parties = new HashMap<>();
+		this.jdbc
+			.sql("select engagement_id, organization_id from referral where engagement_id = any(?::uuid[]) "
+					+ "order by created_at, id")
+			.param(SqlValues.uuidArray(engagementIds))
+			.query((rs, row) -> {
+				List<OrganizationId> each = parties.computeIfAbsent(rs.getObject("engagement_id", UUID.class),
+						key -> new ArrayList<>());
+				OrganizationId party = new OrganizationId(rs.getObject("organization_id", UUID.class));
+				if (!each.contains(party)) {
+					each.add(party);
+				}
+				return party;
+			})
+			.list();
+		return parties;
 	}
 
 	/** Those of the ids that name leads the vendor program sent. */

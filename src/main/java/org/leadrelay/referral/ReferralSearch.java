@@ -3,8 +3,10 @@ package org.leadrelay.referral;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -74,6 +76,15 @@ public class ReferralSearch {
 			.stream()
 			.map(ReferralId::new)
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * The organizations with a record in each of the engagements, oldest record first:
+	 * who is on the other side of the caller's deals. Only for engagements of records the
+	 * caller read; it names organizations, never their records.
+	 */
+	public Map<UUID, List<OrganizationId>> parties(Collection<UUID> engagementIds) {
+		return engagementIds.isEmpty() ? Map.of() : this.repository.parties(List.copyOf(engagementIds));
 	}
 
 	public ReferralPage list(Caller caller, ReferralQuery query) {

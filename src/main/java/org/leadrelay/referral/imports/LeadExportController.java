@@ -34,56 +34,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The leads list as a CSV file ({@link LeadCsv}): every lead of the list's current tab,
- * stage, search and sort that the caller sees there, not just one page. It is streamed
- * page by page (keyset paging), so a large export never sits in memory whole.
+ * The leads list as a CSV file ({@link LeadCsv}, written by {@link CsvExport}), in the
+ * columns the import reads back.
  */
 @Controller
 class LeadExportController {
 
-	static final int PAGE_SIZE = 500;
-
-	private final ReferralSearch search;
+	private final CsvExport export;
 
 	private final LeadImports imports;
 
-	private final Clock clock;
-
-	LeadExportController(ReferralSearch search, LeadImports imports, Clock clock) {
-		this.search = search;
+	LeadExportController(CsvExport export, LeadImports imports) {
+		this.export = export;
 		this.imports = imports;
-		this.clock = clock;
 	}
 
 	@GetMapping("/leads/export.csv")
 	void export(Caller caller, @RequestParam(required = false) @Nullable String tab,
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
-		LeadListParams params = LeadListParams.of(tab, stage, q, sort, null);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename("leads-" + params.tab().param() + "-"
-							+ LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC) + ".csv")
-					.build()
-					.toString());
-		Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		writer.write(LeadCsv.BYTE_ORDER_MARK);
-		try (CSVPrinter csv = new CSVPrinter(writer, LeadCsv.FORMAT)) {
-			csv.printRecord(header());
-			Cursor after = null;
-			do {
-				ReferralPage page = this.search.list(caller, new ReferralQuery(params.filter(params.tab()),
-						params.sort().sort(), PAGE_SIZE, 0, after, false));
-				List<Referral> referrals = page.items().stream().map(ViewedReferral::referral).toList();
-				Map<ReferralId, String> rowKeys = this.imports.rowKeys(referrals);
-				for (Referral referral : referrals) {
-					csv.printRecord(cells(referral, rowKeys.get(referral.id())));
-				}
-				after = page.next();
-			}
-			while (after != null);
-		}
+		this.export.write(caller, LeadListParams.of(tab, stage, q, sort, null), "leads", header(), referrals -> {
+			Map<ReferralId, String> rowKeys = this.imports.rowKeys(referrals);
+			return referrals.stream().map(referral -> cells(referral, rowKeys.get(referral.id()))).toList();
+		}, response);
 	}
 
 	private static List<String> header() {
@@ -95,8 +68,8 @@ class LeadExportController {
 	}
 
 	/**
-	 * A lead's cells, neutralised. A lead that did not come from an import has its id as
-	 * its row key: importing it elsewhere (or again) creates it once.
+	 * A lead's cells. A lead that did not come from an import has its id as its row key:
+	 * importing it elsewhere (or again) creates it once.
 	 */
 	private static List<String> cells(Referral referral, @Nullable String rowKey) {
 		NewLeadForm form = NewLeadForm.of(referral);
@@ -107,7 +80,7 @@ class LeadExportController {
 		cells.add(referral.createdAt().toString());
 		cells.add(referral.expiresAt().toString());
 		LeadCsv.LEAD_COLUMNS.forEach(column -> cells.add(LeadCsv.text(column.value().apply(form))));
-		return cells.stream().map(LeadCsv::neutralised).toList();
+		return cells;
 	}
 
 }

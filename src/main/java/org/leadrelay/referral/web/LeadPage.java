@@ -31,7 +31,9 @@ import org.leadrelay.referral.TimelineEntry.FieldChange;
  * @param windowOver Received, but the response window is over: the expiry sweep archives
  * it soon
  * @param contactUrgent the customer asked to be contacted, recently enough to be urgent
- * @param partner whether the viewer is the receiving partner
+ * @param partner whether the viewer's organization owns the record and so acts on it: the
+ * receiving partner of a lead, the owner of a deal or invitation (the vendor too, for its
+ * co-sell invitations)
  */
 record LeadPage(Referral referral, boolean favorite, @Nullable Location location, String partnerName,
 		@Nullable TimeLeft timeLeft, boolean windowOver, boolean contactUrgent, boolean partner,
@@ -40,6 +42,15 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 	private static final String VALUE = "details/dealValue";
 
 	private static final String CURRENCY = "details/currency";
+
+	/** Where the page is: co-sell deals and invitations live beside the leads. */
+	public String path() {
+		return path(this.referral);
+	}
+
+	static String path(Referral referral) {
+		return (referral.engagement().isCoSell() ? LeadListParams.DEALS : LeadListParams.LEADS) + "/" + referral.id();
+	}
 
 	/** Time is left to respond only while the referral awaits a response. */
 	public boolean canRespond() {
@@ -112,8 +123,9 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 	 *
 	 * @param field the API name of the changed field, without list positions
 	 * ({@code customerProfile/team})
-	 * @param kind {@code stage}, {@code money}, {@code day}, {@code people} (names, see
-	 * {@link LeadPage#personNames}) or {@code text}
+	 * @param kind {@code stage}, {@code salesStage}, {@code dealType}, {@code money},
+	 * {@code day}, {@code people} (names, see {@link LeadPage#personNames}) or
+	 * {@code text}
 	 * @param from the value before: a {@link Amount} for money, an {@link Instant} for a
 	 * day, else text
 	 */
@@ -125,6 +137,9 @@ record LeadPage(Referral referral, boolean favorite, @Nullable Location location
 				switch (field) {
 					case "substatus":
 						return new Change(field, "stage", change.from(), change.to());
+					case "salesStage", "dealType":
+						// names of a co-sell deal's stage or type, translated by the page
+						return new Change(field, field, change.from(), change.to());
 					case VALUE:
 						return new Change(field, "money", Amount.of(change.from(), fromCurrency),
 								Amount.of(change.to(), toCurrency));

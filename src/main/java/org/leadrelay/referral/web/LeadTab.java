@@ -17,7 +17,7 @@ import org.leadrelay.shared.Caller;
  * The tabs of the leads list (SPEC section 2): customer inquiries from the marketplace,
  * qualified leads (MQL and SQL) and the user's favorites.
  */
-public enum LeadTab {
+public enum LeadTab implements WorkspaceTab {
 
 	MARKETPLACE("marketplace", leads(new Comparison(Field.QUALIFICATION, Operator.EQ, Qualification.Direct))),
 	QUALIFIED("qualified", leads(new Comparison(Field.QUALIFICATION, Operator.NE, Qualification.Direct))),
@@ -37,11 +37,13 @@ public enum LeadTab {
 		return new ReferralFilter.And(List.of(filter, new Comparison(Field.ORIGIN, Operator.EQ, Origin.Lead)));
 	}
 
+	@Override
 	public String param() {
 		return this.param;
 	}
 
-	ReferralFilter filter() {
+	@Override
+	public ReferralFilter filter() {
 		return this.filter;
 	}
 

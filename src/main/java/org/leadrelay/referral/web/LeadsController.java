@@ -1,17 +1,11 @@
 package org.leadrelay.referral.web;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.ReferralManagement;
-import org.leadrelay.referral.ReferralPage;
-import org.leadrelay.referral.ReferralProperties;
-import org.leadrelay.referral.ReferralQuery;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.shared.Caller;
 
@@ -26,8 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The leads list: tabs with counts, stage filter, search, sort and pages, and the heart
- * that marks favorites. htmx updates the results and the heart in place; without
- * JavaScript the same links and forms load whole pages.
+ * that marks favorites (of leads and of co-sell deals alike). htmx updates the results
+ * and the heart in place; without JavaScript the same links and forms load whole pages.
  */
 @Controller
 class LeadsController {
@@ -39,15 +33,12 @@ class LeadsController {
 
 	private final ReferralManagement management;
 
-	private final ReferralProperties properties;
+	private final WorkspaceLists lists;
 
-	private final Clock clock;
-
-	LeadsController(ReferralSearch search, ReferralManagement management, ReferralProperties properties, Clock clock) {
+	LeadsController(ReferralSearch search, ReferralManagement management, WorkspaceLists lists) {
 		this.search = search;
 		this.management = management;
-		this.properties = properties;
-		this.clock = clock;
+		this.lists = lists;
 	}
 
 	@GetMapping("/leads")
@@ -55,42 +46,18 @@ class LeadsController {
 			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page, HtmxRequest htmx, Model model) {
-		Map<LeadTab, Long> counts = counts(caller);
+		Map<LeadTab, Long> counts = this.lists.counts(caller, LeadTab.class);
 		LeadListParams params = LeadListParams.of(tab == null ? LeadTab.landing(caller, counts).param() : tab, stage, q,
 				sort, page);
-		list(caller, params, counts, model);
+		return view(this.lists.fill(caller, params, counts, model), htmx);
+	}
+
+	/** The whole page, or for htmx only the results it swaps. */
+	static String view(String list, HtmxRequest htmx) {
 		if (htmx.isHtmxRequest() && RESULTS.equals(htmx.getTarget())) {
-			return "leads/list :: results";
+			return list + " :: results";
 		}
-		return "leads/list";
-	}
-
-	private Map<LeadTab, Long> counts(Caller caller) {
-		Map<LeadTab, Long> counts = new EnumMap<>(LeadTab.class);
-		for (LeadTab each : LeadTab.values()) {
-			counts.put(each, this.search.count(caller, each.filter()));
-		}
-		return counts;
-	}
-
-	private void list(Caller caller, LeadListParams params, Map<LeadTab, Long> counts, Model model) {
-		ReferralPage result = this.search.list(caller, new ReferralQuery(params.filter(params.tab()),
-				params.sort().sort(), LeadListParams.PAGE_SIZE, params.offset(), null, true));
-		Instant now = this.clock.instant();
-		long total = result.total() == null ? 0 : result.total();
-		model.addAttribute("params", params);
-		model.addAttribute("rows",
-				result.items()
-					.stream()
-					.map(viewed -> LeadRow.of(viewed, now, this.properties.contactRequestUrgency()))
-					.toList());
-		model.addAttribute("total", total);
-		model.addAttribute("pages", Math.max(1, (total + LeadListParams.PAGE_SIZE - 1) / LeadListParams.PAGE_SIZE));
-		model.addAttribute("counts", counts);
-		model.addAttribute("tabs", LeadTab.values());
-		model.addAttribute("mainStages", LeadStage.MAIN);
-		model.addAttribute("outcomes", LeadStage.OUTCOMES);
-		model.addAttribute("sorts", LeadSort.values());
+		return list;
 	}
 
 	/**
@@ -104,9 +71,12 @@ class LeadsController {
 			@RequestParam(defaultValue = "/leads") String returnTo, HtmxRequest htmx, Model model) {
 		this.management.setFavorite(caller, LeadIds.parse(id), favorite);
 		String back = safeReturn(returnTo);
-		model.addAttribute("favoritesCount", this.search.count(caller, LeadTab.FAVORITES.filter()));
+		LeadListParams params = LeadListParams.of(back);
+		// the Favorites count of the list the heart is on: leads or deals
+		WorkspaceTab favorites = LeadListParams.DEALS.equals(params.path()) ? DealTab.FAVORITES : LeadTab.FAVORITES;
+		model.addAttribute("favoritesCount", this.search.count(caller, favorites.filter()));
 		if (RESULTS.equals(htmx.getTarget())) {
-			list(caller, LeadListParams.of(back), counts(caller), model);
+			model.addAttribute("list", this.lists.fill(caller, params, this.lists.counts(caller, params), model));
 			return "leads/favorite :: relisted";
 		}
 		model.addAttribute("leadId", id);
@@ -125,12 +95,14 @@ class LeadsController {
 		return "redirect:" + safeReturn(returnTo);
 	}
 
-	/** Only pages of the workspace are returned to, never another site. */
+	/** Only pages of the workspace (leads, deals) are returned to, never another site. */
 	static String safeReturn(String returnTo) {
 		try {
 			UriComponents uri = UriComponentsBuilder.fromUriString(returnTo).build();
 			if (uri.getScheme() == null && uri.getHost() == null && uri.getPath() != null
-					&& uri.getPath().startsWith("/leads") && !returnTo.contains("\\")) {
+					&& (uri.getPath().startsWith(LeadListParams.LEADS)
+							|| uri.getPath().startsWith(LeadListParams.DEALS))
+					&& !returnTo.contains("\\")) {
 				return uri.toUriString();
 			}
 		}

@@ -119,7 +119,8 @@ public record NewLeadForm(@NotNull @Nullable UUID location, @NotNull @Nullable Q
 				: List.of(Qualification.MarketingQualified);
 	}
 
-	private static List<String> tags(@Nullable String text) {
+	/** Comma-separated tags, as the forms take them. */
+	static List<String> tags(@Nullable String text) {
 		return text == null ? List.of()
 				: Arrays.stream(text.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
 	}
