@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,17 @@ import org.leadrelay.shared.OrganizationId;
 /**
  * The co-sell side of a {@link Referral}: how it takes part in its engagement and the
  * sales stage it is at, with the rules that only deals and invitations have (moving
- * between stages, sharing a private deal with the vendor). The referral delegates to it
- * and records what it answers on its timeline; a lead's progress refuses every deal
- * action.
+ * between stages, sharing a private deal with the vendor, registering a won deal). The
+ * referral delegates to it and records what it answers on its timeline; a lead's progress
+ * refuses every deal action.
  */
 final class DealProgress {
+
+	/**
+	 * How long a deal must exist before its win can be registered: the Referrals API's
+	 * rule against registering a deal created only to claim a win.
+	 */
+	static final Duration REGISTRATION_DELAY = Duration.ofHours(72);
 
 	private Engagement engagement;
 
@@ -107,6 +114,33 @@ final class DealProgress {
 		}
 		this.engagement = this.engagement.sharedWithVendor();
 		return true;
+	}
+
+	/**
+	 * Whether the partner may register this deal's win with the vendor now: its own won
+	 * co-sell or partner-led deal of a catalogue product, created at least
+	 * {@link #REGISTRATION_DELAY} ago.
+	 */
+	void requireRegistrable(Substatus substatus, Requirements requirements, Instant createdAt, Instant now) {
+		DealType type = this.engagement.dealType();
+		if (this.engagement.origin() != Origin.Deal || !(type == DealType.CoSell || type == DealType.PartnerLed)) {
+			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_REGISTRABLE_TYPE,
+					"Only a partner's own co-sell or partner-led deal is registered with the vendor");
+		}
+		if (substatus != Substatus.Won) {
+			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_WON,
+					"This deal is " + substatus.status() + "/" + substatus + "; only a won deal is registered");
+		}
+		if (requirements.products().isEmpty()) {
+			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NO_PRODUCT,
+					"A registration names a product of the vendor's catalogue; this deal has none");
+		}
+		Instant registrable = createdAt.plus(REGISTRATION_DELAY);
+		if (now.isBefore(registrable)) {
+			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.TOO_EARLY,
+					"A deal is registered 72 hours or more after it was created; this one can be from " + registrable,
+					registrable);
+		}
 	}
 
 	/**

@@ -365,6 +365,15 @@ public class Referral {
 	}
 
 	/**
+	 * Checks that the partner may register this deal's win with the vendor now (see
+	 * {@link DealProgress#requireRegistrable}); a {@link RegistrationRefusedException}
+	 * says why not.
+	 */
+	public void requireRegistrable(Instant now) {
+		this.progress.requireRegistrable(this.substatus, requirements(), createdAt(), now);
+	}
+
+	/**
 	 * Received and within the response window: the partner can still accept or decline.
 	 */
 	public boolean awaitsResponse(Instant now) {
