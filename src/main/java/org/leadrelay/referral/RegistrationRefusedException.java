@@ -1,10 +1,10 @@
 package org.leadrelay.referral;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.ErrorCode;
 
@@ -20,16 +20,25 @@ public class RegistrationRefusedException extends DomainException implements Mes
 
 	private final Reason reason;
 
-	private final Object[] arguments;
+	private final @Nullable Instant registrableFrom;
 
-	RegistrationRefusedException(Reason reason, String message, Instant... moments) {
+	RegistrationRefusedException(Reason reason, String message) {
+		this(reason, message, null);
+	}
+
+	RegistrationRefusedException(Reason reason, String message, @Nullable Instant registrableFrom) {
 		super(ErrorCode.CONFLICT, message, "registrations");
 		this.reason = reason;
-		this.arguments = Arrays.stream(moments).map(Date::from).toArray();
+		this.registrableFrom = registrableFrom;
 	}
 
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/** When a deal registered too early can be registered; null for other refusals. */
+	public @Nullable Instant registrableFrom() {
+		return this.registrableFrom;
 	}
 
 	@Override
@@ -39,7 +48,7 @@ public class RegistrationRefusedException extends DomainException implements Mes
 
 	@Override
 	public Object[] getArguments() {
-		return this.arguments.clone();
+		return this.registrableFrom == null ? new Object[0] : new Object[] { Date.from(this.registrableFrom) };
 	}
 
 	@Override

@@ -2,16 +2,19 @@ package org.leadrelay.referral.registration;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.Actor;
 import org.leadrelay.referral.Money;
+import org.leadrelay.referral.Origin;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralSearch;
 import org.leadrelay.referral.Source;
+import org.leadrelay.referral.Substatus;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Ids;
@@ -82,12 +85,16 @@ public class DealRegistrations {
 	}
 
 	/**
-	 * The registration of a deal the caller has read already (its own record): for the
-	 * API's {@code registrations}.
+	 * The registrations of deals the caller has read already, by deal, for the API's
+	 * {@code registrations}: only won deals have one, so only they are looked up.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<DealRegistration> of(Referral ownDeal) {
-		return this.repository.findOf(ownDeal.id());
+	public Map<ReferralId, DealRegistration> ofDeals(List<Referral> deals) {
+		List<ReferralId> won = deals.stream()
+			.filter(deal -> deal.engagement().origin() == Origin.Deal && deal.substatus() == Substatus.Won)
+			.map(Referral::id)
+			.toList();
+		return won.isEmpty() ? Map.of() : this.repository.findOf(won);
 	}
 
 	/** The caller's own deal, which it may register. */
@@ -118,6 +125,12 @@ public class DealRegistrations {
 		registration.reject(reason, Actor.of(caller, source), this.clock.instant());
 		save(registration);
 		return registration;
+	}
+
+	/** Whether the vendor's registration is of a deal in an open channel conflict. */
+	@Transactional(readOnly = true)
+	public boolean inConflict(Caller caller, UUID id) {
+		return this.conflicts.inConflict(load(caller, id).referralId());
 	}
 
 	/** A page of the vendor's registrations, pending first. */

@@ -117,6 +117,16 @@ class RegistrationRepository {
 			.optional();
 	}
 
+	Map<ReferralId, DealRegistration> findOf(Collection<ReferralId> deals) {
+		Map<ReferralId, DealRegistration> found = new LinkedHashMap<>();
+		this.jdbc.sql(REGISTRATION + "where g.referral_id = any(?::uuid[])")
+			.params((Object) SqlValues.uuidArray(deals.stream().map(ReferralId::value).toList()))
+			.query(this::registration)
+			.list()
+			.forEach(registration -> found.put(registration.referralId(), registration));
+		return found;
+	}
+
 	/** A page of the vendor's registrations: pending first, then the newest. */
 	List<RegistrationViews.Row> page(OrganizationId vendor, int offset, int limit) {
 		return this.jdbc

@@ -34,19 +34,22 @@ public final class RegistrationViews {
 	public record Conflict(ChannelConflict conflict, ConflictDeal first, ConflictDeal second) {
 	}
 
-	/** A page of the vendor's registrations, pending first. */
-	public record Page(List<Row> rows, int page, int size, long total) {
+	/**
+	 * A page of the vendor's registrations, pending first; numbered from 0, as the shared
+	 * pager expects.
+	 */
+	public record Page(List<Row> rows, int number, int size, long total) {
 
-		public int pages() {
+		public int totalPages() {
 			return (int) ((this.total + this.size - 1) / this.size);
 		}
 
 		public boolean hasPrevious() {
-			return this.page > 0;
+			return this.number > 0;
 		}
 
 		public boolean hasNext() {
-			return this.page + 1 < pages();
+			return this.number + 1 < totalPages();
 		}
 
 	}
