@@ -29,8 +29,11 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DemoConflict conflict;
+
 	DemoData(DemoMode demoMode, Organizations organizations, DemoPartners partners, DemoUsers users,
-			DemoReferrals referrals, TransactionTemplate transactions) {
+			DemoReferrals referrals, TransactionTemplate transactions, DemoConflict conflict) {
+		this.conflict = conflict;
 		this.demoMode = demoMode;
 		this.organizations = organizations;
 		this.partners = partners;
@@ -47,6 +50,7 @@ class DemoData implements ApplicationRunner {
 				DemoProgram program = this.partners.seed();
 				this.users.seed(program);
 				this.referrals.seed(program);
+				this.conflict.seed(program);
 			});
 		}
 	}

@@ -57,10 +57,17 @@ public class ChannelConflicts {
 		if (event.dealType() != DealType.CoSell && event.dealType() != DealType.PartnerLed) {
 			return;
 		}
-		this.search.findOwnedBy(event.organizationId(), event.referralId())
-			.filter(deal -> !deal.requirements().products().isEmpty())
-			.ifPresent(deal -> check(claimOf(deal, deal.createdAt(), deal.substatus() == Substatus.Accepted),
-					deal.vendorOrganizationId()));
+		this.search.findOwnedBy(event.organizationId(), event.referralId()).ifPresent(this::detect);
+	}
+
+	/**
+	 * Flags the conflicts of a deal with other partners' claims; for deals created
+	 * without an event (demo data's past deals) too.
+	 */
+	public void detect(Referral deal) {
+		if (!deal.requirements().products().isEmpty()) {
+			check(claimOf(deal, deal.createdAt(), deal.substatus() == Substatus.Accepted), deal.vendorOrganizationId());
+		}
 	}
 
 	/** A registration claims its deal's customer again, from the day it is made. */
