@@ -81,6 +81,10 @@ class DealRegistrationController {
 			return page(caller, deal, form, model);
 		}
 		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.CONFLICT) {
+				// registered meanwhile (a second click): the page shows the registration
+				return "redirect:/deals/" + deal.id() + "/registration";
+			}
 			if (ex.code() != ErrorCode.INVALID_REQUEST) {
 				throw ex;
 			}

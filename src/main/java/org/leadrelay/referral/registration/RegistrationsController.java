@@ -66,6 +66,10 @@ class RegistrationsController {
 			}
 		}
 		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.INVALID_REQUEST) {
+				return refused(caller, page, "registrations.reasonInvalid", HttpStatus.UNPROCESSABLE_CONTENT, model,
+						response);
+			}
 			if (ex.code() != ErrorCode.CONFLICT) {
 				throw ex;
 			}
@@ -101,6 +105,9 @@ class RegistrationsController {
 			}
 		}
 		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.INVALID_REQUEST) {
+				return refusedConflict(caller, "conflicts.invalid", HttpStatus.UNPROCESSABLE_CONTENT, model, response);
+			}
 			if (ex.code() != ErrorCode.CONFLICT) {
 				throw ex;
 			}

@@ -125,6 +125,11 @@ class DealRegistrationIntegrationTests {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("Give a reason to reject the registration.");
 
+		Page tooLong = this.vendorAdmin.post("/registrations/" + withoutReason,
+				java.util.Map.of("decision", "reject", "reason", "x".repeat(501)));
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.body()).contains("at most 500 characters");
+
 		Page rejecting = this.vendorAdmin.post("/registrations/" + registrationId(rejected),
 				java.util.Map.of("decision", "reject", "reason", "The vendor serves this customer directly"));
 		Page approving = this.vendorAdmin.post("/registrations/" + registrationId(approved),
@@ -167,6 +172,9 @@ class DealRegistrationIntegrationTests {
 			.doesNotContain("Contoso confidential expansion", this.program.contoso().name(), contosoDeal);
 
 		String conflict = conflictId(conflicts.body());
+		Page stranger = this.vendorAdmin.post("/registrations/conflicts/" + conflict,
+				java.util.Map.of("keep", java.util.UUID.randomUUID().toString(), "reason", "Neither"));
+		assertThat(stranger.status()).as("a deal outside the conflict").isEqualTo(422);
 		Page noReason = this.vendorAdmin.post("/registrations/conflicts/" + conflict,
 				java.util.Map.of("keep", contosoDeal, "reason", ""));
 		assertThat(noReason.status()).isEqualTo(422);
