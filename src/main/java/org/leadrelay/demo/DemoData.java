@@ -29,16 +29,19 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoDeals deals;
 
+	private final DemoConflict conflict;
+
 	private final TransactionTemplate transactions;
 
 	DemoData(DemoMode demoMode, Organizations organizations, DemoPartners partners, DemoUsers users,
-			DemoReferrals referrals, DemoDeals deals, TransactionTemplate transactions) {
+			DemoReferrals referrals, DemoDeals deals, DemoConflict conflict, TransactionTemplate transactions) {
 		this.demoMode = demoMode;
 		this.organizations = organizations;
 		this.partners = partners;
 		this.users = users;
 		this.referrals = referrals;
 		this.deals = deals;
+		this.conflict = conflict;
 		this.transactions = transactions;
 	}
 
@@ -51,6 +54,7 @@ class DemoData implements ApplicationRunner {
 				this.users.seed(program);
 				this.referrals.seed(program);
 				this.deals.seed(program);
+				this.conflict.seed(program);
 			});
 		}
 	}

@@ -5,7 +5,7 @@
  * LeadRelay starts empty.
  */
 @ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "platform", "shared", "partner", "identity", "referral" })
+		allowedDependencies = { "platform", "shared", "partner", "identity", "referral", "referral :: registration" })
 @NullMarked
 package org.leadrelay.demo;
 

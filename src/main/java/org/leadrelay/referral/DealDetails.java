@@ -1,8 +1,11 @@
 package org.leadrelay.referral;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.TimelineEntry.FieldChange;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.Text;
 
@@ -33,6 +36,22 @@ public record DealDetails(String name, Money value, Instant closingAt, String no
 		return new DealDetails(dealName, value, closingAt, Text.required("details/notes", notes, MAX_NOTES),
 				Text.optional("externalReferenceId", externalReferenceId, 100),
 				Text.optional("campaignId", campaignId, 100));
+	}
+
+	/** What these details change of the deal's current ones, by API name. */
+	Map<String, FieldChange> changesFrom(Referral current) {
+		Money before = current.dealValue();
+		Map<String, FieldChange> changes = new LinkedHashMap<>();
+		FieldChange.diff(changes, "name", current.name(), this.name);
+		FieldChange.diff(changes, "details/dealValue", before == null ? null : before.amount().toPlainString(),
+				this.value.amount().toPlainString());
+		FieldChange.diff(changes, "details/currency", before == null ? null : before.currency().getCurrencyCode(),
+				this.value.currency().getCurrencyCode());
+		FieldChange.diff(changes, "details/closingDateTime", current.closingAt(), this.closingAt);
+		FieldChange.diff(changes, "details/notes", current.notes(), this.notes);
+		FieldChange.diff(changes, "externalReferenceId", current.externalReferenceId(), this.externalReferenceId);
+		FieldChange.diff(changes, "campaignId", current.campaignId(), this.campaignId);
+		return changes;
 	}
 
 }

@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
-import org.leadrelay.referral.DealStageRefusedException.Reason;
-import org.leadrelay.referral.EngagementEvent.RelatedReferralUpdated;
 import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
 import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
 import org.leadrelay.referral.ReferralEvent.ReferralExpired;
@@ -48,41 +45,12 @@ public class Referral {
 	/** The most people a deal team has. */
 	public static final int MAX_TEAM = 50;
 
-	private final ReferralId id;
-
-	private final OrganizationId organizationId;
-
-	private final OrganizationId vendorOrganizationId;
-
-	private final LocationId locationId;
-
-	private final UUID engagementId;
-
-	private final Qualification qualification;
-
-	private final ReferralType type;
-
-	private final Consent consent;
-
-	private final Requirements requirements;
-
-	private final @Nullable String inviteNotes;
-
 	/**
-	 * What the customer asked for, as the lead came in: kept apart from the deal's notes,
-	 * which the partner states when it accepts and may edit.
+	 * What is fixed when the record is created (ids, qualification, consent,
+	 * requirements, who created it and when, the response window); the rest of the state
+	 * is read from it once, into the fields below, which the transitions change.
 	 */
-	private final @Nullable String customerRequest;
-
-	private final String createdBy;
-
-	private final String createdByName;
-
-	private final Instant createdAt;
-
-	private final Instant expiresAt;
-
-	private final @Nullable Instant contactRequestedAt;
+	private final ReferralState created;
 
 	private Customer customer;
 
@@ -114,33 +82,14 @@ public class Referral {
 
 	private ReferralAttributes attributes;
 
-	private Engagement engagement;
-
-	private @Nullable DealStage stage;
+	private final DealProgress progress;
 
 	private final List<ReferralEvent> events = new ArrayList<>();
-
-	private final List<EngagementEvent> engagementEvents = new ArrayList<>();
 
 	private final List<PendingEntry> timeline = new ArrayList<>();
 
 	Referral(ReferralState state) {
-		this.id = state.id();
-		this.organizationId = state.organizationId();
-		this.vendorOrganizationId = state.vendorOrganizationId();
-		this.locationId = state.locationId();
-		this.engagementId = state.engagementId();
-		this.qualification = state.qualification();
-		this.type = state.type();
-		this.consent = state.consent();
-		this.requirements = state.requirements();
-		this.inviteNotes = state.inviteNotes();
-		this.customerRequest = state.customerRequest();
-		this.createdBy = state.createdBy();
-		this.createdByName = state.createdByName();
-		this.createdAt = state.createdAt();
-		this.expiresAt = state.expiresAt();
-		this.contactRequestedAt = state.contactRequestedAt();
+		this.created = state;
 		this.customer = state.customer();
 		this.name = state.name();
 		this.externalReferenceId = state.externalReferenceId();
@@ -156,8 +105,7 @@ public class Referral {
 		this.updatedAt = state.updatedAt();
 		this.version = state.version();
 		this.attributes = state.attributes();
-		this.engagement = state.engagement();
-		this.stage = state.stage();
+		this.progress = new DealProgress(state.engagement(), state.stage());
 	}
 
 	/**
@@ -184,21 +132,19 @@ public class Referral {
 	void accept(DealDetails details, List<TeamMember> customerContacts, Actor actor, Instant now) {
 		requireStage(Substatus.Received, "accepted");
 		requireWithinResponseWindow(now);
-		Map<String, FieldChange> changes = changes(details);
-		changes.put("substatus", change(this.substatus, Substatus.Accepted));
+		Map<String, FieldChange> changes = details.changesFrom(this);
+		changes.put("substatus", FieldChange.of(this.substatus, Substatus.Accepted));
 		apply(details);
 		for (TeamMember contact : customerContacts) {
 			this.customer = this.customer.withContact(contact);
 			changes.put("customerProfile/team/" + (this.customer.contacts().size() - 1),
-					change(null, contact.fullName()));
+					FieldChange.of(null, contact.fullName()));
 		}
 		this.substatus = Substatus.Accepted;
 		this.acceptedAt = now;
-		if (this.engagement.isCoSell()) {
-			enterStage(DealStage.Accepted, changes);
-		}
+		enterStageIfCoSell(DealStage.Accepted, changes);
 		record(actor, now, "accepted", changes);
-		this.events.add(new ReferralAccepted(this.id, this.organizationId, actor.name(), now));
+		this.events.add(new ReferralAccepted(id(), organizationId(), actor.name(), now));
 		tellInviter(now, null);
 	}
 
@@ -210,16 +156,16 @@ public class Referral {
 		requireWithinResponseWindow(now);
 		String notesText = Text.optional("details/notes", declineNotes, DealDetails.MAX_NOTES);
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("substatus", change(this.substatus, Substatus.Declined));
-		changes.put("statusReason", change(this.statusReason, reason));
+		changes.put("substatus", FieldChange.of(this.substatus, Substatus.Declined));
+		changes.put("statusReason", FieldChange.of(this.statusReason, reason));
 		if (notesText != null) {
-			changes.put("declineNotes", change(null, notesText));
+			changes.put("declineNotes", FieldChange.of(null, notesText));
 		}
 		this.substatus = Substatus.Declined;
 		this.statusReason = reason;
 		this.closedAt = now;
 		record(actor, now, "declined", changes);
-		this.events.add(new ReferralDeclined(this.id, this.organizationId, reason, notesText, actor.name(), now));
+		this.events.add(new ReferralDeclined(id(), organizationId(), reason, notesText, actor.name(), now));
 		tellInviter(now, reason);
 	}
 
@@ -228,15 +174,15 @@ public class Referral {
 	 */
 	void expire(Instant now) {
 		requireStage(Substatus.Received, "expired");
-		if (now.isBefore(this.expiresAt)) {
+		if (now.isBefore(this.created.expiresAt())) {
 			throw DomainException
-				.conflict("The referral is open until " + this.expiresAt + " and cannot expire before");
+				.conflict("The referral is open until " + this.created.expiresAt() + " and cannot expire before");
 		}
-		Map<String, FieldChange> changes = Map.of("substatus", change(this.substatus, Substatus.Expired));
+		Map<String, FieldChange> changes = Map.of("substatus", FieldChange.of(this.substatus, Substatus.Expired));
 		this.substatus = Substatus.Expired;
 		this.closedAt = now;
 		record(Actor.SYSTEM, now, "expired", changes);
-		this.events.add(new ReferralExpired(this.id, this.organizationId, now));
+		this.events.add(new ReferralExpired(id(), organizationId(), now));
 		tellInviter(now, null);
 	}
 
@@ -245,14 +191,13 @@ public class Referral {
 	 */
 	void edit(DealDetails details, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "edited");
-		Map<String, FieldChange> changes = changes(details);
+		Map<String, FieldChange> changes = details.changesFrom(this);
 		if (changes.isEmpty()) {
 			return;
 		}
 		apply(details);
 		record(actor, now, "edited", changes);
-		this.events
-			.add(new ReferralUpdated(this.id, this.organizationId, List.copyOf(changes.keySet()), actor.name(), now));
+		this.events.add(new ReferralUpdated(id(), organizationId(), List.copyOf(changes.keySet()), actor.name(), now));
 	}
 
 	/** Adds a person working the deal. */
@@ -272,10 +217,11 @@ public class Referral {
 		if (members.equals(this.team)) {
 			return;
 		}
-		Map<String, FieldChange> changes = Map.of("team", change(names(this.team), names(members)));
+		Map<String, FieldChange> changes = Map.of("team",
+				FieldChange.of(TeamMember.names(this.team), TeamMember.names(members)));
 		this.team = List.copyOf(members);
 		record(actor, now, "teamChanged", changes);
-		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of("team"), actor.name(), now));
+		this.events.add(new ReferralUpdated(id(), organizationId(), List.of("team"), actor.name(), now));
 	}
 
 	/**
@@ -294,10 +240,10 @@ public class Referral {
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
 		Map<String, @Nullable Object> before = this.attributes.byApiName();
 		Map<String, @Nullable Object> after = changed.byApiName();
-		names.forEach(name -> changes.put(name, change(before.get(name), after.get(name))));
+		names.forEach(name -> changes.put(name, FieldChange.of(before.get(name), after.get(name))));
 		this.attributes = changed;
 		record(actor, now, "attributesChanged", changes);
-		this.events.add(new ReferralUpdated(this.id, this.organizationId, names, actor.name(), now));
+		this.events.add(new ReferralUpdated(id(), organizationId(), names, actor.name(), now));
 	}
 
 	/** Adds a contact at the customer. */
@@ -307,24 +253,23 @@ public class Referral {
 			throw DomainException.invalid("customerProfile/team", "A customer has at most 50 contacts");
 		}
 		this.customer = this.customer.withContact(contact);
-		record(actor, now, "customerContactAdded", Map
-			.of("customerProfile/team/" + (this.customer.contacts().size() - 1), change(null, contact.fullName())));
+		record(actor, now, "customerContactAdded",
+				Map.of("customerProfile/team/" + (this.customer.contacts().size() - 1),
+						FieldChange.of(null, contact.fullName())));
 		this.events
-			.add(new ReferralUpdated(this.id, this.organizationId, List.of("customerProfile/team"), actor.name(), now));
+			.add(new ReferralUpdated(id(), organizationId(), List.of("customerProfile/team"), actor.name(), now));
 	}
 
 	/** The deal was won: the referral is archived. */
 	void markWon(Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "marked won");
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("substatus", change(this.substatus, Substatus.Won));
-		if (this.engagement.isCoSell()) {
-			enterStage(DealStage.Won, changes);
-		}
+		changes.put("substatus", FieldChange.of(this.substatus, Substatus.Won));
+		enterStageIfCoSell(DealStage.Won, changes);
 		this.substatus = Substatus.Won;
 		this.closedAt = now;
 		record(actor, now, "won", changes);
-		this.events.add(new ReferralWon(this.id, this.organizationId, actor.name(), now));
+		this.events.add(new ReferralWon(id(), organizationId(), actor.name(), now));
 		tellInviter(now, null);
 	}
 
@@ -332,50 +277,30 @@ public class Referral {
 	void markLost(@Nullable LostReason reason, Actor actor, Instant now) {
 		requireStage(Substatus.Accepted, "marked lost");
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("substatus", change(this.substatus, Substatus.Lost));
+		changes.put("substatus", FieldChange.of(this.substatus, Substatus.Lost));
 		if (reason != null) {
-			changes.put("statusReason", change(this.statusReason, reason));
+			changes.put("statusReason", FieldChange.of(this.statusReason, reason));
 		}
 		this.substatus = Substatus.Lost;
 		this.statusReason = reason == null ? null : reason.name();
 		this.closedAt = now;
 		record(actor, now, "lost", changes);
-		this.events.add(new ReferralLost(this.id, this.organizationId, reason, actor.name(), now));
+		this.events.add(new ReferralLost(id(), organizationId(), reason, actor.name(), now));
 		tellInviter(now, this.statusReason);
 	}
 
 	/**
-	 * Moves an accepted deal to another sales stage, forward or back. Won comes only with
-	 * winning the deal, and Accepted, where deals start, is not returned to. A lead has
-	 * no sales stages.
+	 * Moves an accepted deal to another sales stage, forward or back (see
+	 * {@link DealProgress#requireMovable}).
 	 */
 	void moveTo(DealStage target, Actor actor, Instant now) {
-		if (!this.engagement.isCoSell()) {
-			throw new DealStageRefusedException(Reason.LEAD,
-					"This is a lead, not a co-sell deal; only deals move between sales stages");
-		}
-		if (this.substatus != Substatus.Accepted) {
-			throw new DealStageRefusedException(Reason.NOT_OPEN,
-					"This deal is " + this.substatus.status() + "/" + this.substatus
-							+ "; only an accepted deal moves between sales stages",
-					DealStageRefusedException.named(this.substatus));
-		}
-		if (target == DealStage.Won) {
-			throw new DealStageRefusedException(Reason.WON,
-					"A deal reaches Won when it is marked won (status Closed, substatus Won)");
-		}
-		if (target == this.stage) {
+		if (!this.progress.requireMovable(target, this.substatus)) {
 			return;
-		}
-		if (target == DealStage.Accepted) {
-			throw new DealStageRefusedException(Reason.BACK_TO_ACCEPTED, "This deal is " + this.stage
-					+ "; it cannot go back to Accepted, where deals start (the earliest stage after it is Qualified)",
-					DealStageRefusedException.named(Objects.requireNonNull(this.stage)));
 		}
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
 		enterStage(target, changes);
 		record(actor, now, "stageChanged", changes);
-		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of("salesStage"), actor.name(), now));
+		this.events.add(new ReferralUpdated(id(), organizationId(), List.of("salesStage"), actor.name(), now));
 		tellInviter(now, null);
 	}
 
@@ -384,8 +309,9 @@ public class Referral {
 	 * the deal is in already changes nothing.
 	 */
 	void moveTo(SalesStage salesStage, Actor actor, Instant now) {
-		if (this.stage == null || this.stage.salesStage() != salesStage) {
-			moveTo(DealStage.of(salesStage), actor, now);
+		DealStage target = this.progress.stageFor(salesStage);
+		if (target != null) {
+			moveTo(target, actor, now);
 		}
 	}
 
@@ -394,23 +320,13 @@ public class Referral {
 	 * partner-led, and vendor staff see it. Sharing cannot be taken back.
 	 */
 	void shareWithVendor(Actor actor, Instant now) {
-		DealType type = this.engagement.dealType();
-		if (this.engagement.origin() != Origin.Deal || type == null
-				|| !(type == DealType.Private || type == DealType.PartnerLed || type == DealType.CoSell)) {
-			throw DomainException.invalid("consent/consentToShareReferralWithMicrosoftSellers",
-					"Only a partner's own private deal is shared with the vendor");
-		}
-		if (type != DealType.Private) {
+		if (!this.progress.share(this.substatus)) {
 			return;
 		}
-		if (isArchived()) {
-			throw DomainException.conflict("This deal is " + this.substatus.status() + "/" + this.substatus
-					+ "; an archived deal is no longer shared");
-		}
-		this.engagement = this.engagement.sharedWithVendor();
 		this.attributes = this.attributes.withConsentToShareWithVendor(true);
-		record(actor, now, "sharedWithVendor", Map.of("dealType", change(type, DealType.PartnerLed)));
-		this.events.add(new ReferralUpdated(this.id, this.organizationId, List.of(ReferralAttributes.CONSENT_TO_SHARE),
+		record(actor, now, "sharedWithVendor",
+				Map.of("dealType", FieldChange.of(DealType.Private, DealType.PartnerLed)));
+		this.events.add(new ReferralUpdated(id(), organizationId(), List.of(ReferralAttributes.CONSENT_TO_SHARE),
 				actor.name(), now));
 	}
 
@@ -429,11 +345,10 @@ public class Referral {
 		if (id.equals(this.externalReferenceId)) {
 			return;
 		}
-		Map<String, FieldChange> changes = Map.of("externalReferenceId", change(this.externalReferenceId, id));
+		Map<String, FieldChange> changes = Map.of("externalReferenceId", FieldChange.of(this.externalReferenceId, id));
 		this.externalReferenceId = id;
 		record(actor, now, "crmLinked", changes);
-		this.events
-			.add(new ReferralUpdated(this.id, this.organizationId, List.of("externalReferenceId"), actor.name(), now));
+		this.events.add(new ReferralUpdated(id(), organizationId(), List.of("externalReferenceId"), actor.name(), now));
 	}
 
 	/**
@@ -446,14 +361,23 @@ public class Referral {
 		if (event != null) {
 			this.events.add(event);
 		}
-		this.engagementEvents.addAll(List.of(engagementEvents));
+		this.progress.tell(engagementEvents);
+	}
+
+	/**
+	 * Checks that the partner may register this deal's win with the vendor now (see
+	 * {@link DealProgress#requireRegistrable}); a {@link RegistrationRefusedException}
+	 * says why not.
+	 */
+	public void requireRegistrable(Instant now) {
+		this.progress.requireRegistrable(this.substatus, requirements(), createdAt(), now);
 	}
 
 	/**
 	 * Received and within the response window: the partner can still accept or decline.
 	 */
 	public boolean awaitsResponse(Instant now) {
-		return this.substatus == Substatus.Received && now.isBefore(this.expiresAt);
+		return this.substatus == Substatus.Received && now.isBefore(this.created.expiresAt());
 	}
 
 	/**
@@ -461,7 +385,7 @@ public class Referral {
 	 * expiry sweep archives it soon.
 	 */
 	public boolean missedResponseWindow(Instant now) {
-		return this.substatus == Substatus.Received && !now.isBefore(this.expiresAt);
+		return this.substatus == Substatus.Received && !now.isBefore(this.created.expiresAt());
 	}
 
 	/**
@@ -469,7 +393,7 @@ public class Referral {
 	 * response.
 	 */
 	public @Nullable Duration responseTimeLeft(Instant now) {
-		return awaitsResponse(now) ? Duration.between(now, this.expiresAt) : null;
+		return awaitsResponse(now) ? Duration.between(now, this.created.expiresAt()) : null;
 	}
 
 	/**
@@ -495,7 +419,7 @@ public class Referral {
 
 	/** The customer asked to be contacted and the partner has not answered yet. */
 	public boolean contactRequestUnanswered() {
-		return this.contactRequestedAt != null && this.substatus == Substatus.Received;
+		return this.created.contactRequestedAt() != null && this.substatus == Substatus.Received;
 	}
 
 	/**
@@ -503,57 +427,53 @@ public class Referral {
 	 * urgent: once the lead is accepted or archived, nobody needs to hurry any more.
 	 */
 	public boolean isContactRequestUrgent(Instant now, Duration urgency) {
-		return contactRequestUnanswered() && this.contactRequestedAt != null
-				&& now.isBefore(this.contactRequestedAt.plus(urgency));
+		Instant requestedAt = this.created.contactRequestedAt();
+		return contactRequestUnanswered() && requestedAt != null && now.isBefore(requestedAt.plus(urgency));
 	}
 
 	/** Whether the organization owns this record, and so may act on it. */
 	public boolean isOwnedBy(OrganizationId organization) {
-		return this.organizationId.equals(organization);
+		return this.created.organizationId().equals(organization);
 	}
 
 	/**
-	 * Whether vendor staff see this record: every lead and the vendor's own invitations,
-	 * and a partner's deal only when the partner shares it (partner-led).
+	 * Whether vendor staff see this record (see {@link DealProgress#visibleToVendor}).
 	 */
 	public boolean visibleToVendor() {
-		DealType type = this.engagement.dealType();
-		return this.engagement.origin() == Origin.Lead || this.organizationId.equals(this.vendorOrganizationId)
-				|| this.engagement.origin() == Origin.Deal && type != null && type.visibleToVendor();
+		return this.progress.visibleToVendor(this.created.organizationId(), this.created.vendorOrganizationId());
 	}
 
 	/**
-	 * The organization whose location this record is on: its owner's, except for the
-	 * vendor's record of a co-sell invitation, which sits on the inviting partner's.
+	 * The organization whose location this record is on (see
+	 * {@link DealProgress#locationOrganizationId}).
 	 */
 	public OrganizationId locationOrganizationId() {
-		Inviter inviter = this.engagement.inviter();
-		return inviter != null && this.organizationId.equals(this.vendorOrganizationId) ? inviter.organizationId()
-				: this.organizationId;
+		return this.progress.locationOrganizationId(this.created.organizationId(), this.created.vendorOrganizationId());
 	}
 
 	/**
 	 * The record's direction for its owner: deals go out, leads and invitations come in.
 	 */
 	public Direction direction() {
-		return this.engagement.origin().direction();
+		return engagement().origin().direction();
 	}
 
 	private void enterStage(DealStage target, Map<String, FieldChange> changes) {
-		changes.put("salesStage", change(this.stage, target));
-		this.stage = target;
+		this.progress.enter(target, changes);
 		this.attributes = this.attributes.withSalesStage(target.salesStage());
+	}
+
+	private void enterStageIfCoSell(DealStage target, Map<String, FieldChange> changes) {
+		if (engagement().isCoSell()) {
+			enterStage(target, changes);
+		}
 	}
 
 	/**
 	 * An invitation tells the inviter of every answer and every later change of stage.
 	 */
 	private void tellInviter(Instant now, @Nullable String reason) {
-		Inviter inviter = this.engagement.inviter();
-		if (inviter != null) {
-			this.engagementEvents.add(new RelatedReferralUpdated(this.engagementId, this.id, this.organizationId,
-					inviter, this.substatus, this.stage, reason, now));
-		}
+		this.progress.tellInviter(this, now, reason);
 	}
 
 	private void requireStage(Substatus required, String action) {
@@ -564,24 +484,10 @@ public class Referral {
 	}
 
 	private void requireWithinResponseWindow(Instant now) {
-		if (!now.isBefore(this.expiresAt)) {
-			throw DomainException.conflict("The response window of this referral ended at " + this.expiresAt
+		if (!now.isBefore(this.created.expiresAt())) {
+			throw DomainException.conflict("The response window of this referral ended at " + this.created.expiresAt()
 					+ "; it is being archived as Expired");
 		}
-	}
-
-	private Map<String, FieldChange> changes(DealDetails details) {
-		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		diff(changes, "name", this.name, details.name());
-		diff(changes, "details/dealValue", this.dealValue == null ? null : this.dealValue.amount().toPlainString(),
-				details.value().amount().toPlainString());
-		diff(changes, "details/currency", this.dealValue == null ? null : this.dealValue.currency().getCurrencyCode(),
-				details.value().currency().getCurrencyCode());
-		diff(changes, "details/closingDateTime", this.closingAt, details.closingAt());
-		diff(changes, "details/notes", this.notes, details.notes());
-		diff(changes, "externalReferenceId", this.externalReferenceId, details.externalReferenceId());
-		diff(changes, "campaignId", this.campaignId, details.campaignId());
-		return changes;
 	}
 
 	private void apply(DealDetails details) {
@@ -598,21 +504,6 @@ public class Referral {
 		this.timeline.add(new PendingEntry(actor, now, action, Map.copyOf(changes)));
 	}
 
-	private static void diff(Map<String, FieldChange> changes, String field, @Nullable Object from,
-			@Nullable Object to) {
-		if (!Objects.equals(from, to)) {
-			changes.put(field, change(from, to));
-		}
-	}
-
-	private static FieldChange change(@Nullable Object from, @Nullable Object to) {
-		return new FieldChange(from == null ? null : from.toString(), to == null ? null : to.toString());
-	}
-
-	private static String names(List<TeamMember> members) {
-		return String.join(", ", members.stream().map(TeamMember::fullName).toList());
-	}
-
 	/** Events registered since the referral was loaded; cleared once published. */
 	List<ReferralEvent> pendingEvents() {
 		return List.copyOf(this.events);
@@ -625,81 +516,81 @@ public class Referral {
 
 	/** Events for the inviter of an invitation, registered since it was loaded. */
 	List<EngagementEvent> pendingEngagementEvents() {
-		return List.copyOf(this.engagementEvents);
+		return this.progress.pendingEngagementEvents();
 	}
 
 	void markPersisted(int newVersion) {
 		this.version = newVersion;
 		this.events.clear();
-		this.engagementEvents.clear();
+		this.progress.markPersisted();
 		this.timeline.clear();
 	}
 
 	public ReferralId id() {
-		return this.id;
+		return this.created.id();
 	}
 
 	public OrganizationId organizationId() {
-		return this.organizationId;
+		return this.created.organizationId();
 	}
 
 	public OrganizationId vendorOrganizationId() {
-		return this.vendorOrganizationId;
+		return this.created.vendorOrganizationId();
 	}
 
 	public LocationId locationId() {
-		return this.locationId;
+		return this.created.locationId();
 	}
 
 	public UUID engagementId() {
-		return this.engagementId;
+		return this.created.engagementId();
 	}
 
 	public Qualification qualification() {
-		return this.qualification;
+		return this.created.qualification();
 	}
 
 	public ReferralType type() {
-		return this.type;
+		return this.created.type();
 	}
 
 	public Consent consent() {
-		return this.consent;
+		return this.created.consent();
 	}
 
 	public Requirements requirements() {
-		return this.requirements;
+		return this.created.requirements();
 	}
 
 	public @Nullable String inviteNotes() {
-		return this.inviteNotes;
+		return this.created.inviteNotes();
 	}
 
 	/**
 	 * What the customer asked for when the lead came in; accepting leaves it as it was.
 	 */
 	public @Nullable String customerRequest() {
-		return this.customerRequest;
+		return this.created.customerRequest();
 	}
 
 	public String createdBy() {
-		return this.createdBy;
+		return this.created.createdBy();
 	}
 
 	public String createdByName() {
-		return this.createdByName;
+		return this.created.createdByName();
 	}
 
 	public Instant createdAt() {
-		return this.createdAt;
+		return this.created.createdAt();
 	}
 
 	public Instant expiresAt() {
-		return this.expiresAt;
+		return this.created.expiresAt();
 	}
 
 	public @Nullable Instant contactRequestedAt() {
-		return this.contactRequestedAt;
+		return this.created.contactRequestedAt();
 	}
 
 	public Customer customer() {
@@ -767,12 +658,12 @@ public class Referral {
 	}
 
 	public Engagement engagement() {
-		return this.engagement;
+		return this.progress.engagement();
 	}
 
 	/** The sales stage of an accepted (or won, or lost) deal; null for leads. */
 	public @Nullable DealStage stage() {
-		return this.stage;
+		return this.progress.stage();
 	}
 
 	/** A timeline entry not yet written. */

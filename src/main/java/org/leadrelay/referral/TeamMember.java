@@ -1,5 +1,6 @@
 package org.leadrelay.referral;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public record TeamMember(@Nullable String firstName, @Nullable String lastName, 
 	public String fullName(Locale locale) {
 		String name = new PersonName(this.firstName, this.lastName).in(locale);
 		return name.isEmpty() ? this.email.value() : name;
+	}
+
+	/** The members' names, as the timeline lists a team. */
+	static String names(List<TeamMember> members) {
+		return String.join(", ", members.stream().map(TeamMember::fullName).toList());
 	}
 
 }

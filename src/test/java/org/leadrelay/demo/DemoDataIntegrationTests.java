@@ -34,6 +34,9 @@ class DemoDataIntegrationTests {
 			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(node::isAlive);
 
 			assertThat(Files.readString(log)).doesNotContain("APPLICATION FAILED TO START", "DomainException");
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> Files.readString(log)
+					.contains("Demo data: created an open channel conflict and a pending deal registration"));
 			assertThat(ApiClient.anonymous(node.port()).get("/marketplace").status()).isEqualTo(200);
 		}
 	}

@@ -20,7 +20,9 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 		CustomerProfile customerProfile, Consent consent, Details details, List<Member> team,
 		InviteContext inviteContext, @Nullable String salesStage, @Nullable String referralProgram,
 		@Nullable String referralSource, @Nullable String callToAction, @Nullable TrackingInfo trackingInfo,
-		List<ReferralTag> tags, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Related> relatedReferrals) {
+		List<ReferralTag> tags, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Related> relatedReferrals,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Registration> registrations,
+		@Nullable String registrationStatus) {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Target(String type, String id) {
@@ -80,6 +82,23 @@ record ReferralJson(String id, String engagementId, String organizationId, Strin
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Related(String organizationId, String organizationName, String direction, String status, String substatus,
 			@Nullable String salesStage, @Nullable String dealStage, @Nullable Integer probability) {
+	}
+
+	/**
+	 * The deal's registration with the vendor (a deal has at most one).
+	 *
+	 * @param statusReason the vendor's reason for its decision
+	 * @param solutionDetails the registered catalogue products, by name as {@code id}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Registration(String id, String registrationDateTime, String status, @Nullable String statusReason,
+			Contract contract, List<Solution> solutionDetails) {
+	}
+
+	record Contract(BigDecimal value, String currency) {
+	}
+
+	record Solution(String id, String name) {
 	}
 
 	/**

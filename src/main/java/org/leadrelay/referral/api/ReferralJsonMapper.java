@@ -2,6 +2,7 @@ package org.leadrelay.referral.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Organizations;
@@ -11,10 +12,13 @@ import org.leadrelay.referral.Origin;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralAttributes;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.RelatedReferral;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.referral.ViewedReferral;
+import org.leadrelay.referral.registration.DealRegistration;
+import org.leadrelay.referral.registration.DealRegistrations;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Component;
@@ -27,11 +31,26 @@ class ReferralJsonMapper {
 
 	private final Organizations organizations;
 
-	ReferralJsonMapper(Organizations organizations) {
+	private final DealRegistrations registrations;
+
+	ReferralJsonMapper(Organizations organizations, DealRegistrations registrations) {
 		this.organizations = organizations;
+		this.registrations = registrations;
 	}
 
 	ReferralJson toJson(ViewedReferral viewed) {
+		Referral referral = viewed.referral();
+		return toJson(viewed, this.registrations.ofDeals(List.of(referral)).get(referral.id()));
+	}
+
+	/** A page of referrals, their registrations read in one query. */
+	List<ReferralJson> toJson(List<ViewedReferral> page) {
+		Map<ReferralId, DealRegistration> registered = this.registrations
+			.ofDeals(page.stream().map(ViewedReferral::referral).toList());
+		return page.stream().map(viewed -> toJson(viewed, registered.get(viewed.referral().id()))).toList();
+	}
+
+	private ReferralJson toJson(ViewedReferral viewed, @Nullable DealRegistration registration) {
 		Referral referral = viewed.referral();
 		Money value = referral.dealValue();
 		var customer = referral.customer();
@@ -61,7 +80,17 @@ class ReferralJsonMapper {
 				attributes.salesStage() == null ? null : attributes.salesStage().name(), attributes.referralProgram(),
 				attributes.referralSource(), attributes.callToAction(),
 				attributes.microsoftMsxId() == null ? null : new ReferralJson.TrackingInfo(attributes.microsoftMsxId()),
-				attributes.tags().stream().map(ReferralJson.ReferralTag::new).toList(), related(viewed.related()));
+				attributes.tags().stream().map(ReferralJson.ReferralTag::new).toList(), related(viewed.related()),
+				registration == null ? List.of() : List.of(registration(registration)),
+				registration == null ? null : registration.status().name());
+	}
+
+	private static ReferralJson.Registration registration(DealRegistration registration) {
+		return new ReferralJson.Registration(registration.id().toString(), registration.registeredAt().toString(),
+				registration.status().name(), registration.statusReason(),
+				new ReferralJson.Contract(registration.value().amount(),
+						registration.value().currency().getCurrencyCode()),
+				registration.products().stream().map(product -> new ReferralJson.Solution(product, product)).toList());
 	}
 
 	private List<ReferralJson.Related> related(List<RelatedReferral> related) {

@@ -66,8 +66,11 @@ class ReferralsController {
 
 	private final NewDealMapper deals;
 
+	private final RegistrationsApi registrations;
+
 	ReferralsController(ReferralManagement management, ReferralSearch search, ReferralJsonMapper mapper,
-			IdempotencyKeys idempotencyKeys, JsonMapper json, NewDealMapper deals) {
+			IdempotencyKeys idempotencyKeys, JsonMapper json, NewDealMapper deals, RegistrationsApi registrations) {
+		this.registrations = registrations;
 		this.management = management;
 		this.search = search;
 		this.mapper = mapper;
@@ -114,8 +117,8 @@ class ReferralsController {
 					// token is URL-safe
 					.build(true)
 					.toUriString();
-		return new ReferralListJson(selection.apply(page.items().stream().map(this.mapper::toJson).toList(), this.json),
-				page.total(), nextLink);
+		return new ReferralListJson(selection.apply(this.mapper.toJson(page.items()), this.json), page.total(),
+				nextLink);
 	}
 
 	@GetMapping("/{id}")
@@ -139,11 +142,17 @@ class ReferralsController {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/json-patch+json" })
-	@Operation(summary = "Change a referral with a JSON Patch: accept, decline, edit, add team members, win or lose")
+	@Operation(
+			summary = "Change a referral with a JSON Patch: accept, decline, edit, add team members, win or lose; add /registrations/- registers a won deal with the vendor")
 	ResponseEntity<ReferralJson> patch(Caller caller, @PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
 		ReferralId referralId = referralId(id);
+		if (RegistrationPatch.isRegistration(patch)) {
+			ResponseEntity<ReferralJson> registered = this.registrations.register(caller, referralId, patch, ifMatch);
+			return prefer != null && prefer.contains(PREFER_REPRESENTATION) ? registered
+					: ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(registered.getHeaders().getETag()).build();
+		}
 		Referral changed = this.management.change(caller, referralId, JsonPatchTranslator.translate(patch), Source.API,
 				ETags.expectedVersion(ifMatch));
 		if (prefer != null && prefer.contains(PREFER_REPRESENTATION)) {
@@ -191,7 +200,7 @@ class ReferralsController {
 	/**
 	 * A malformed id cannot name any referral: it is not found, like another tenant's.
 	 */
-	private static ReferralId referralId(String id) {
+	static ReferralId referralId(String id) {
 		UUID uuid = ApiValues.uuid(id);
 		if (uuid == null) {
 			throw DomainException.notFound("Referral " + ApiValues.abbreviate(id) + " not found");

@@ -49,9 +49,17 @@ import org.leadrelay.generated.referrals.model.SalesTeamInner;
 import org.leadrelay.generated.referrals.model.SalesTeamInnerContactPreference;
 import org.leadrelay.generated.referrals.model.ServicesInner;
 import org.leadrelay.generated.referrals.model.TagsInner;
+import org.leadrelay.generated.referrals.model.Contract1;
+import org.leadrelay.generated.referrals.model.MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInner;
+import org.leadrelay.generated.referrals.model.MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInnerValue;
+import org.leadrelay.generated.referrals.model.SolutionDetailsInner1;
+import org.leadrelay.partner.Catalogue;
+import org.leadrelay.partner.CatalogueKind;
 import org.leadrelay.partner.Location;
 import org.leadrelay.testing.ApiClient;
+import org.leadrelay.testing.DealRequests;
 import org.leadrelay.testing.IntegrationTest;
+import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Credentials;
 import org.leadrelay.testing.TestProgram.Program;
@@ -80,6 +88,12 @@ class GeneratedClientConformanceIntegrationTests {
 
 	@Autowired
 	TestProgram programs;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	MutableClock clock;
 
 	Program program;
 
@@ -143,6 +157,41 @@ class GeneratedClientConformanceIntegrationTests {
 		assertThat(fetched.getOrganizationId()).isEqualTo(this.program.contoso().id().toString());
 		assertThat(fetched.getRegistrations()).isNullOrEmpty();
 		assertThat(fetched.getLinks()).isNull();
+	}
+
+	@Test
+	void aPartnerRegistersItsWonDealThroughTheStockOperationAndReadsItBack() throws Exception {
+		this.catalogue.add(this.program.vendor().id(), CatalogueKind.PRODUCT, "Analytics Suite");
+		ApiClient contoso = ApiClient.as(this.port, this.program.contosoClient());
+		tools.jackson.databind.node.ObjectNode body = DealRequests.partnerLed();
+		((tools.jackson.databind.node.ObjectNode) body.at("/details/requirements")).putArray("products")
+			.addObject()
+			.put("id", "Analytics Suite");
+		String id = contoso.post("/v1.0/engagements/referrals", body.toString()).json().get("id").asString();
+		this.contoso.patchReferralById(id, JSON,
+				List.of(replace(PathEnum._STATUS, "Closed"), replace(PathEnum._SUBSTATUS, "Won")), null, null);
+		this.clock.advance(java.time.Duration.ofHours(72));
+
+		MicrosoftPartnerServicePartnerReferralsContractsV3Referral registered = this.contoso
+			.createDealRegistrationByReferralId(id, JSON, List
+				.of(new MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInner()
+					.op(MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInner.OpEnum.ADD)
+					.path(MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInner.PathEnum._REGISTRATIONS_)
+					.value(new MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInnerValue().type(
+							MicrosoftPartnerServicePartnerReferralsContractsV3DealRegistrationInnerValue.TypeEnum.AZURE_IPCO_SELL)
+						.solutionDetails(List.of(new SolutionDetailsInner1().id("Analytics Suite")))
+						.contract(new Contract1().value(35000f).currency("EUR")))),
+					null, null);
+
+		assertThat(registered.getRegistrationStatus()).isEqualTo("Pending");
+		MicrosoftPartnerServicePartnerReferralsContractsV3Referral read = this.contoso.getReferralById(id, JSON, null,
+				null);
+		assertThat(read.getRegistrations()).singleElement().satisfies(registration -> {
+			assertThat(registration.getStatus()).isEqualTo("Pending");
+			assertThat(registration.getContract().getValue()).isEqualTo(35000f);
+			assertThat(registration.getContract().getCurrency()).isEqualTo("EUR");
+			assertThat(registration.getRegistrationDateTime()).isNotBlank();
+		});
 	}
 
 	@Test
