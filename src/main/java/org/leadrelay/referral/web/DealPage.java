@@ -21,9 +21,11 @@ import org.leadrelay.referral.Substatus;
  * @param moves the stages the deal may move to now (Won comes from Mark won)
  * @param next the stage after the current one, offered first; null from Negotiated on
  * @param canShare a private deal of the viewer's, which the customer may agree to share
+ * @param registrationPage a won deal of the viewer's own, whose registration page says
+ * whether it is registered, may be, or why not
  */
 record DealPage(DealType type, @Nullable String inviterName, List<Party> others, List<DealStage> moves,
-		@Nullable DealStage next, boolean canShare) {
+		@Nullable DealStage next, boolean canShare, boolean registrationPage) {
 
 	/** Stages the workspace moves a deal between by hand. */
 	private static final List<DealStage> MOVABLE = Arrays.stream(DealStage.values())
@@ -45,7 +47,9 @@ record DealPage(DealType type, @Nullable String inviterName, List<Party> others,
 			.orElse(null);
 		boolean canShare = lead.partner() && type == DealType.Private && deal.engagement().origin() == Origin.Deal
 				&& !deal.isArchived();
-		return new DealPage(type, inviterName, others, moves, next, canShare);
+		boolean registrationPage = lead.partner() && deal.engagement().origin() == Origin.Deal
+				&& deal.substatus() == Substatus.Won;
+		return new DealPage(type, inviterName, others, moves, next, canShare, registrationPage);
 	}
 
 	/** Another organization's record of the deal: whose, and how far it has come. */

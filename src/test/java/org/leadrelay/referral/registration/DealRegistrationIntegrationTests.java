@@ -242,6 +242,8 @@ class DealRegistrationIntegrationTests {
 	void thePartnerRegistersOnItsPageAfter72HoursWithAClearMessageBefore() {
 		String deal = wonDeal(this.contoso, coSell(this.program.vendor()), "Alpine Dairy Kft.", "HU");
 		WebSession contosoUser = signedIn(this.program.contoso(), Role.REFERRALS_ADMIN);
+		assertThat(contosoUser.get("/deals/" + deal).body()).as("the won deal's page leads to its registration")
+			.contains("href=\"/deals/" + deal + "/registration\"");
 
 		Page early = contosoUser.get("/deals/" + deal + "/registration");
 		assertThat(early.body()).contains("72 hours or more after it was created").doesNotContain("registration-form");
