@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -365,12 +366,17 @@ public class Referral {
 	}
 
 	/**
-	 * Checks that the partner may register this deal's win with the vendor now (see
-	 * {@link DealProgress#requireRegistrable}); a {@link RegistrationRefusedException}
-	 * says why not.
+	 * Why the partner may not register this deal's win with the vendor now (see
+	 * {@link DealProgress#requireRegistrable}), or empty when it may.
 	 */
-	public void requireRegistrable(Instant now) {
-		this.progress.requireRegistrable(this.substatus, requirements(), createdAt(), now);
+	public Optional<RegistrationRefusedException> registrationRefusal(Instant now) {
+		try {
+			this.progress.requireRegistrable(this.substatus, requirements(), createdAt(), now);
+			return Optional.empty();
+		}
+		catch (RegistrationRefusedException refused) {
+			return Optional.of(refused);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.leadrelay.referral.Actor;
 import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralId;
+import org.leadrelay.referral.RegistrationRefusedException;
 import org.leadrelay.referral.TimelineEntry.FieldChange;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
@@ -27,7 +29,7 @@ import org.leadrelay.shared.Text;
  * </pre>
  *
  * Which deals may be registered is the deal's to say
- * ({@link Referral#requireRegistrable}); a decision is final. Each transition notes
+ * ({@link Referral#registrationRefusal}); a decision is final. Each transition notes
  * itself for the deal's timeline.
  */
 public class DealRegistration {
@@ -89,7 +91,10 @@ public class DealRegistration {
 	 */
 	static DealRegistration register(UUID id, Referral deal, List<String> products, @Nullable Money value, Actor actor,
 			Instant now) {
-		deal.requireRegistrable(now);
+		Optional<RegistrationRefusedException> refusal = deal.registrationRefusal(now);
+		if (refusal.isPresent()) {
+			throw refusal.get();
+		}
 		List<String> dealProducts = deal.requirements().products();
 		List<String> registered = products.isEmpty() ? dealProducts : List.copyOf(products);
 		registered.stream().filter(product -> !dealProducts.contains(product)).findFirst().ifPresent(product -> {

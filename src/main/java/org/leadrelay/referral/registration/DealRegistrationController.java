@@ -115,13 +115,7 @@ class DealRegistrationController {
 
 	/** Why the deal cannot be registered now, if it cannot. */
 	private @Nullable MessageSourceResolvable refusal(Referral deal) {
-		try {
-			deal.requireRegistrable(this.clock.instant());
-			return null;
-		}
-		catch (RegistrationRefusedException ex) {
-			return ex;
-		}
+		return deal.registrationRefusal(this.clock.instant()).orElse(null);
 	}
 
 	/**
