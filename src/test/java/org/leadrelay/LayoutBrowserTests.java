@@ -93,7 +93,11 @@ class LayoutBrowserTests {
 					.isEqualTo(1280);
 				assertThat(page.evaluate(
 						"(() => { const c = document.querySelector('header .container'); return c.scrollWidth <= c.clientWidth; })()"))
-					.as(admin.name() + " in " + language + ": the header's items inside the header")
+					.as(admin.name() + " in " + language
+							+ ": the header's items inside the header (content and box widths "
+							+ page.evaluate(
+									"(() => { const c = document.querySelector('header .container'); return [c.scrollWidth, c.clientWidth]; })()")
+							+ ")")
 					.isEqualTo(true);
 				BrowserSession.screenshot(page,
 						"header-1280-" + language + "-" + (admin == admins.get(0) ? "partner-admin" : "vendor-admin"));
