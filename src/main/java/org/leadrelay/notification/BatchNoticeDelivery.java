@@ -3,6 +3,7 @@ package org.leadrelay.notification;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -54,10 +55,16 @@ class BatchNoticeDelivery {
 	}
 
 	/**
+	 * @param notices the batch's notices, each with its recipients
 	 * @param listing the mail that lists several of a recipient's leads
 	 */
-	void deliver(Map<Recipient, List<ToldLead>> toldByRecipient,
-			BiFunction<Recipient, List<ToldLead>, ComposedMail> listing) {
+	void deliver(List<Notice> notices, BiFunction<Recipient, List<ToldLead>, ComposedMail> listing) {
+		Map<Recipient, List<ToldLead>> toldByRecipient = new LinkedHashMap<>();
+		for (Notice notice : notices) {
+			ToldLead told = new ToldLead(notice, this.composer.arguments(notice));
+			notice.recipients()
+				.forEach(recipient -> toldByRecipient.computeIfAbsent(recipient, key -> new ArrayList<>()).add(told));
+		}
 		this.notifications.addAll(inApp(toldByRecipient), this.clock.instant());
 		toldByRecipient.forEach((recipient, leads) -> mail(recipient, leads, listing));
 	}

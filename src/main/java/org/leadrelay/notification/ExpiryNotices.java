@@ -2,7 +2,6 @@ package org.leadrelay.notification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +64,7 @@ class ExpiryNotices {
 		Map<LocationId, Location> locations = this.organizations
 			.findLocations(expired.stream().map(Referral::locationId).collect(Collectors.toSet()));
 		Map<String, List<Recipient>> senders = new HashMap<>();
-		Map<Recipient, List<ToldLead>> toldByRecipient = new LinkedHashMap<>();
+		List<Notice> notices = new ArrayList<>();
 		for (Referral referral : expired) {
 			UUID eventId = events.get(referral.id());
 			if (referral.qualification() == Qualification.Direct) {
@@ -79,12 +78,10 @@ class ExpiryNotices {
 			}
 			List<Recipient> to = senders.computeIfAbsent(referral.vendorOrganizationId() + " " + referral.createdBy(),
 					sender -> this.recipients.sender(referral));
-			Notice notice = new Notice(eventId, NotificationKind.REFERRAL_EXPIRED, Audience.SENDER, referral,
-					locations.get(referral.locationId()), NoticeDetails.NONE, to);
-			ToldLead told = new ToldLead(notice, this.composer.arguments(notice));
-			to.forEach(recipient -> toldByRecipient.computeIfAbsent(recipient, key -> new ArrayList<>()).add(told));
+			notices.add(new Notice(eventId, NotificationKind.REFERRAL_EXPIRED, Audience.SENDER, referral,
+					locations.get(referral.locationId()), NoticeDetails.NONE, to));
 		}
-		this.batchDelivery.deliver(toldByRecipient, this.composer::composeExpired);
+		this.batchDelivery.deliver(notices, this.composer::composeExpired);
 	}
 
 }

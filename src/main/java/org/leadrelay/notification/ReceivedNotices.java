@@ -2,7 +2,6 @@ package org.leadrelay.notification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,18 +56,16 @@ class ReceivedNotices {
 		Map<LocationId, Location> locations = this.organizations
 			.findLocations(received.stream().map(Referral::locationId).collect(Collectors.toSet()));
 		Map<LocationId, List<Recipient>> teams = new HashMap<>();
-		Map<Recipient, List<ToldLead>> toldByRecipient = new LinkedHashMap<>();
+		List<Notice> notices = new ArrayList<>();
 		for (Referral referral : received) {
 			ReferralReceived event = events.get(referral.id());
 			Location location = locations.get(referral.locationId());
 			List<Recipient> to = teams.computeIfAbsent(referral.locationId(),
 					id -> this.recipients.partnerTeam(referral, location));
-			Notice notice = new Notice(event.eventId(), kindOf(event), Audience.PARTNER, referral, location,
-					NoticeDetails.NONE, to);
-			ToldLead told = new ToldLead(notice, this.composer.arguments(notice));
-			to.forEach(recipient -> toldByRecipient.computeIfAbsent(recipient, key -> new ArrayList<>()).add(told));
+			notices.add(new Notice(event.eventId(), kindOf(event), Audience.PARTNER, referral, location,
+					NoticeDetails.NONE, to));
 		}
-		this.delivery.deliver(toldByRecipient, this.composer::composeReceived);
+		this.delivery.deliver(notices, this.composer::composeReceived);
 	}
 
 	static NotificationKind kindOf(ReferralReceived received) {

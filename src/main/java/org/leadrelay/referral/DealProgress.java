@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.referral.DealStageRefusedException.Reason;
@@ -117,30 +118,33 @@ final class DealProgress {
 	}
 
 	/**
-	 * Whether the partner may register this deal's win with the vendor now: its own won
-	 * co-sell or partner-led deal of a catalogue product, created at least
-	 * {@link #REGISTRATION_DELAY} ago.
+	 * Why the partner may not register this deal's win with the vendor now, or empty when
+	 * it may: its own won co-sell or partner-led deal of a catalogue product, created at
+	 * least {@link #REGISTRATION_DELAY} ago.
 	 */
-	void requireRegistrable(Substatus substatus, Requirements requirements, Instant createdAt, Instant now) {
+	Optional<RegistrationRefusedException> registrationRefusal(Substatus substatus, Requirements requirements,
+			Instant createdAt, Instant now) {
 		DealType type = this.engagement.dealType();
 		if (this.engagement.origin() != Origin.Deal || !(type == DealType.CoSell || type == DealType.PartnerLed)) {
-			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_REGISTRABLE_TYPE,
-					"Only a partner's own co-sell or partner-led deal is registered with the vendor");
+			return Optional
+				.of(new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_REGISTRABLE_TYPE,
+						"Only a partner's own co-sell or partner-led deal is registered with the vendor"));
 		}
 		if (substatus != Substatus.Won) {
-			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_WON,
-					"This deal is " + substatus.status() + "/" + substatus + "; only a won deal is registered");
+			return Optional.of(new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_WON,
+					"This deal is " + substatus.status() + "/" + substatus + "; only a won deal is registered"));
 		}
 		if (requirements.products().isEmpty()) {
-			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NO_PRODUCT,
-					"A registration names a product of the vendor's catalogue; this deal has none");
+			return Optional.of(new RegistrationRefusedException(RegistrationRefusedException.Reason.NO_PRODUCT,
+					"A registration names a product of the vendor's catalogue; this deal has none"));
 		}
 		Instant registrable = createdAt.plus(REGISTRATION_DELAY);
 		if (now.isBefore(registrable)) {
-			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.TOO_EARLY,
+			return Optional.of(new RegistrationRefusedException(RegistrationRefusedException.Reason.TOO_EARLY,
 					"A deal is registered 72 hours or more after it was created; this one can be from " + registrable,
-					registrable);
+					registrable));
 		}
+		return Optional.empty();
 	}
 
 	/**

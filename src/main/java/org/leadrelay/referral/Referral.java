@@ -367,16 +367,10 @@ public class Referral {
 
 	/**
 	 * Why the partner may not register this deal's win with the vendor now (see
-	 * {@link DealProgress#requireRegistrable}), or empty when it may.
+	 * {@link DealProgress#registrationRefusal}), or empty when it may.
 	 */
 	public Optional<RegistrationRefusedException> registrationRefusal(Instant now) {
-		try {
-			this.progress.requireRegistrable(this.substatus, requirements(), createdAt(), now);
-			return Optional.empty();
-		}
-		catch (RegistrationRefusedException refused) {
-			return Optional.of(refused);
-		}
+		return this.progress.registrationRefusal(this.substatus, requirements(), createdAt(), now);
 	}
 
 	/**
