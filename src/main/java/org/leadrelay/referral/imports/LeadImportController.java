@@ -1,7 +1,6 @@
 package org.leadrelay.referral.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -68,10 +67,7 @@ class LeadImportController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(caller, model);
 		}
-		Upload upload;
-		try (InputStream content = file.getInputStream()) {
-			upload = this.imports.upload(caller, fileName(file), content, locale);
-		}
+		Upload upload = this.imports.upload(caller, fileName(file), file.getBytes(), locale);
 		if (upload.id() == null) {
 			model.addAttribute("fileName", file.getOriginalFilename());
 			model.addAttribute("uploadErrors", List.of(upload.error()));

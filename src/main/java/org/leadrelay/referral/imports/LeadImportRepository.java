@@ -90,11 +90,27 @@ class LeadImportRepository {
 			.update();
 	}
 
-	/** All of an upload's rows are stored: they wait for their check. */
-	void uploaded(UUID id, int rows, int columns) {
+	/**
+	 * An upload's file, checked as a whole, is kept as it came until its rows are stored.
+	 */
+	void uploaded(UUID id, byte[] file, int rows, int columns) {
+		this.jdbc.sql("insert into lead_import_file (import_id, content) values (?, ?)").params(id, file).update();
 		this.jdbc.sql("update lead_import set total_rows = ?, column_count = ? where id = ?")
 			.params(rows, columns, id)
 			.update();
+	}
+
+	/** The file of an import whose rows are not stored yet. */
+	byte[] file(UUID id) {
+		return this.jdbc.sql("select content from lead_import_file where import_id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single();
+	}
+
+	/** The import's rows are all stored: its file goes. */
+	void rowsStored(UUID id) {
+		this.jdbc.sql("delete from lead_import_file where import_id = ?").param(id).update();
 	}
 
 	Optional<ImportProgress> find(Caller caller, UUID id) {
@@ -183,12 +199,13 @@ class LeadImportRepository {
 	Optional<LockedImport> lockUnfinished(UUID id) {
 		return this.jdbc
 			.sql("select id, vendor_organization_id, caller_kind, created_by, created_by_name, roles, locale, "
-					+ "total_rows, column_count, checked_rows, error_count, checked_at from lead_import "
-					+ "where id = ? and finished_at is null for update skip locked")
+					+ "total_rows, column_count, checked_rows, error_count, checked_at, "
+					+ "exists (select 1 from lead_import_file f where f.import_id = i.id) as file_kept "
+					+ "from lead_import i where id = ? and finished_at is null for update of i skip locked")
 			.param(id)
 			.query((rs, row) -> new LockedImport(id, uploader(rs), Locale.forLanguageTag(rs.getString("locale")),
-					rs.getInt("total_rows"), rs.getInt("column_count"), rs.getInt("checked_rows"),
-					rs.getInt("error_count"), rs.getObject("checked_at") != null))
+					!rs.getBoolean("file_kept"), rs.getInt("total_rows"), rs.getInt("column_count"),
+					rs.getInt("checked_rows"), rs.getInt("error_count"), rs.getObject("checked_at") != null))
 			.optional();
 	}
 
@@ -356,12 +373,15 @@ class LeadImportRepository {
 
 	/**
 	 * An import this transaction holds.
-	 *
 	 * @param locale the uploader's language, for the check's messages
 	 * @param checked whether every row was checked (then, as it is not finished, valid)
 	 */
-	record LockedImport(UUID id, Caller uploader, Locale locale, int totalRows, int columnCount, int checkedRows,
-			int errorCount, boolean checked) {
+	/**
+	 * @param rowsStored whether the file's rows are stored, each to be checked and then
+	 * imported
+	 */
+	record LockedImport(UUID id, Caller uploader, Locale locale, boolean rowsStored, int totalRows, int columnCount,
+			int checkedRows, int errorCount, boolean checked) {
 
 	}
 

@@ -44,8 +44,9 @@ import org.springframework.validation.ObjectError;
  * Works off stored imports chunk by chunk, each chunk one transaction that holds the
  * import's row locked ({@code FOR UPDATE SKIP LOCKED}): any node may work on any import,
  * never two on the same chunk, and a crash loses only the chunk in flight, which the next
- * run repeats. First every row is checked ({@link LeadImportCheck}); any error and the
- * import ends, refused, with nothing imported. Then each row is sent through
+ * run repeats. First the uploaded file's rows are stored ({@link LeadImports#storeRows}),
+ * then every row is checked ({@link LeadImportCheck}); any error and the import ends,
+ * refused, with nothing imported. Then each row is sent through
  * {@link ReferralManagement#send} as the uploader, like a lead from the form (timeline,
  * notifications), unless its key was imported before; a row the domain refuses now (say,
  * its location was removed since the upload) fails alone, rolled back to its savepoint.
@@ -67,6 +68,8 @@ class LeadImportWorker {
 
 	private final LeadImportRepository repository;
 
+	private final LeadImports imports;
+
 	private final LeadImportCheck check;
 
 	private final TransactionTemplate chunks;
@@ -80,13 +83,14 @@ class LeadImportWorker {
 	private final Clock clock;
 
 	LeadImportWorker(ReferralManagement management, ReferralSearch search, LeadRowBinder binder,
-			LeadImportRepository repository, LeadImportCheck check, MessageSource messages,
+			LeadImportRepository repository, LeadImports imports, LeadImportCheck check, MessageSource messages,
 			PlatformTransactionManager transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			Clock clock) {
 		this.management = management;
 		this.search = search;
 		this.binder = binder;
 		this.repository = repository;
+		this.imports = imports;
 		this.check = check;
 		this.chunks = new TransactionTemplate(transactions);
 		this.rows = new TransactionTemplate(transactions);
@@ -133,6 +137,10 @@ class LeadImportWorker {
 		LockedImport locked = this.repository.lockUnfinished(id).orElse(null);
 		if (locked == null) {
 			return false;
+		}
+		if (!locked.rowsStored()) {
+			this.imports.storeRows(locked);
+			return true;
 		}
 		if (!locked.checked()) {
 			return this.check.checkChunk(locked);

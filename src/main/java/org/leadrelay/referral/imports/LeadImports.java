@@ -1,6 +1,6 @@
 package org.leadrelay.referral.imports;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +17,7 @@ import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.imports.LeadImportReader.ReadFile;
 import org.leadrelay.referral.imports.LeadImportReader.UploadedRow;
+import org.leadrelay.referral.imports.LeadImportRepository.LockedImport;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.Ids;
 
@@ -26,16 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The CSV imports of a vendor program: an uploaded file is stored row by row to be
- * checked and worked off in the background ({@link LeadImportWorker}); vendor staff
- * follow their own imports, the vendor admin every import of the program.
+ * The CSV imports of a vendor program: an uploaded file is stored, then its rows are
+ * stored, checked and worked off in the background ({@link LeadImportWorker}); vendor
+ * staff follow their own imports, the vendor admin every import of the program.
  */
 @Service
 class LeadImports {
 
 	static final int SHOWN_FAILURES = 100;
 
-	/** Rows stored with one statement on upload. */
+	/** Rows stored with one statement. */
 	static final int UPLOAD_BATCH = 2000;
 
 	private final LeadImportReader reader;
@@ -55,30 +56,46 @@ class LeadImports {
 	}
 
 	/**
-	 * Stores an uploaded file's rows as a new import of the caller's, to be checked and
-	 * worked off in the background, unless the file as a whole is wrong: then nothing is
-	 * stored. The rows go to the database a batch at a time as they are read.
+	 * Stores an uploaded file as a new import of the caller's, its rows to be stored,
+	 * checked and worked off in the background, unless the file as a whole is wrong: then
+	 * nothing is stored. Reading the file costs little; storing its rows one by one is
+	 * what took seconds, so that waits for {@link #storeRows}.
 	 */
-	Upload upload(Caller caller, String fileName, InputStream file, Locale locale) {
+	Upload upload(Caller caller, String fileName, byte[] file, Locale locale) {
+		ReadFile read = this.reader.read(new ByteArrayInputStream(file), locale, row -> {
+		});
+		if (read.error() != null) {
+			return new Upload(null, read.error());
+		}
 		return Objects.requireNonNull(this.uploads.execute(status -> {
 			UUID id = Ids.newId(this.clock);
 			this.repository.insert(id, caller, fileName, locale, this.clock.instant());
-			List<UploadedRow> batch = new ArrayList<>(UPLOAD_BATCH);
-			ReadFile read = this.reader.read(file, locale, row -> {
-				batch.add(row);
-				if (batch.size() == UPLOAD_BATCH) {
-					this.repository.insertRows(id, batch);
-					batch.clear();
-				}
-			});
-			if (read.error() != null) {
-				status.setRollbackOnly();
-				return new Upload(null, read.error());
-			}
-			this.repository.insertRows(id, batch);
-			this.repository.uploaded(id, read.rows(), read.columns());
+			this.repository.uploaded(id, file, read.rows(), read.columns());
 			return new Upload(id, null);
 		}));
+	}
+
+	/**
+	 * Stores the rows of a locked import's file a batch at a time, in the transaction
+	 * that holds it, and lets the file go. The file was read whole on upload, so it reads
+	 * again.
+	 */
+	void storeRows(LockedImport locked) {
+		List<UploadedRow> batch = new ArrayList<>(UPLOAD_BATCH);
+		ReadFile read = this.reader.read(new ByteArrayInputStream(this.repository.file(locked.id())), locked.locale(),
+				row -> {
+					batch.add(row);
+					if (batch.size() == UPLOAD_BATCH) {
+						this.repository.insertRows(locked.id(), batch);
+						batch.clear();
+					}
+				});
+		if (read.error() != null) {
+			throw new IllegalStateException("Import " + locked.id() + ": its file, read on upload, is unreadable now: "
+					+ read.error().message());
+		}
+		this.repository.insertRows(locked.id(), batch);
+		this.repository.rowsStored(locked.id());
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.leadrelay.referral.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -229,8 +228,7 @@ class LeadCsvIntegrationTests {
 				+ row("R-1", this.program.vienna(), "Customer R-1") + row("R-3", this.program.vienna(), "Customer R-3");
 		UUID id = this.transactions.execute(status -> {
 			UUID stored = this.imports
-				.upload(this.sellerCaller, "raced.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
-						Locale.ENGLISH)
+				.upload(this.sellerCaller, "raced.csv", file.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH)
 				.id();
 			this.jdbc.sql("update lead_import set checked_rows = total_rows, checked_at = created_at where id = ?")
 				.param(stored)
@@ -249,6 +247,29 @@ class LeadCsvIntegrationTests {
 					failure -> assertThat(failure.message()).startsWith("location: Not a location of your partners"));
 		assertThat(this.search.count(this.sellerCaller, null)).isEqualTo(2);
 		assertThat(importedAs("R-1").locationId()).isEqualTo(this.program.budapest().id());
+	}
+
+	@Test
+	void theUploadKeepsTheFileAndItsRowsAreStoredInTheBackground() {
+		String file = header() + row("S-1", this.program.budapest(), "Customer S-1")
+				+ row("S-2", this.program.vienna(), "Customer S-2");
+		UUID id = this.imports
+			.upload(this.sellerCaller, "stored.csv", file.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH)
+			.id();
+
+		assertThat(this.imports.find(this.sellerCaller, id).orElseThrow().total()).isEqualTo(2);
+		assertThat(rowsOf(id)).isZero();
+		assertThat(this.jdbc.sql("select count(*) from lead_import_file where import_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isOne();
+
+		this.worker.work(id);
+
+		assertThat(this.imports.find(this.sellerCaller, id).orElseThrow().created()).isEqualTo(2);
+		assertThat(rowsOf(id)).isEqualTo(2);
+		assertThat(this.jdbc.sql("select count(*) from lead_import_file").query(Long.class).single()).isZero();
+		assertThat(importedAs("S-2").locationId()).isEqualTo(this.program.vienna().id());
 	}
 
 	@Test
@@ -386,6 +407,13 @@ class LeadCsvIntegrationTests {
 				.single() == 0);
 		System.out.printf("... and the listeners of its events done after %.1f s%n",
 				(System.nanoTime() - uploaded) / 1e9);
+	}
+
+	private long rowsOf(UUID importId) {
+		return this.jdbc.sql("select count(*) from lead_import_row where import_id = ?")
+			.param(importId)
+			.query(Long.class)
+			.single();
 	}
 
 	private Referral send(NewReferral lead) {
