@@ -1,17 +1,21 @@
 package org.leadrelay;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leadrelay.referral.Referral;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
 import org.leadrelay.referral.Source;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
+import org.leadrelay.testing.EventRecorder;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProgram;
@@ -22,11 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * What a new lead costs the outbox: one publication, written in the sending transaction,
- * for each listener that acts on it, and none for a listener that would only look at it
- * and return; an import chunk one per listener for all its leads.
+ * What a new lead costs the outbox: none in the sending transaction, where it waits to be
+ * announced with the leads sent about then; an announcement, like an import chunk, one
+ * publication per listener that acts on it for all its leads, and none for a listener
+ * that would only look at it and return.
  */
 @IntegrationTest
 class OutboxPublicationsIntegrationTests {
@@ -43,17 +49,27 @@ class OutboxPublicationsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Test
-	void aNewLeadIsPublishedToTheListenersThatActOnItOnly() {
-		Program program = this.programs.create();
-		List<String> listeners = this.transactions.execute(status -> {
-			Referral lead = this.management.send(vendorClient(program), ReferralSpecs.qualified(program.budapest()),
-					Source.API);
-			return listenersOf(lead);
-		});
+	@Autowired
+	EventRecorder events;
 
-		assertThat(listeners).containsExactlyInAnyOrder("webhook.referral-deliveries",
-				"notification.expiry-reminder-planning", "notification.referral-notices");
+	@Test
+	void aNewLeadWaitsToBeAnnouncedWithTheLeadsSentAboutThen() {
+		Program program = this.programs.create();
+		List<Referral> leads = new ArrayList<>();
+		List<String> listeners = this.transactions.execute(status -> {
+			leads.add(this.management.send(vendorClient(program), ReferralSpecs.qualified(program.budapest()),
+					Source.API));
+			leads.add(
+					this.management.send(vendorClient(program), ReferralSpecs.qualified(program.vienna()), Source.API));
+			assertThat(held(leads)).isEqualTo(2);
+			return listenersOf(leads.get(0));
+		});
+		assertThat(listeners).as("no publication per lead in the sending transaction").isEmpty();
+
+		List<ReferralId> ids = leads.stream().map(Referral::id).toList();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.events.of(ReferralReceived.class, ids).size() == 2 && held(leads) == 0);
+		assertThat(this.events.batchesOf(ids)).as("both leads in one announcement").isOne();
 	}
 
 	@Test
@@ -70,6 +86,13 @@ class OutboxPublicationsIntegrationTests {
 
 		assertThat(listeners).containsExactlyInAnyOrder("webhook.referral-receipts",
 				"notification.expiry-reminder-planning-batch", "notification.referral-receipts");
+	}
+
+	private long held(List<Referral> leads) {
+		return this.jdbc.sql("select count(*) from referral_announcement where referral_id = any(?)")
+			.param(leads.stream().map(lead -> lead.id().value()).toArray(UUID[]::new))
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -14,12 +14,12 @@ import org.leadrelay.shared.Ids;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the notices of a batch of leads (an expiry sweep batch, an import chunk) at a
- * cost per batch and recipient rather than per lead: every in-app notice by one insert,
- * and each recipient one mail, in their language, for all their leads of the batch: the
- * mail about one lead when it is one, else one that lists them. New leads of a user on
- * the daily digest wait for it, as {@link NoticeDelivery} holds them. Works in the
- * listener's transaction, so that a failed send is retried with the batch; a batch
+ * Delivers the notices of a batch of leads (an expiry sweep batch, new leads announced
+ * together) at a cost per batch and recipient rather than per lead: every in-app notice
+ * by one insert, and each recipient one mail, in their language, for all their leads of
+ * the batch: the mail about one lead when it is one, else one that lists them. New leads
+ * of a user on the daily digest wait for it, as {@link NoticeDelivery} holds them. Works
+ * in the listener's transaction, so that a failed send is retried with the batch; a batch
  * delivered again adds and sends nothing new: a notice is unique per user and event, a
  * mail per recipient and the event of its first lead.
  */

@@ -71,7 +71,7 @@ class ExpiryReminders {
 				this.referrals.findOwnedBy(received.organizationId(), received.referralId()).stream().toList()));
 	}
 
-	/** Plans the reminders of an import chunk's leads in one insert. */
+	/** Plans the reminders of new leads announced together in one insert. */
 	@ApplicationModuleListener(id = "notification.expiry-reminder-planning-batch")
 	void plan(ReferralsReceived batch) {
 		this.reminders.planAll(remindersOf(this.referrals.findAbout(batch.received())));

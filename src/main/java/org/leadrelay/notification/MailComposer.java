@@ -111,7 +111,7 @@ class MailComposer {
 	}
 
 	/**
-	 * A partner's mail about several new leads of one import chunk, all for one
+	 * A partner's mail about several new leads announced together, all for one
 	 * organization: each lead with its customer, location, type and link.
 	 */
 	ComposedMail composeReceived(Recipient recipient, List<ToldLead> leads) {

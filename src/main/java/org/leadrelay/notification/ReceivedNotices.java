@@ -19,11 +19,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells partners about the new leads of one import chunk at once: the chunk's leads,
- * their locations and each location's team are read in a few queries, and each person
- * gets one mail for all their new leads of the chunk ({@link BatchNoticeDelivery}) or
- * finds them in their daily digest, as a single new lead would be told
- * ({@link ReferralNotices}).
+ * Tells partners about new leads announced together (an import chunk, or the leads the
+ * vendor sent at about the same time) at once: the leads, their locations and each
+ * location's team are read in a few queries, and each person gets one mail for all their
+ * new leads of the batch ({@link BatchNoticeDelivery}) or finds them in their daily
+ * digest, as a single new lead would be told ({@link ReferralNotices}).
  */
 @Component
 class ReceivedNotices {

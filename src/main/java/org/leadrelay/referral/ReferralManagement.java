@@ -49,8 +49,11 @@ public class ReferralManagement {
 
 	private final DealChecks dealChecks;
 
+	private final LeadAnnouncements announcements;
+
 	ReferralManagement(ReferralRepository repository, FavoriteRepository favorites, Organizations organizations,
-			ReferralProperties properties, ApplicationEventPublisher events, Clock clock, DealChecks dealChecks) {
+			ReferralProperties properties, ApplicationEventPublisher events, Clock clock, DealChecks dealChecks,
+			LeadAnnouncements announcements) {
 		this.repository = repository;
 		this.favorites = favorites;
 		this.organizations = organizations;
@@ -58,6 +61,7 @@ public class ReferralManagement {
 		this.events = events;
 		this.clock = clock;
 		this.dealChecks = dealChecks;
+		this.announcements = announcements;
 	}
 
 	/**
@@ -104,9 +108,11 @@ public class ReferralManagement {
 
 	/**
 	 * The vendor sends a qualified lead (MQL or SQL) to one of its partners' locations.
+	 * Its listeners hear of it with the other leads sent about then
+	 * ({@link LeadAnnouncements}), shortly after the commit.
 	 */
 	public Referral send(Caller caller, NewReferral spec, Source source) {
-		return send(caller, spec, source, this.events::publishEvent);
+		return send(caller, spec, source, holdingReceived(this.announcements::hold));
 	}
 
 	/**
@@ -116,14 +122,22 @@ public class ReferralManagement {
 	 * listeners work per batch.
 	 */
 	public Referral send(Caller caller, NewReferral spec, Source source, List<ReferralReceived> batch) {
-		return send(caller, spec, source, event -> {
-			if (event instanceof ReferralReceived received) {
-				batch.add(received);
+		return send(caller, spec, source, holdingReceived(batch::add));
+	}
+
+	/**
+	 * Publishes a new lead's events but its {@code ReferralReceived}, which goes to
+	 * {@code received}.
+	 */
+	private Consumer<ReferralEvent> holdingReceived(Consumer<ReferralReceived> received) {
+		return event -> {
+			if (event instanceof ReferralReceived lead) {
+				received.accept(lead);
 			}
 			else {
 				this.events.publishEvent(event);
 			}
-		});
+		};
 	}
 
 	/**

@@ -271,24 +271,6 @@ class ReferralRepository {
 			.single();
 	}
 
-	/**
-	 * The other records of an engagement than the one given: what each side shows of the
-	 * others (their owner, stage and status, never their fields).
-	 */
-	List<RelatedReferral> related(UUID engagementId, ReferralId except) {
-		return this.jdbc
-			.sql("select organization_id, origin, substatus, deal_stage from referral where engagement_id = ? "
-					+ "and id <> ? order by created_at, id")
-			.params(engagementId, except.value())
-			.query((rs, row) -> {
-				String stage = rs.getString("deal_stage");
-				return new RelatedReferral(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-						Origin.valueOf(rs.getString("origin")), Substatus.valueOf(rs.getString("substatus")),
-						stage == null ? null : DealStage.valueOf(stage));
-			})
-			.list();
-	}
-
 	/** The organizations with a record in each engagement, oldest record first. */
 	Map<UUID, List<OrganizationId>> parties(List<UUID> engagementIds) {
 		Map<UUID, List<OrganizationId>> parties = new HashMap<>();

@@ -39,9 +39,7 @@ public class ReferralSearch {
 	 */
 	public ViewedReferral get(Caller caller, ReferralId id) {
 		ReferralScope scope = ReferralScope.of(caller);
-		ViewedReferral viewed = this.views.find(scope, caller.principalId(), id).orElseThrow(() -> notFound(id));
-		Referral referral = viewed.referral();
-		return viewed.withRelated(this.repository.related(referral.engagementId(), referral.id()));
+		return this.views.find(scope, caller.principalId(), id).orElseThrow(() -> notFound(id));
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package org.leadrelay.referral;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,12 +34,33 @@ class ReferralSearchRepository {
 		params.addAll(scope.params());
 		params.add(id.value());
 		return this.jdbc
-			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
+			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn() + ", " + RELATED
 					+ " from referral r where " + scope.predicate() + " and r.id = ?")
 			.params(params)
 			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.referrals.referral(rs, row),
-					rs.getBoolean("favorite")))
+					rs.getBoolean("favorite"), related(rs.getString("related"))))
 			.optional();
+	}
+
+	/**
+	 * The other records of the referral's engagement, oldest first, read with it: what
+	 * each side shows of the others (their owner, stage and status, never their fields),
+	 * as {@code organization,origin,substatus,stage} with {@code ;} between records (ids
+	 * and enum names hold neither).
+	 */
+	private static final String RELATED = "(select string_agg(o.organization_id || ',' || o.origin || ',' || "
+			+ "o.substatus || ',' || coalesce(o.deal_stage, ''), ';' order by o.created_at, o.id) from referral o "
+			+ "where o.engagement_id = r.engagement_id and o.id <> r.id) as related";
+
+	private static List<RelatedReferral> related(@Nullable String records) {
+		if (records == null) {
+			return List.of();
+		}
+		return Arrays.stream(records.split(";")).map(record -> record.split(",", -1)).map(parts -> {
+			String stage = parts[3];
+			return new RelatedReferral(new OrganizationId(UUID.fromString(parts[0])), Origin.valueOf(parts[1]),
+					Substatus.valueOf(parts[2]), stage.isEmpty() ? null : DealStage.valueOf(stage));
+		}).toList();
 	}
 
 	/**

@@ -24,14 +24,15 @@ public record ViewedReferral(Referral referral, boolean favorite, Direction dire
 	 * vendor sees) the other way round.
 	 */
 	static ViewedReferral by(OrganizationId viewer, Referral referral, boolean favorite) {
+		return by(viewer, referral, favorite, List.of());
+	}
+
+	static ViewedReferral by(OrganizationId viewer, Referral referral, boolean favorite,
+			List<RelatedReferral> related) {
 		Direction own = referral.direction();
 		Direction direction = referral.isOwnedBy(viewer) ? own
 				: own == Direction.Incoming ? Direction.Outgoing : Direction.Incoming;
-		return new ViewedReferral(referral, favorite, direction);
-	}
-
-	ViewedReferral withRelated(List<RelatedReferral> others) {
-		return new ViewedReferral(this.referral, this.favorite, this.direction, others);
+		return new ViewedReferral(referral, favorite, direction, related);
 	}
 
 }

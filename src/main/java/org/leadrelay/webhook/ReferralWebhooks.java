@@ -68,7 +68,10 @@ class ReferralWebhooks {
 		scheduleAll(batch.expirations(), WebhookEvent.REFERRAL_UPDATED);
 	}
 
-	/** The leads of an import chunk, as an expiry sweep batch. */
+	/**
+	 * New leads announced together (an import chunk, leads sent at about the same time),
+	 * as an expiry sweep batch.
+	 */
 	@ApplicationModuleListener(id = "webhook.referral-receipts")
 	void on(ReferralsReceived batch) {
 		scheduleAll(batch.received(), WebhookEvent.REFERRAL_CREATED);

@@ -608,7 +608,7 @@ class NotificationMailIntegrationTests {
 	private int attemptsOfNotificationListener(Referral referral) {
 		return this.jdbc
 			.sql("select completion_attempts from event_publication "
-					+ "where listener_id = 'notification.referral-notices' and serialized_event like ?")
+					+ "where listener_id = 'notification.referral-receipts' and serialized_event like ?")
 			.param("%" + referral.id() + "%")
 			.query(Integer.class)
 			.single();

@@ -19,9 +19,12 @@ public class EventPublications {
 		this.jdbc = jdbc;
 	}
 
-	/** Waits until every listener completed the events that mention the id. */
+	/**
+	 * Waits until every listener completed the events that mention the id, a new lead's
+	 * event announced first ({@code LeadAnnouncements}).
+	 */
 	public void awaitCompleted(Object id) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "") == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> held(id) + count(id, "") == 0);
 	}
 
 	/** Waits until a publication that mentions the id failed. */
@@ -31,6 +34,14 @@ public class EventPublications {
 
 	private long count(Object id, String condition) {
 		return this.jdbc.sql("select count(*) from event_publication where serialized_event like ?" + condition)
+			.param("%" + id + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	/** New leads' events waiting to be announced, which become publications then. */
+	private long held(Object id) {
+		return this.jdbc.sql("select count(*) from referral_announcement where event like ?")
 			.param("%" + id + "%")
 			.query(Long.class)
 			.single();

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.leadrelay.referral.ReferralEvent;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralsExpired;
+import org.leadrelay.referral.ReferralsReceived;
 
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -22,6 +23,15 @@ public class EventRecorder {
 		this.events.add(event);
 	}
 
+	private final List<ReferralsReceived> announcements = new CopyOnWriteArrayList<>();
+
+	/** Announcements of new leads count as the leads they carry. */
+	@TransactionalEventListener
+	void on(ReferralsReceived batch) {
+		this.announcements.add(batch);
+		this.events.addAll(batch.received());
+	}
+
 	/** Expiry sweep batches count as the expirations they carry. */
 	@TransactionalEventListener
 	void on(ReferralsExpired batch) {
@@ -34,6 +44,13 @@ public class EventRecorder {
 			.map(type::cast)
 			.filter(event -> ids.contains(event.referralId()))
 			.toList();
+	}
+
+	/** How many announcements of new leads carried any of these. */
+	public long batchesOf(List<ReferralId> ids) {
+		return this.announcements.stream()
+			.filter(batch -> batch.received().stream().anyMatch(event -> ids.contains(event.referralId())))
+			.count();
 	}
 
 }
