@@ -43,6 +43,7 @@ import org.leadrelay.testing.MailIntegrationTest;
 import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
+import org.leadrelay.testing.ReceivedMail;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;

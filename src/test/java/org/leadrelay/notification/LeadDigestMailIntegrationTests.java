@@ -31,6 +31,7 @@ import org.leadrelay.testing.MutableClock;
 import org.leadrelay.testing.ReferralSpecs;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
+import org.leadrelay.testing.ReceivedMail;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;

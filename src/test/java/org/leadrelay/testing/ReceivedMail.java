@@ -1,4 +1,4 @@
-package org.leadrelay.notification;
+package org.leadrelay.testing;
 
 import java.io.IOException;
 
@@ -11,9 +11,9 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A mail as the SMTP server received it, with its plain text and HTML alternatives.
  */
-record ReceivedMail(String to, String subject, String text, String html) {
+public record ReceivedMail(String to, String subject, String text, String html) {
 
-	static ReceivedMail of(MimeMessage message) {
+	public static ReceivedMail of(MimeMessage message) {
 		try {
 			String[] bodies = { "", "" };
 			collect(message, bodies);
