@@ -94,20 +94,19 @@ class ResponderRollupRepository {
 		if (marks.isEmpty()) {
 			return;
 		}
-		List<Object[]> touched = this.jdbc.sql("""
+		List<Touched> touched = this.jdbc.sql("""
 				select p.vendor_organization_id, p.months, p.since, array_agg(distinct m.organization_id::text)
 				from unnest(?::uuid[], ?::uuid[], ?::date[]) m(vendor_id, organization_id, day)
 				join referral_responder_periods p on p.vendor_organization_id = m.vendor_id and m.day >= p.since
 				group by p.vendor_organization_id, p.months, p.since""")
 			.params(marks.stream().map(mark -> mark.vendor().toString()).toArray(String[]::new),
-					marks.stream().map(mark -> mark.partner().toString()).toArray(String[]::new),
+					marks.stream().map(mark -> String.valueOf(mark.partner())).toArray(String[]::new),
 					marks.stream().map(mark -> mark.day().toString()).toArray(String[]::new))
-			.query((rs,
-					row) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, LocalDate.class),
-							rs.getArray(4).getArray() })
+			.query((rs, row) -> new Touched(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, LocalDate.class),
+					(String[]) rs.getArray(4).getArray()))
 			.list();
-		for (Object[] period : touched) {
-			recount((UUID) period[0], (int) period[1], (LocalDate) period[2], (String[]) period[3]);
+		for (Touched period : touched) {
+			recount(period.vendor(), period.months(), period.since(), period.partners());
 		}
 	}
 
@@ -174,6 +173,10 @@ class ResponderRollupRepository {
 			}
 		});
 		return kept[0] ? Optional.of(responders) : Optional.empty();
+	}
+
+	/** The partners to recount in one period. */
+	private record Touched(UUID vendor, int months, LocalDate since, String[] partners) {
 	}
 
 	/**
