@@ -3,6 +3,7 @@ package org.leadrelay.referral;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
@@ -50,9 +51,8 @@ public class ReferralAnalytics {
 	}
 
 	/**
-	 * The figures but the slowest responders: a median per partner over a period needs
-	 * every answer of the period, which no roll-up of days can give, so a page asks for
-	 * them apart.
+	 * The figures but the slowest responders, which a page asks for apart so that they do
+	 * not hold up the rest when they must be counted from the referrals.
 	 */
 	public LeadFigures overview(Caller caller, FigureCriteria criteria) {
 		if (ReferralAnalyticsRollup.covers(criteria)) {
@@ -94,11 +94,24 @@ public class ReferralAnalytics {
 
 	/**
 	 * For the vendor: the partners with the slowest median answer; none for a partner.
+	 * The whole program over a period the page offers comes from the responders' roll-up,
+	 * brought up to date first; anything else is counted from the referrals.
 	 */
-	@Transactional(readOnly = true)
 	public List<Responder> slowestResponders(Caller caller, FigureCriteria criteria) {
-		return caller.isVendor()
-				? this.figures.slowestResponders(ReferralScope.of(caller), criteria, LeadFigures.LISTED) : List.of();
+		if (!caller.isVendor()) {
+			return List.of();
+		}
+		ReferralScope scope = ReferralScope.of(caller);
+		if (ReferralAnalyticsRollup.covers(criteria) && scope.narrowing() == null && criteria.location() == null) {
+			this.rollup.catchUp(Integer.MAX_VALUE);
+			Optional<List<Responder>> kept = this.reads.execute(status -> this.rollup
+				.slowestResponders(this.rollup.period(caller.organizationId(), criteria), LeadFigures.LISTED));
+			if (Objects.requireNonNull(kept).isPresent()) {
+				return kept.get();
+			}
+		}
+		return Objects.requireNonNull(
+				this.reads.execute(status -> this.figures.slowestResponders(scope, criteria, LeadFigures.LISTED)));
 	}
 
 	/** Every figure counted from the referrals themselves, as the roll-ups must agree. */
@@ -107,7 +120,8 @@ public class ReferralAnalytics {
 		ReferralScope scope = ReferralScope.of(caller);
 		return of(scope, criteria, this.figures.summary(scope, criteria),
 				this.figures.programMedian(caller.organizationId(), caller.isVendor(), criteria))
-			.withSlowestResponders(slowestResponders(caller, criteria));
+			.withSlowestResponders(caller.isVendor()
+					? this.figures.slowestResponders(scope, criteria, LeadFigures.LISTED) : List.of());
 	}
 
 	private LeadFigures of(ReferralScope scope, FigureCriteria criteria, Summary summary,

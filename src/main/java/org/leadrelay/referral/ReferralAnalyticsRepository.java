@@ -199,7 +199,7 @@ class ReferralAnalyticsRepository {
 					+ "count(*) filter (where r.substatus = 'Expired') as expired "
 					+ "from referral r join partner_organization_v o on o.id = r.organization_id where " + where.sql
 					+ " group by r.organization_id, o.name having count(*) filter (where " + ResponseTimes.ANSWERED
-					+ ") > 0 order by median desc, o.name limit ?")
+					+ ") > 0 order by median desc, o.name, r.organization_id limit ?")
 			.params(params)
 			.query((rs, row) -> new Responder(new OrganizationId(rs.getObject("organization_id", UUID.class)),
 					rs.getString("name"), Duration.ofMillis(Math.round(rs.getDouble("median") * 1000)),

@@ -1,6 +1,7 @@
 package org.leadrelay.referral;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,13 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.referral.LeadFigures.Responder;
 import org.leadrelay.referral.LeadFigures.WeeklyMedian;
 import org.leadrelay.referral.ReferralAnalyticsRepository.Summary;
 import org.leadrelay.referral.ReferralAnalyticsRollupRepository.BucketCount;
+import org.leadrelay.referral.ReferralAnalyticsRollupRepository.Folded;
 import org.leadrelay.referral.ReferralAnalyticsRollupRepository.Period;
 import org.leadrelay.referral.ReferralAnalyticsRollupRepository.Position;
+import org.leadrelay.referral.ResponderRollupRepository.PeriodStart;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Component;
@@ -26,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A program's figures from the daily roll-ups: counts and values summed, medians found
  * exactly by locating the middle answers' buckets in the roll-up and reading only those
- * buckets' referrals. Serves whole days (UTC) only, as the insights page asks for.
+ * buckets' referrals. Serves whole days (UTC) only, as the insights page asks for. The
+ * slowest responders of the periods the page offers come from their own roll-up, which
+ * the same folds keep current.
  */
 @Component
 class ReferralAnalyticsRollup {
@@ -38,18 +45,49 @@ class ReferralAnalyticsRollup {
 
 	private final ReferralAnalyticsRollupRepository rollup;
 
-	ReferralAnalyticsRollup(ReferralAnalyticsRollupRepository rollup) {
+	private final ResponderRollupRepository responders;
+
+	private final List<Integer> lookbackMonths;
+
+	private final Clock clock;
+
+	ReferralAnalyticsRollup(ReferralAnalyticsRollupRepository rollup, ResponderRollupRepository responders,
+			ReferralProperties properties, Clock clock) {
 		this.rollup = rollup;
+		this.responders = responders;
+		this.lookbackMonths = properties.responderLookbackMonths();
+		this.clock = clock;
 	}
 
 	/**
 	 * Folds in what changed since the last fold, so that the figures read next are those
-	 * a recount would give.
-	 * @return how many cells were recomputed
+	 * a recount would give: up to {@code limit} days, the partners whose leads changed on
+	 * them, and the responders' periods whose first day moved since (a new day began).
+	 * @return how many days and periods were recomputed
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public int catchUp(int limit) {
-		return this.rollup.anyStale() ? this.rollup.fold(limit) : 0;
+		int cells = 0;
+		if (this.rollup.anyStale()) {
+			Folded folded = this.rollup.fold(limit);
+			this.responders.recount(folded.marks());
+			cells = folded.cells();
+		}
+		return cells + moveResponderPeriods();
+	}
+
+	private int moveResponderPeriods() {
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		if (this.responders.periods(today, this.lookbackMonths).stream().noneMatch(PeriodStart::moved)) {
+			return 0;
+		}
+		this.rollup.lock();
+		List<PeriodStart> moved = this.responders.periods(today, this.lookbackMonths)
+			.stream()
+			.filter(PeriodStart::moved)
+			.toList();
+		moved.forEach(this.responders::move);
+		return moved.size();
 	}
 
 	/** Whether the criteria are whole days, the roll-up's grain. */
@@ -93,6 +131,14 @@ class ReferralAnalyticsRollup {
 		Median median = new Median(null, whole, criteria.from(), criteria.to());
 		resolve(period, List.of(median));
 		return median.duration();
+	}
+
+	/**
+	 * The slowest responders of a period the roll-up keeps (one that ends today and
+	 * starts a configured number of months before), or empty for any other.
+	 */
+	Optional<List<Responder>> slowestResponders(Period period, int limit) {
+		return this.responders.slowest(period, limit);
 	}
 
 	List<LeadFigures.CurrencyPipeline> pipeline(Period period) {

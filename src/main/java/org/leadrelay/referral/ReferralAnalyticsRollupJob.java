@@ -11,10 +11,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the insights' daily roll-ups current, so that a page finds little or nothing to
- * fold in itself: at start (which builds them whole after the migration that introduces
- * them, a month of days per transaction) and then every
- * {@code leadrelay.referrals.figures-fold-interval}.
+ * Keeps the insights' roll-ups current, so that a page finds little or nothing to fold in
+ * itself: at start (which builds them whole after the migration that introduces them, a
+ * month of days per transaction, and the slowest responders' periods) and then every
+ * {@code leadrelay.referrals.figures-fold-interval}, which also moves those periods on
+ * when a day begins.
  */
 @Component
 class ReferralAnalyticsRollupJob {
@@ -33,7 +34,8 @@ class ReferralAnalyticsRollupJob {
 		long start = System.nanoTime();
 		int cells = fold();
 		if (cells > 0) {
-			log.info("Insights roll-up: {} days folded in at start, in {} s", cells, (System.nanoTime() - start) / 1e9);
+			log.info("Insights roll-up: {} days and responders' periods folded in at start, in {} s", cells,
+					(System.nanoTime() - start) / 1e9);
 		}
 	}
 
@@ -51,7 +53,8 @@ class ReferralAnalyticsRollupJob {
 			.catchUp(ReferralAnalyticsRollup.CELLS_PER_FOLD)) {
 			cells += folded;
 		}
-		log.debug("Insights roll-up: {} days recomputed in {} ms", cells, (System.nanoTime() - start) / 1_000_000);
+		log.debug("Insights roll-up: {} days and responders' periods recomputed in {} ms", cells,
+				(System.nanoTime() - start) / 1_000_000);
 		return cells;
 	}
 

@@ -62,25 +62,37 @@ class ReferralAnalyticsRollupRepository {
 			.single();
 	}
 
+	/** Waits for the fold another transaction holds, and holds it until commit. */
+	void lock() {
+		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(FOLD_LOCK).query((rs, row) -> 1).list();
+	}
+
 	/**
 	 * Recomputes up to {@code limit} stale cells, under a lock that one fold at a time
 	 * holds. Only the stale rows this transaction sees are deleted: a change committed
 	 * meanwhile leaves its own row for the next fold.
-	 * @return how many cells were recomputed
+	 * @return how many cells were recomputed, and the partners whose leads changed in
+	 * them
 	 */
-	int fold(int limit) {
-		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(FOLD_LOCK).query((rs, row) -> 1).list();
-		List<Object[]> cells = this.jdbc.sql("""
+	Folded fold(int limit) {
+		lock();
+		List<StaleMark> marks = this.jdbc.sql("""
 				with chosen as (select distinct vendor_organization_id, day from referral_figures_stale limit ?),
 				     deleted as (delete from referral_figures_stale s using chosen c
 				                 where s.vendor_organization_id = c.vendor_organization_id and s.day = c.day
-				                 returning s.vendor_organization_id, s.day)
-				select distinct vendor_organization_id, day from deleted""")
+				                 returning s.vendor_organization_id, s.day, s.organization_id)
+				select distinct vendor_organization_id, day, organization_id from deleted""")
 			.param(limit)
-			.query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class) })
+			.query((rs, row) -> new StaleMark(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, UUID.class)))
 			.list();
+		List<Object[]> cells = marks.stream()
+			.map(mark -> List.of(mark.vendor(), mark.day()))
+			.distinct()
+			.map(List::toArray)
+			.toList();
 		if (cells.isEmpty()) {
-			return 0;
+			return new Folded(0, List.of());
 		}
 		// as text, which PostgreSQL casts without the driver's or session's time zones
 		String[] vendors = cells.stream().map(cell -> cell[0].toString()).toArray(String[]::new);
@@ -125,7 +137,8 @@ class ReferralAnalyticsRollupRepository {
 				+ " where " + ResponseTimes.ANSWERED + " group by c.vendor_id, c.day, " + "r.qualification, " + BUCKET)
 			.params(vendors, days)
 			.update();
-		return cells.size();
+		// stale marks written before V145 name no partner
+		return new Folded(cells.size(), marks.stream().filter(mark -> mark.partner() != null).toList());
 	}
 
 	/**
@@ -251,6 +264,17 @@ class ReferralAnalyticsRollupRepository {
 			return params;
 		}
 
+	}
+
+	/**
+	 * A change to a lead of {@code partner} created on {@code day}; partner null for
+	 * marks written before {@code V145}.
+	 */
+	record StaleMark(UUID vendor, LocalDate day, @Nullable UUID partner) {
+	}
+
+	/** What a fold recomputed: cells, and the changes to the partners' leads in them. */
+	record Folded(int cells, List<StaleMark> marks) {
 	}
 
 	/**

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declineReasons the reasons a partner may give for declining
  * @param defaultCurrency the currency the lead forms offer first (an active ISO 4217
  * code)
+ * @param responderLookbackMonths the periods, ending today and starting this many months
+ * before, whose slowest responders are kept rolled up: those the insights page offers
  */
 @ConfigurationProperties("leadrelay.referrals")
 public record ReferralProperties(@DefaultValue("P14D") Duration responseWindow,
@@ -28,7 +30,8 @@ public record ReferralProperties(@DefaultValue("P14D") Duration responseWindow,
 		@DefaultValue("PT72H") Duration contactRequestUrgency, @DefaultValue( {
 				"NotOurExpertise", "CustomerTooSmall", "OutsideOurRegion", "NoCapacity", "CustomerNotReachable",
 				"Duplicate", "Spam", "Other" }) List<String> declineReasons,
-		@DefaultValue("EUR") Currency defaultCurrency){
+		@DefaultValue("EUR") Currency defaultCurrency,
+		@DefaultValue({ "3", "6", "12" }) List<Integer> responderLookbackMonths){
 
 	public ReferralProperties {
 		if (responseWindow.isNegative() || responseWindow.isZero()) {
@@ -38,6 +41,7 @@ public record ReferralProperties(@DefaultValue("P14D") Duration responseWindow,
 			throw new IllegalArgumentException("leadrelay.referrals.expiry-batch-size must be at least 1");
 		}
 		declineReasons = List.copyOf(declineReasons);
+		responderLookbackMonths = List.copyOf(responderLookbackMonths);
 		if (!Currencies.isActive(defaultCurrency.getCurrencyCode())) {
 			throw new IllegalArgumentException(
 					"leadrelay.referrals.default-currency must be an active ISO 4217 code, not "

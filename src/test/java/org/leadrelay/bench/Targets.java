@@ -82,10 +82,18 @@ final class Targets {
 					sweep.throughput() >= 5_000));
 		}
 		Result insights = get("insights");
-		if (insights != null) {
-			verdicts.add(new Verdict("insights, vendor program, one year", "≤ 300 ms",
-					String.format("p50 %.0f ms, p95 %.0f ms", insights.p50(), insights.p95()),
-					insights.p95() <= 300 && insights.errors() == 0));
+		Result slowest = get("insights-slowest");
+		if (insights != null && slowest != null) {
+			// the view is complete when the slowest responders, loaded after the page,
+			// are
+			// there too; a table that no request answered within the window counts as a
+			// miss
+			double complete = insights.p95() + slowest.p95();
+			verdicts.add(new Verdict("insights, vendor program, one year", "≤ 300 ms (page + slowest responders)",
+					String.format("page p50 %.0f ms, p95 %.0f ms; slowest responders p50 %.0f ms, p95 %.0f ms%s",
+							insights.p50(), insights.p95(), slowest.p50(), slowest.p95(),
+							slowest.throughput() == 0 ? " (none answered within the window)" : ""),
+					complete <= 300 && slowest.throughput() > 0 && insights.errors() == 0 && slowest.errors() == 0));
 		}
 		Result recommendations = get("recommendations");
 		if (recommendations != null) {
