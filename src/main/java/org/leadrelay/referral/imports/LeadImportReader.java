@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVParser;
@@ -47,6 +48,17 @@ class LeadImportReader {
 	 * whole, in the reader's language (then some rows may have been handed on already)
 	 */
 	ReadFile read(InputStream file, Locale locale, Consumer<UploadedRow> rows) {
+		return read(file, locale, Optional.of(rows));
+	}
+
+	/**
+	 * Checks the file as a whole only, as {@link #read} does, without making its rows.
+	 */
+	ReadFile check(InputStream file, Locale locale) {
+		return read(file, locale, Optional.empty());
+	}
+
+	private ReadFile read(InputStream file, Locale locale, Optional<Consumer<UploadedRow>> rows) {
 		try (CSVParser parser = LeadCsv.FORMAT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -66,8 +78,9 @@ class LeadImportReader {
 					return refused(locale, "leadImport.error.tooManyRows", this.maxRows);
 				}
 				// the header is row 1, as a spreadsheet numbers them
-				rows.accept(new UploadedRow(count + 1, cells(record, header),
-						record.isConsistent() ? null : record.size()));
+				int number = count + 1;
+				rows.ifPresent(each -> each.accept(
+						new UploadedRow(number, cells(record, header), record.isConsistent() ? null : record.size())));
 			}
 			return count == 0 ? refused(locale, "leadImport.error.empty") : new ReadFile(count, header.size(), null);
 		}

@@ -62,8 +62,7 @@ class LeadImports {
 	 * what took seconds, so that waits for {@link #storeRows}.
 	 */
 	Upload upload(Caller caller, String fileName, byte[] file, Locale locale) {
-		ReadFile read = this.reader.read(new ByteArrayInputStream(file), locale, row -> {
-		});
+		ReadFile read = this.reader.check(new ByteArrayInputStream(file), locale);
 		if (read.error() != null) {
 			return new Upload(null, read.error());
 		}
