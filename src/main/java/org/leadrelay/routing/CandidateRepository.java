@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Region;
@@ -36,6 +35,13 @@ class CandidateRepository {
 	private static final String COUNTRY = UPPER.formatted("l.country");
 
 	/**
+	 * Every country code, with its region and how well it fits the customer's country
+	 * (RankingModel.country): a hash join, where a list per location would be read
+	 * through. A code outside ISO 3166 fits only itself and lies in EMEA.
+	 */
+	private static final List<String> CODES = List.of(Locale.getISOCountries());
+
+	/**
 	 * How many of the wanted tags (as {@link RankingModel} compares them: stripped, lower
 	 * case) the profile could list: a tag of printable ASCII is compared as Java would
 	 * compare it; any other could match, so that the bound never falls below the score.
@@ -47,15 +53,15 @@ class CandidateRepository {
 			      or octet_length(t.tag) > char_length(t.tag) or t.tag ~ '[\\x01-\\x1f\\x7f]'))""";
 
 	/**
-	 * The score without history (see {@link RankingModel}), with the most history can
-	 * add, and 0.001 for the rounding of the score and of the sum.
+	 * The score without history (see {@link RankingModel}), with the most history can add
+	 * (0.20), and 0.001 for the rounding of the score and of the sum; in double
+	 * precision, as numeric arithmetic on every location costs more.
 	 */
-	private static final String BOUND = "0.40 * case when :tagCount = 0 or p.organization_id is null then 0 else "
-			+ TAGS + "::float8 / :tagCount end + 0.10 * case when :anySize "
+	private static final String BOUND = "0.40::float8 * case when :tagCount = 0 or p.organization_id is null "
+			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * case when :anySize "
 			+ "or coalesce(p.customer_sizes, cast(:currentSizes as text[])) && cast(:sizes as text[]) then 1 else 0 end "
-			+ "+ 0.15 * case when :anyCountry or " + COUNTRY + " = any(cast(:sameCountry as text[])) then 1 when "
-			+ COUNTRY + " = any(cast(:sameRegion as text[])) then 0.5 else 0 end "
-			+ "+ 0.15 * coalesce(s.score::float8, 0.5) + 0.20 + 0.001";
+			+ "+ 0.15::float8 * case when :anyCountry then 1 else coalesce(c.fit, case when " + COUNTRY
+			+ " = :country then 1 else 0 end) end + 0.15::float8 * coalesce(s.score::float8, 0.5) + 0.201::float8";
 
 	private final JdbcClient jdbc;
 
@@ -75,12 +81,13 @@ class CandidateRepository {
 				       s.answered, s.expired, s.median_response_seconds, s.score, %s as bound
 				from partner_location_v l
 				join partner_organization_v o on o.id = l.organization_id
+				left join unnest(cast(:codes as text[]), cast(:regions as text[]), cast(:fits as float8[]))
+				     c(code, region, fit) on c.code = %s
 				left join partner_business_profile_v p on p.organization_id = l.organization_id
-				     and p.region = case when %s = any(cast(:americas as text[])) then 'AMERICAS'
-				                         when %s = any(cast(:apac as text[])) then 'APAC' else 'EMEA' end
+				     and p.region = coalesce(c.region, 'EMEA')
 				left join partner_responsiveness s on s.organization_id = l.organization_id
 				where o.vendor_id = :vendor and o.kind = 'PARTNER'
-				order by bound desc""".formatted(BOUND, COUNTRY, COUNTRY))
+				order by bound desc""".formatted(BOUND, COUNTRY))
 			.withFetchSize(fetchSize)
 			.param("vendor", vendor.value())
 			.param("wanted", wanted.toArray(String[]::new))
@@ -89,25 +96,16 @@ class CandidateRepository {
 			.param("currentSizes", codes(CompanySize.current()))
 			.param("sizes", query.size() == null ? new String[0] : codes(overlapping(query.size())))
 			.param("anyCountry", query.country() == null)
-			.param("sameCountry", countries(query.country(), 1))
-			.param("sameRegion", countries(query.country(), 0.5))
-			.param("americas", Region.AMERICAS.countries().toArray(String[]::new))
-			.param("apac", Region.APAC.countries().toArray(String[]::new))
+			.param("country", query.country() == null ? "" : query.country())
+			.param("codes", CODES.toArray(String[]::new))
+			.param("regions", CODES.stream().map(code -> Region.of(code).orElseThrow().name()).toArray(String[]::new))
+			.param("fits",
+					CODES.stream()
+						.mapToDouble(code -> query.country() == null ? 1 : RankingModel.country(query.country(), code))
+						.boxed()
+						.toArray(Double[]::new))
 			.query(CandidateRepository::bounded)
 			.stream();
-	}
-
-	/**
-	 * The country codes (upper case) that {@link RankingModel#country} gives this value
-	 * for the customer's country; the customer's own among those that count as it.
-	 */
-	private static String[] countries(@Nullable String wanted, double value) {
-		if (wanted == null) {
-			return new String[0];
-		}
-		Stream<String> codes = Arrays.stream(Locale.getISOCountries())
-			.filter(code -> RankingModel.country(wanted, code) == value);
-		return (value == 1 ? Stream.concat(Stream.of(wanted), codes) : codes).toArray(String[]::new);
 	}
 
 	private static Bounded bounded(ResultSet rs, int row) throws SQLException {
