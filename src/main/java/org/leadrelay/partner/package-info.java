@@ -2,9 +2,13 @@
  * Organizations (the vendor and its partners) and the partners' locations that leads are
  * routed to.
  * <p>
- * Other modules read its tables only through the view it publishes (V97), where a join is
- * the only fast way: {@code partner_organization_v (id, name, kind, vendor_id)}; the
- * referral analytics name partners and find a partner's program with it.
+ * Other modules read its tables only through the views it publishes, where a join is the
+ * only fast way: {@code partner_organization_v (id, name, kind, vendor_id)} (V97), with
+ * which the referral analytics name partners and find a partner's program;
+ * {@code partner_location_v (organization_id, id, name, city, country)} (current
+ * locations) and {@code partner_business_profile_v (organization_id, region, industries,
+ * products, services, customer_sizes)} (V142), with which recommendations rank a
+ * program's locations in SQL.
  */
 @ApplicationModule(displayName = "Partners", allowedDependencies = { "platform", "shared" })
 @NullMarked

@@ -1,12 +1,17 @@
 package org.leadrelay.referral;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.leadrelay.shared.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Figures over many referrals, computed from their own columns, for LeadRelay's jobs and
@@ -16,10 +21,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReferralStatistics {
 
+	private static final Logger log = LoggerFactory.getLogger(ReferralStatistics.class);
+
+	/**
+	 * How far the similar leads' roll-up may start before the period read: each read
+	 * takes away the leads created in between, so this bounds that work.
+	 */
+	static final Duration SIMILAR_LEADS_SLACK = Duration.ofHours(1);
+
+	/** Partners recounted per transaction of a fold. */
+	static final int PARTNERS_PER_FOLD = 500;
+
 	private final ReferralStatisticsRepository repository;
 
-	ReferralStatistics(ReferralStatisticsRepository repository) {
+	private final SimilarLeadsRepository similarLeads;
+
+	private final TransactionTemplate transactions;
+
+	ReferralStatistics(ReferralStatisticsRepository repository, SimilarLeadsRepository similarLeads,
+			TransactionTemplate transactions) {
 		this.repository = repository;
+		this.similarLeads = similarLeads;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -33,15 +56,46 @@ public class ReferralStatistics {
 	}
 
 	/**
-	 * For every partner of the vendor's program that received leads since {@code since}
-	 * sharing at least one of {@code tags}: how it answered them. Partners without such
-	 * leads are left out.
+	 * For each of the {@code partners} of the vendor's program that received leads since
+	 * {@code since} sharing at least one of {@code tags}: how it answered them. Partners
+	 * without such leads are left out. Exact whether or not {@link #foldSimilarLeads}
+	 * ran; a few rows per partner when it did for a period starting no later than
+	 * {@code since}.
 	 */
-	public List<SimilarLeads> similarLeads(OrganizationId vendor, Collection<String> tags, Instant since) {
-		if (tags.isEmpty()) {
+	public List<SimilarLeads> similarLeads(OrganizationId vendor, Collection<String> tags, Instant since,
+			Collection<OrganizationId> partners) {
+		if (tags.isEmpty() || partners.isEmpty()) {
 			return List.of();
 		}
-		return this.repository.findSimilarLeads(vendor, tags, since);
+		return this.similarLeads.find(vendor, tags, since, partners);
+	}
+
+	/**
+	 * Keeps the roll-up that {@link #similarLeads} reads current for periods from
+	 * {@code since} on: rebuilds it from {@code since} when it starts later or more than
+	 * {@link #SIMILAR_LEADS_SLACK} earlier, then recounts the partners whose referrals
+	 * changed, each batch in its own transaction.
+	 * @return how many partners were recounted
+	 */
+	public int foldSimilarLeads(Instant since) {
+		Instant start = this.similarLeads.start();
+		if (start == null || start.isAfter(since) || start.isBefore(since.minus(SIMILAR_LEADS_SLACK))) {
+			long begin = System.nanoTime();
+			int rows = count(() -> this.similarLeads.rebuild(since));
+			log.info("Similar leads' roll-up rebuilt from {}: {} rows in {} ms", since, rows,
+					(System.nanoTime() - begin) / 1_000_000);
+		}
+		int partners = 0;
+		for (int folded = count(() -> this.similarLeads.fold(PARTNERS_PER_FOLD)); folded > 0; folded = count(
+				() -> this.similarLeads.fold(PARTNERS_PER_FOLD))) {
+			partners += folded;
+		}
+		return partners;
+	}
+
+	private int count(IntSupplier work) {
+		Integer done = this.transactions.execute(status -> work.getAsInt());
+		return done == null ? 0 : done;
 	}
 
 }

@@ -2,7 +2,6 @@ package org.leadrelay.referral;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,14 +14,6 @@ import org.springframework.stereotype.Repository;
 /** Figures over many referrals, each computed in one aggregate query. */
 @Repository
 class ReferralStatisticsRepository {
-
-	/**
-	 * A referral's catalogue tags (industries, products and services) as one JSON array;
-	 * the expression {@code referral_requirement_tags_idx} indexes.
-	 */
-	private static final String TAGS = "(coalesce(r.requirements -> 'industries', '[]'::jsonb) "
-			+ "|| coalesce(r.requirements -> 'products', '[]'::jsonb) "
-			+ "|| coalesce(r.requirements -> 'services', '[]'::jsonb))";
 
 	private final JdbcClient jdbc;
 
@@ -52,26 +43,6 @@ class ReferralStatisticsRepository {
 				return new PartnerResponses(new OrganizationId(rs.getObject("organization_id", UUID.class)),
 						rs.getInt("answered"), rs.getInt("expired"), medianResponseTime);
 			})
-			.list();
-	}
-
-	/**
-	 * Per partner of the vendor's program with leads created since {@code since} sharing
-	 * at least one of the (non-empty) {@code tags}: how many it accepted, declined and
-	 * won.
-	 */
-	List<SimilarLeads> findSimilarLeads(OrganizationId vendor, Collection<String> tags, Instant since) {
-		// ??| is the jsonb "contains any of these strings" operator, its ? escaped for
-		// JDBC
-		return this.jdbc
-			.sql("select r.organization_id, count(*) filter (where r.accepted_at is not null) as accepted, "
-					+ "count(*) filter (where r.substatus = 'Declined') as declined, "
-					+ "count(*) filter (where r.substatus = 'Won') as won from referral r "
-					+ "where r.vendor_organization_id = ? and r.created_at >= ? and r.origin = 'Lead' and " + TAGS
-					+ " ??| ? group by r.organization_id")
-			.params(vendor.value(), SqlValues.timestamp(since), tags.toArray(String[]::new))
-			.query((rs, row) -> new SimilarLeads(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-					rs.getInt("accepted"), rs.getInt("declined"), rs.getInt("won")))
 			.list();
 	}
 

@@ -3,7 +3,6 @@ package org.leadrelay.routing;
 import java.util.Set;
 
 import org.leadrelay.partner.Expertise;
-import org.leadrelay.partner.Location;
 import org.leadrelay.referral.SimilarLeads;
 import org.leadrelay.shared.CompanySize;
 
@@ -12,6 +11,12 @@ import org.leadrelay.shared.CompanySize;
  * profile's tags and sizes (of the location's region), the partner's responsiveness and
  * its history with similar leads.
  */
-record Candidate(Location location, String partnerName, Expertise expertise, Set<CompanySize> customerSizes,
+record Candidate(Place place, String partnerName, Expertise expertise, Set<CompanySize> customerSizes,
 		ResponsivenessScore responsiveness, SimilarLeads history) {
+
+	Candidate withHistory(SimilarLeads history) {
+		return new Candidate(this.place, this.partnerName, this.expertise, this.customerSizes, this.responsiveness,
+				history);
+	}
+
 }

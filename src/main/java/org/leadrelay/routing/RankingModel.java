@@ -43,7 +43,7 @@ final class RankingModel {
 		List<String> matched = wanted.stream().filter(tag -> offered.contains(key(tag))).toList();
 		double tags = wanted.isEmpty() ? 0 : (double) matched.size() / wanted.size();
 		double size = query.size() == null || query.size().overlapsAny(candidate.customerSizes()) ? 1 : 0;
-		return new Signals(matched, tags, size, country(query.country(), candidate.location().country()),
+		return new Signals(matched, tags, size, country(query.country(), candidate.place().country()),
 				candidate.responsiveness().score(), history(candidate.history()));
 	}
 
@@ -60,7 +60,7 @@ final class RankingModel {
 		return (1 + Math.max(-1, Math.min(1, balance))) / 2;
 	}
 
-	private static String key(String tag) {
+	static String key(String tag) {
 		return tag.strip().toLowerCase(Locale.ROOT);
 	}
 

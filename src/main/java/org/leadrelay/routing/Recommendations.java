@@ -1,23 +1,20 @@
 package org.leadrelay.routing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.leadrelay.partner.BusinessProfile;
-import org.leadrelay.partner.BusinessProfiles;
-import org.leadrelay.partner.Expertise;
-import org.leadrelay.partner.Location;
-import org.leadrelay.partner.Organizations;
-import org.leadrelay.partner.Organizations.OrganizationWithLocations;
-import org.leadrelay.partner.Region;
 import org.leadrelay.referral.ReferralStatistics;
 import org.leadrelay.referral.SimilarLeads;
+import org.leadrelay.routing.CandidateRepository.Bounded;
 import org.leadrelay.shared.Caller;
-import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 
@@ -28,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Ranks the partner locations of the vendor's program for a new qualified lead with
  * {@link RankingModel}, best first, each explained in plain words. For vendor staff and
  * the vendor's API clients only.
+ * <p>
+ * Branch and bound, exact: the database ranks every location by the most it can score
+ * (its score without history, plus the most history adds); the history is read only for
+ * the candidates taken in that order, in batches that double, until the tenth best score
+ * is at least the next candidate's bound.
  */
 @Service
 public class Recommendations {
@@ -35,11 +37,20 @@ public class Recommendations {
 	/** How many locations a recommendation lists at most. */
 	public static final int MAX = 10;
 
-	private final Organizations organizations;
+	/** The first batch of candidates; each next one is twice the size. */
+	static final int FIRST_BATCH = 64;
 
-	private final BusinessProfiles profiles;
+	/** Candidates read from the database per round trip. */
+	static final int FETCH_SIZE = 512;
 
-	private final Responsiveness responsiveness;
+	/** Best first; among equal scores, by partner, location name and id. */
+	static final Comparator<Scored> RANKING = Comparator.comparingDouble((Scored scored) -> scored.signals().score())
+		.reversed()
+		.thenComparing(scored -> scored.candidate().partnerName())
+		.thenComparing(scored -> scored.candidate().place().name())
+		.thenComparing(scored -> scored.candidate().place().id().value());
+
+	private final CandidateRepository candidates;
 
 	private final ReferralStatistics statistics;
 
@@ -49,11 +60,9 @@ public class Recommendations {
 
 	private final Clock clock;
 
-	Recommendations(Organizations organizations, BusinessProfiles profiles, Responsiveness responsiveness,
-			ReferralStatistics statistics, Explanations explanations, RoutingProperties properties, Clock clock) {
-		this.organizations = organizations;
-		this.profiles = profiles;
-		this.responsiveness = responsiveness;
+	Recommendations(CandidateRepository candidates, ReferralStatistics statistics, Explanations explanations,
+			RoutingProperties properties, Clock clock) {
+		this.candidates = candidates;
 		this.statistics = statistics;
 		this.explanations = explanations;
 		this.properties = properties;
@@ -65,55 +74,54 @@ public class Recommendations {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Recommendations are for the vendor's staff");
 		}
-		Map<OrganizationId, ResponsivenessScore> scores = this.responsiveness.withHistory()
-			.stream()
-			.collect(Collectors.toMap(ResponsivenessScore::organizationId, Function.identity()));
+		Instant since = this.clock.instant().minus(this.properties.historyPeriod());
+		List<Scored> best = new ArrayList<>();
+		try (Stream<Bounded> stream = this.candidates.byBound(caller.organizationId(), query, FETCH_SIZE)) {
+			Iterator<Bounded> bounded = stream.iterator();
+			for (int size = FIRST_BATCH; bounded.hasNext(); size *= 2) {
+				List<Bounded> batch = next(bounded, size);
+				if (best.size() == MAX && best.get(MAX - 1).signals().score() >= batch.get(0).bound()) {
+					break;
+				}
+				best.addAll(scored(caller.organizationId(), query, since, batch));
+				best.sort(RANKING);
+				best.subList(Math.min(MAX, best.size()), best.size()).clear();
+			}
+		}
+		return best.stream().map(scored -> recommendation(query, scored)).toList();
+	}
+
+	private List<Scored> scored(OrganizationId vendor, RecommendationQuery query, Instant since, List<Bounded> batch) {
 		Map<OrganizationId, SimilarLeads> histories = this.statistics
-			.similarLeads(caller.organizationId(), query.tags(),
-					this.clock.instant().minus(this.properties.historyPeriod()))
+			.similarLeads(vendor, query.tags(), since,
+					batch.stream().map(bounded -> bounded.candidate().place().organizationId()).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(SimilarLeads::organizationId, Function.identity()));
-		Map<String, BusinessProfile> profiles = this.profiles.list(caller)
-			.stream()
-			.collect(Collectors.toMap(profile -> key(profile.organizationId(), profile.region()), Function.identity()));
-		return this.organizations.visibleTo(caller)
-			.stream()
-			.filter(partner -> partner.organization().isPartner())
-			.flatMap(partner -> partner.locations()
-				.stream()
-				.map(location -> candidate(partner, location, profiles, scores, histories)))
-			.map(candidate -> recommendation(query, candidate))
-			.sorted(Comparator.comparingDouble(Recommendation::score)
-				.reversed()
-				.thenComparing(Recommendation::partnerName)
-				.thenComparing(Recommendation::locationName)
-				.thenComparing(recommendation -> recommendation.locationId().value()))
-			.limit(MAX)
-			.toList();
+		return batch.stream().map(bounded -> {
+			Candidate candidate = bounded.candidate();
+			SimilarLeads history = histories.get(candidate.place().organizationId());
+			Candidate complete = history == null ? candidate : candidate.withHistory(history);
+			return new Scored(complete, RankingModel.signals(query, complete));
+		}).toList();
 	}
 
-	private Recommendation recommendation(RecommendationQuery query, Candidate candidate) {
-		Signals signals = RankingModel.signals(query, candidate);
-		Location location = candidate.location();
-		return new Recommendation(location.id(), location.organizationId(), candidate.partnerName(), location.name(),
-				location.city(), location.country(), signals.score(), this.explanations.of(query, candidate, signals));
+	private static List<Bounded> next(Iterator<Bounded> bounded, int size) {
+		List<Bounded> batch = new ArrayList<>(size);
+		while (batch.size() < size && bounded.hasNext()) {
+			batch.add(bounded.next());
+		}
+		return batch;
 	}
 
-	/** A location without a profile in its region has no tags and turns no size away. */
-	private static Candidate candidate(OrganizationWithLocations partner, Location location,
-			Map<String, BusinessProfile> profiles, Map<OrganizationId, ResponsivenessScore> scores,
-			Map<OrganizationId, SimilarLeads> histories) {
-		OrganizationId id = partner.organization().id();
-		BusinessProfile profile = profiles.get(key(id, location.region()));
-		return new Candidate(location, partner.organization().name(),
-				profile == null ? Expertise.NONE : profile.details().expertise(),
-				profile == null ? CompanySize.current() : profile.details().customerSizes(),
-				scores.getOrDefault(id, ResponsivenessScore.neutral(id)),
-				histories.getOrDefault(id, SimilarLeads.none(id)));
+	private Recommendation recommendation(RecommendationQuery query, Scored scored) {
+		Place place = scored.candidate().place();
+		return new Recommendation(place.id(), place.organizationId(), scored.candidate().partnerName(), place.name(),
+				place.city(), place.country(), scored.signals().score(),
+				this.explanations.of(query, scored.candidate(), scored.signals()));
 	}
 
-	private static String key(OrganizationId organization, Region region) {
-		return organization.value() + "/" + region;
+	/** A candidate with its score's parts. */
+	record Scored(Candidate candidate, Signals signals) {
 	}
 
 }

@@ -69,7 +69,7 @@ class ResponsivenessRepository {
 			.update();
 	}
 
-	private static ResponsivenessScore score(ResultSet rs, int row) throws SQLException {
+	static ResponsivenessScore score(ResultSet rs, int row) throws SQLException {
 		long median = rs.getLong("median_response_seconds");
 		// null when the partner answered none; wasNull() speaks of the last column read
 		Duration medianResponseTime = rs.wasNull() ? null : Duration.ofSeconds(median);

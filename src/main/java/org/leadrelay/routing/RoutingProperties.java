@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responsivenessRefreshInterval how often the scores are recomputed
  * @param historyPeriod how far back a partner's answers to similar leads count for
  * recommendations
+ * @param historyFoldInterval how often the roll-up of those answers folds in the
+ * referrals changed since
  */
 @ConfigurationProperties("leadrelay.routing")
 record RoutingProperties(@DefaultValue("P90D") Duration responsivenessPeriod,
-		@DefaultValue("PT10M") Duration responsivenessRefreshInterval, @DefaultValue("P365D") Duration historyPeriod) {
+		@DefaultValue("PT10M") Duration responsivenessRefreshInterval, @DefaultValue("P365D") Duration historyPeriod,
+		@DefaultValue("PT30S") Duration historyFoldInterval) {
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leadrelay.partner.Expertise;
-import org.leadrelay.partner.Location;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.referral.SimilarLeads;
 import org.leadrelay.shared.CompanySize;
@@ -97,9 +96,8 @@ class RankingModelTests {
 				EnumSet.allOf(CompanySize.class), ResponsivenessScore.of(partner, 10, 0, Duration.ofHours(4)), history);
 	}
 
-	private static Location location(OrganizationId partner, String country) {
-		return new Location(new LocationId(UUID.randomUUID()), partner, "Office " + country, "City", country, List.of(),
-				null, null, null);
+	private static Place location(OrganizationId partner, String country) {
+		return new Place(new LocationId(UUID.randomUUID()), partner, "Office " + country, "City", country);
 	}
 
 }

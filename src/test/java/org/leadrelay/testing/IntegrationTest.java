@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import({ TestClockConfiguration.class, TestProgram.class, TestUsers.class, EventRecorder.class,
 		EventPublications.class, ExpirySweep.class, CustomerInquiries.class, TestProfiles.class,
-		ResponsivenessRefresh.class })
+		ResponsivenessRefresh.class, SimilarLeadsRecount.class })
 public @interface IntegrationTest {
 
 }

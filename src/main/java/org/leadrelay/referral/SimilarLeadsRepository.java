@@ -1,0 +1,169 @@
+package org.leadrelay.referral;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.leadrelay.platform.SqlValues;
+import org.leadrelay.shared.OrganizationId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * How partners answered the leads sharing a tag with a new one: counted from the
+ * referrals, or read from the roll-up {@code referral_similar_leads} (V141) with the
+ * corrections that keep it exact, in one statement (one snapshot).
+ */
+@Repository
+class SimilarLeadsRepository {
+
+	/** Serializes folds across nodes (an arbitrary, fixed key). */
+	private static final long FOLD_LOCK = 0x4c52_534c_4541_4453L;
+
+	/**
+	 * A referral's catalogue tags (industries, products and services) as one JSON array;
+	 * the expression {@code referral_requirement_tags_idx} indexes.
+	 */
+	private static final String TAGS = "(coalesce(r.requirements -> 'industries', '[]'::jsonb) "
+			+ "|| coalesce(r.requirements -> 'products', '[]'::jsonb) "
+			+ "|| coalesce(r.requirements -> 'services', '[]'::jsonb))";
+
+	/**
+	 * The same tags as a sorted set, the roll-up's key: {@code &&} on it is ?| on those.
+	 */
+	private static final String TAG_SET = "array(select distinct e #>> '{}' from jsonb_array_elements(" + TAGS
+			+ ") e where jsonb_typeof(e) = 'string' order by 1)";
+
+	private static final String COUNTS = "count(*) as leads, count(*) filter (where r.accepted_at is not null) "
+			+ "as accepted, count(*) filter (where r.substatus = 'Declined') as declined, "
+			+ "count(*) filter (where r.substatus = 'Won') as won";
+
+	// ??| is the jsonb "contains any of these strings" operator, its ? escaped for JDBC
+	private static final String SIMILAR = "r.vendor_organization_id = :vendor and r.origin = 'Lead' and " + TAGS
+			+ " ??| :tags";
+
+	private final JdbcClient jdbc;
+
+	SimilarLeadsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * For each of the {@code partners} of the vendor's program with leads created since
+	 * {@code since} sharing at least one of the (non-empty) {@code tags}: how many it
+	 * accepted, declined and won. From the roll-up when it starts no later than
+	 * {@code since}: its rows, less the leads created between its start and
+	 * {@code since}, with the partners still to fold in counted from their referrals; all
+	 * counted from the referrals while there is no roll-up that early.
+	 */
+	List<SimilarLeads> find(OrganizationId vendor, Collection<String> tags, Instant since,
+			Collection<OrganizationId> partners) {
+		return this.jdbc
+			.sql("""
+					with start as (select since from referral_similar_leads_start where since <= :since),
+					     stale as (select distinct organization_id from referral_similar_leads_stale
+					               where organization_id = any(cast(:partners as uuid[]))),
+					     counted as (
+					       select s.organization_id, s.leads, s.accepted, s.declined, s.won
+					       from referral_similar_leads s
+					       where exists (select from start) and s.organization_id = any(cast(:partners as uuid[]))
+					         and s.vendor_organization_id = :vendor and s.tags && cast(:tags as text[])
+					         and s.organization_id not in (select organization_id from stale)
+					       union all
+					       select r.organization_id, -count(*), -count(*) filter (where r.accepted_at is not null),
+					              -count(*) filter (where r.substatus = 'Declined'), -count(*) filter (where r.substatus = 'Won')
+					       from referral r
+					       where %1$s and r.organization_id = any(cast(:partners as uuid[]))
+					         and r.created_at >= (select since from start) and r.created_at < :since
+					         and r.organization_id not in (select organization_id from stale)
+					       group by r.organization_id
+					       union all
+					       select r.organization_id, %2$s from referral r
+					       where %1$s and r.created_at >= :since and r.organization_id in (select organization_id from stale)
+					         and exists (select from start)
+					       group by r.organization_id
+					       union all
+					       select r.organization_id, %2$s from referral r
+					       where %1$s and r.organization_id = any(cast(:partners as uuid[])) and r.created_at >= :since
+					         and not exists (select from start)
+					       group by r.organization_id)
+					select organization_id, sum(accepted) as accepted, sum(declined) as declined, sum(won) as won
+					from counted group by organization_id having sum(leads) > 0"""
+				.formatted(SIMILAR, COUNTS))
+			.param("vendor", vendor.value())
+			.param("tags", tags.toArray(String[]::new))
+			.param("since", SqlValues.timestamp(since))
+			.param("partners", SqlValues.uuidArray(partners.stream().map(OrganizationId::value).toList()))
+			.query((rs, row) -> new SimilarLeads(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+					rs.getInt("accepted"), rs.getInt("declined"), rs.getInt("won")))
+			.list();
+	}
+
+	/** Where the roll-up starts; null before it is first built. */
+	@Nullable Instant start() {
+		return this.jdbc.sql("select since from referral_similar_leads_start")
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElse(null);
+	}
+
+	/**
+	 * Rebuilds the roll-up whole from the leads created since {@code since}, under the
+	 * fold's lock; the stale partners this snapshot sees are counted in.
+	 * @return how many rows it has
+	 */
+	int rebuild(Instant since) {
+		lock();
+		this.jdbc.sql("delete from referral_similar_leads_stale").update();
+		this.jdbc.sql("delete from referral_similar_leads").update();
+		this.jdbc.sql("""
+				insert into referral_similar_leads_start (since) values (:since)
+				on conflict (only_row) do update set since = excluded.since""")
+			.param("since", SqlValues.timestamp(since))
+			.update();
+		return this.jdbc
+			.sql("insert into referral_similar_leads select r.vendor_organization_id, r.organization_id, " + TAG_SET
+					+ " as tags, " + COUNTS
+					+ " from referral r where r.origin = 'Lead' and r.created_at >= :since group by 1, 2, 3")
+			.param("since", SqlValues.timestamp(since))
+			.update();
+	}
+
+	/**
+	 * Recounts up to {@code limit} stale partners from their leads since the roll-up's
+	 * start, under the fold's lock. Only the stale rows this transaction sees are
+	 * deleted: a change committed meanwhile leaves its own row for the next fold.
+	 * @return how many partners were recounted
+	 */
+	int fold(int limit) {
+		lock();
+		List<UUID> partners = this.jdbc.sql("""
+				with chosen as (select distinct organization_id from referral_similar_leads_stale limit :limit),
+				     deleted as (delete from referral_similar_leads_stale s using chosen c
+				                 where s.organization_id = c.organization_id returning s.organization_id)
+				select distinct organization_id from deleted""").param("limit", limit).query(UUID.class).list();
+		if (partners.isEmpty()) {
+			return 0;
+		}
+		String[] ids = SqlValues.uuidArray(partners);
+		this.jdbc.sql("delete from referral_similar_leads where organization_id = any(?::uuid[])").param(ids).update();
+		this.jdbc
+			.sql("insert into referral_similar_leads select r.vendor_organization_id, r.organization_id, " + TAG_SET
+					+ " as tags, " + COUNTS + " from referral r where r.organization_id = any(?::uuid[]) "
+					+ "and r.origin = 'Lead' and r.created_at >= (select since from referral_similar_leads_start) "
+					+ "group by 1, 2, 3")
+			.param(ids)
+			.update();
+		return partners.size();
+	}
+
+	private void lock() {
+		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(FOLD_LOCK).query((rs, row) -> 1).list();
+	}
+
+}
