@@ -373,12 +373,11 @@ class LeadImportRepository {
 
 	/**
 	 * An import this transaction holds.
+	 *
 	 * @param locale the uploader's language, for the check's messages
-	 * @param checked whether every row was checked (then, as it is not finished, valid)
-	 */
-	/**
 	 * @param rowsStored whether the file's rows are stored, each to be checked and then
 	 * imported
+	 * @param checked whether every row was checked (then, as it is not finished, valid)
 	 */
 	record LockedImport(UUID id, Caller uploader, Locale locale, boolean rowsStored, int totalRows, int columnCount,
 			int checkedRows, int errorCount, boolean checked) {

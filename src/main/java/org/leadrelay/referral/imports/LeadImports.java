@@ -36,8 +36,8 @@ class LeadImports {
 
 	static final int SHOWN_FAILURES = 100;
 
-	/** Rows stored with one statement. */
-	static final int UPLOAD_BATCH = 2000;
+	/** Rows of a file stored with one statement. */
+	static final int ROWS_PER_INSERT = 2000;
 
 	private final LeadImportReader reader;
 
@@ -80,11 +80,11 @@ class LeadImports {
 	 * again.
 	 */
 	void storeRows(LockedImport locked) {
-		List<UploadedRow> batch = new ArrayList<>(UPLOAD_BATCH);
+		List<UploadedRow> batch = new ArrayList<>(ROWS_PER_INSERT);
 		ReadFile read = this.reader.read(new ByteArrayInputStream(this.repository.file(locked.id())), locked.locale(),
 				row -> {
 					batch.add(row);
-					if (batch.size() == UPLOAD_BATCH) {
+					if (batch.size() == ROWS_PER_INSERT) {
 						this.repository.insertRows(locked.id(), batch);
 						batch.clear();
 					}
