@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leadrelay.testing.ReferralRequests.accept;
 import static org.leadrelay.testing.ReferralRequests.newReferral;
 
@@ -83,8 +85,11 @@ class OperationsIntegrationTests {
 			.asString();
 		ApiClient.as(this.port, program.contosoClient()).patch("/v1.0/engagements/referrals/" + id, accept());
 
-		assertThat(metric("leadrelay_referrals_received_total{qualification=\"SalesQualified\"}"))
-			.isGreaterThanOrEqualTo(received + 1);
+		// a new lead is counted when it is announced, shortly after its commit
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(metric("leadrelay_referrals_received_total{qualification=\"SalesQualified\"}"))
+						.isGreaterThanOrEqualTo(received + 1));
 		assertThat(metric("leadrelay_referrals_accepted_total{qualification=\"SalesQualified\"}"))
 			.isGreaterThanOrEqualTo(accepted + 1);
 		assertThat(metric("leadrelay_outbox_backlog")).isGreaterThanOrEqualTo(0);
