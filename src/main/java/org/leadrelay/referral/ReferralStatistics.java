@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,20 +30,22 @@ public class ReferralStatistics {
 	 */
 	static final Duration SIMILAR_LEADS_SLACK = Duration.ofHours(1);
 
-	/** Partners recounted per transaction of a fold. */
-	static final int PARTNERS_PER_FOLD = 500;
-
 	private final ReferralStatisticsRepository repository;
 
 	private final SimilarLeadsRepository similarLeads;
 
 	private final TransactionTemplate transactions;
 
+	/** A rebuild's: the changes it drops and the referrals it counts in one snapshot. */
+	private final TransactionTemplate snapshotTransactions;
+
 	ReferralStatistics(ReferralStatisticsRepository repository, SimilarLeadsRepository similarLeads,
 			TransactionTemplate transactions) {
 		this.repository = repository;
 		this.similarLeads = similarLeads;
 		this.transactions = transactions;
+		this.snapshotTransactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.snapshotTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	/**
@@ -73,28 +76,23 @@ public class ReferralStatistics {
 	/**
 	 * Keeps the roll-up that {@link #similarLeads} reads current for periods from
 	 * {@code since} on: rebuilds it from {@code since} when it starts later or more than
-	 * {@link #SIMILAR_LEADS_SLACK} earlier, then recounts the partners whose referrals
-	 * changed, each batch in its own transaction.
-	 * @return how many partners were recounted
+	 * {@link #SIMILAR_LEADS_SLACK} earlier, then adds in the changes to the referrals
+	 * committed since.
+	 * @return how many rows of the roll-up the changes moved
 	 */
 	public int foldSimilarLeads(Instant since) {
 		Instant start = this.similarLeads.start();
 		if (start == null || start.isAfter(since) || start.isBefore(since.minus(SIMILAR_LEADS_SLACK))) {
 			long begin = System.nanoTime();
-			int rows = count(() -> this.similarLeads.rebuild(since));
+			int rows = count(this.snapshotTransactions, () -> this.similarLeads.rebuild(since));
 			log.info("Similar leads' roll-up rebuilt from {}: {} rows in {} ms", since, rows,
 					(System.nanoTime() - begin) / 1_000_000);
 		}
-		int partners = 0;
-		for (int folded = count(() -> this.similarLeads.fold(PARTNERS_PER_FOLD)); folded > 0; folded = count(
-				() -> this.similarLeads.fold(PARTNERS_PER_FOLD))) {
-			partners += folded;
-		}
-		return partners;
+		return count(this.transactions, this.similarLeads::fold);
 	}
 
-	private int count(IntSupplier work) {
-		Integer done = this.transactions.execute(status -> work.getAsInt());
+	private static int count(TransactionTemplate transactions, IntSupplier work) {
+		Integer done = transactions.execute(status -> work.getAsInt());
 		return done == null ? 0 : done;
 	}
 

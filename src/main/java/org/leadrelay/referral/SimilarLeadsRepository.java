@@ -33,10 +33,10 @@ class SimilarLeadsRepository {
 			+ "|| coalesce(r.requirements -> 'services', '[]'::jsonb))";
 
 	/**
-	 * The same tags as a sorted set, the roll-up's key: {@code &&} on it is ?| on those.
+	 * The same tags as a sorted set, the roll-up's key: {@code &&} on it is ?| on those
+	 * (V160).
 	 */
-	private static final String TAG_SET = "array(select distinct e #>> '{}' from jsonb_array_elements(" + TAGS
-			+ ") e where jsonb_typeof(e) = 'string' order by 1)";
+	private static final String TAG_SET = "referral_tag_set(r.requirements)";
 
 	private static final String COUNTS = "count(*) as leads, count(*) filter (where r.accepted_at is not null) "
 			+ "as accepted, count(*) filter (where r.substatus = 'Declined') as declined, "
@@ -56,35 +56,31 @@ class SimilarLeadsRepository {
 	 * For each of the {@code partners} of the vendor's program with leads created since
 	 * {@code since} sharing at least one of the (non-empty) {@code tags}: how many it
 	 * accepted, declined and won. From the roll-up when it starts no later than
-	 * {@code since}: its rows, less the leads created between its start and
-	 * {@code since}, with the partners still to fold in counted from their referrals; all
-	 * counted from the referrals while there is no roll-up that early.
+	 * {@code since}: its rows and the changes not yet folded in, less the leads created
+	 * between its start and {@code since}; all counted from the referrals while there is
+	 * no roll-up that early.
 	 */
 	List<SimilarLeads> find(OrganizationId vendor, Collection<String> tags, Instant since,
 			Collection<OrganizationId> partners) {
 		return this.jdbc
 			.sql("""
 					with start as (select since from referral_similar_leads_start where since <= :since),
-					     stale as (select distinct organization_id from referral_similar_leads_stale
-					               where organization_id = any(cast(:partners as uuid[]))),
 					     counted as (
 					       select s.organization_id, s.leads, s.accepted, s.declined, s.won
 					       from referral_similar_leads s
 					       where exists (select from start) and s.organization_id = any(cast(:partners as uuid[]))
 					         and s.vendor_organization_id = :vendor and s.tags && cast(:tags as text[])
-					         and s.organization_id not in (select organization_id from stale)
+					       union all
+					       select c.organization_id, c.leads, c.accepted, c.declined, c.won
+					       from referral_similar_leads_change c
+					       where c.organization_id = any(cast(:partners as uuid[])) and c.vendor_organization_id = :vendor
+					         and c.tags && cast(:tags as text[]) and c.created_at >= (select since from start)
 					       union all
 					       select r.organization_id, -count(*), -count(*) filter (where r.accepted_at is not null),
 					              -count(*) filter (where r.substatus = 'Declined'), -count(*) filter (where r.substatus = 'Won')
 					       from referral r
 					       where %1$s and r.organization_id = any(cast(:partners as uuid[]))
 					         and r.created_at >= (select since from start) and r.created_at < :since
-					         and r.organization_id not in (select organization_id from stale)
-					       group by r.organization_id
-					       union all
-					       select r.organization_id, %2$s from referral r
-					       where %1$s and r.created_at >= :since and r.organization_id in (select organization_id from stale)
-					         and exists (select from start)
 					       group by r.organization_id
 					       union all
 					       select r.organization_id, %2$s from referral r
@@ -114,12 +110,13 @@ class SimilarLeadsRepository {
 
 	/**
 	 * Rebuilds the roll-up whole from the leads created since {@code since}, under the
-	 * fold's lock; the stale partners this snapshot sees are counted in.
+	 * fold's lock. The transaction must be REPEATABLE READ: the changes it drops and the
+	 * referrals it counts are then those of one snapshot.
 	 * @return how many rows it has
 	 */
 	int rebuild(Instant since) {
 		lock();
-		this.jdbc.sql("delete from referral_similar_leads_stale").update();
+		this.jdbc.sql("delete from referral_similar_leads_change").update();
 		this.jdbc.sql("delete from referral_similar_leads").update();
 		this.jdbc.sql("""
 				insert into referral_similar_leads_start (since) values (:since)
@@ -135,31 +132,21 @@ class SimilarLeadsRepository {
 	}
 
 	/**
-	 * Recounts up to {@code limit} stale partners from their leads since the roll-up's
-	 * start, under the fold's lock. Only the stale rows this transaction sees are
-	 * deleted: a change committed meanwhile leaves its own row for the next fold.
-	 * @return how many partners were recounted
+	 * Adds the changes committed so far into the roll-up, under the fold's lock, in one
+	 * statement: the changes it takes are those its additions see.
+	 * @return how many rows of the roll-up changed
 	 */
-	int fold(int limit) {
+	int fold() {
 		lock();
-		List<UUID> partners = this.jdbc.sql("""
-				with chosen as (select distinct organization_id from referral_similar_leads_stale limit :limit),
-				     deleted as (delete from referral_similar_leads_stale s using chosen c
-				                 where s.organization_id = c.organization_id returning s.organization_id)
-				select distinct organization_id from deleted""").param("limit", limit).query(UUID.class).list();
-		if (partners.isEmpty()) {
-			return 0;
-		}
-		String[] ids = SqlValues.uuidArray(partners);
-		this.jdbc.sql("delete from referral_similar_leads where organization_id = any(?::uuid[])").param(ids).update();
-		this.jdbc
-			.sql("insert into referral_similar_leads select r.vendor_organization_id, r.organization_id, " + TAG_SET
-					+ " as tags, " + COUNTS + " from referral r where r.organization_id = any(?::uuid[]) "
-					+ "and r.origin = 'Lead' and r.created_at >= (select since from referral_similar_leads_start) "
-					+ "group by 1, 2, 3")
-			.param(ids)
-			.update();
-		return partners.size();
+		return this.jdbc.sql("""
+				with taken as (delete from referral_similar_leads_change returning *)
+				insert into referral_similar_leads as s
+				select vendor_organization_id, organization_id, tags, sum(leads), sum(accepted), sum(declined), sum(won)
+				from taken where created_at >= (select since from referral_similar_leads_start)
+				group by 1, 2, 3
+				on conflict (organization_id, tags) do update set leads = s.leads + excluded.leads,
+				    accepted = s.accepted + excluded.accepted, declined = s.declined + excluded.declined,
+				    won = s.won + excluded.won""").update();
 	}
 
 	private void lock() {

@@ -25,6 +25,7 @@ import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,15 @@ class SimilarLeadsIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ReferralExpiry expiry;
+
+	@Autowired
+	ReferralProperties properties;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theRollUpAgreesWithARecountAfterChangesAndForAnyPeriod() {
@@ -92,6 +102,50 @@ class SimilarLeadsIntegrationTests {
 			.isEqualTo(this.recount.of(program.vendor().id(), List.of("Retail", "Healthcare"), first));
 		assertThat(read(program, List.of("Retail"), first, List.of(program.fabrikam().id())))
 			.containsOnlyKeys(program.fabrikam().id());
+	}
+
+	@Test
+	void onlyAChangeToWhatTheRollUpCountsIsRecorded() {
+		Program program = this.programs.create();
+		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Instant first = this.clock.instant();
+		this.statistics.foldSimilarLeads(first.minusSeconds(60));
+		Referral declined = send(vendor, program.budapest(), "Retail", null);
+		Referral expired = send(vendor, program.budapest(), "Retail", "Azure");
+		assertThat(changes(program.contoso().id())).containsExactlyInAnyOrder("[Retail] 1 0 0 0",
+				"[Azure, Retail] 1 0 0 0");
+		this.statistics.foldSimilarLeads(first.minusSeconds(60));
+		assertThat(changes(program.contoso().id())).isEmpty();
+
+		decline(TestProfiles.admin(program.contoso().id()), declined);
+		assertThat(changes(program.contoso().id())).containsExactly("[Retail] 0 0 1 0");
+		this.statistics.foldSimilarLeads(first.minusSeconds(60));
+
+		this.clock.advance(this.properties.responseWindow().plusMinutes(1));
+		assertThat(this.expiry.sweep()).isPositive();
+		assertThat(this.jdbc.sql("select substatus from referral where id = ?")
+			.param(expired.id().value())
+			.query(String.class)
+			.single()).isEqualTo("Expired");
+		assertThat(changes(program.contoso().id())).isEmpty();
+		assertThat(read(program, List.of("Retail"), first, List.of(program.contoso().id())))
+			.isEqualTo(this.recount.of(program.vendor().id(), List.of("Retail"), first))
+			.containsValues(new SimilarLeads(program.contoso().id(), 0, 1, 0));
+	}
+
+	/**
+	 * The partner's changes not yet folded in: tags, then leads, accepted, declined and
+	 * won.
+	 */
+	private List<String> changes(OrganizationId partner) {
+		return this.jdbc
+			.sql("select tags, leads, accepted, declined, won from referral_similar_leads_change "
+					+ "where organization_id = ?")
+			.param(partner.value())
+			.query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray()) + " " + rs.getInt("leads") + " "
+					+ rs.getInt("accepted") + " " + rs.getInt("declined") + " " + rs.getInt("won"))
+			.list();
 	}
 
 	private Map<OrganizationId, SimilarLeads> read(Program program, List<String> tags, Instant since,
