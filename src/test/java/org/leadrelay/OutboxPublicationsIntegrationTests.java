@@ -1,13 +1,18 @@
 package org.leadrelay;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leadrelay.referral.DealDetails;
+import org.leadrelay.referral.Money;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralEvent.ReferralAccepted;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
 import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.ReferralManagement;
@@ -18,6 +23,7 @@ import org.leadrelay.shared.Role;
 import org.leadrelay.testing.EventRecorder;
 import org.leadrelay.testing.IntegrationTest;
 import org.leadrelay.testing.ReferralSpecs;
+import org.leadrelay.testing.TestProfiles;
 import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
@@ -32,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * What a new lead costs the outbox: none in the sending transaction, where it waits to be
  * announced with the leads sent about then; an announcement, like an import chunk, one
  * publication per listener that acts on it for all its leads, and none for a listener
- * that would only look at it and return.
+ * that would only look at it and return. The same holds for an acceptance.
  */
 @IntegrationTest
 class OutboxPublicationsIntegrationTests {
@@ -86,6 +92,30 @@ class OutboxPublicationsIntegrationTests {
 
 		assertThat(listeners).containsExactlyInAnyOrder("webhook.referral-receipts",
 				"notification.expiry-reminder-planning-batch", "notification.referral-receipts");
+	}
+
+	@Test
+	void anAcceptanceIsPublishedOnlyToTheListenersThatActOnIt() {
+		Program program = this.programs.create();
+		Referral lead = this.management.send(vendorClient(program), ReferralSpecs.qualified(program.budapest()),
+				Source.API);
+		List<String> listeners = this.transactions.execute(status -> {
+			this.management
+				.accept(TestProfiles.admin(program.contoso().id()), lead.id(),
+						DealDetails.of("Rollout", Money.of(new BigDecimal("20000"), "EUR"),
+								Instant.parse("2027-06-01T00:00:00Z"), "Notes", null, null),
+						List.of(), Source.API, null);
+			return this.jdbc
+				.sql("select listener_id from event_publication where serialized_event like ? and event_type = ? "
+						+ "and listener_id not like 'org.leadrelay.testing.%'")
+				.param("%" + lead.id() + "%")
+				.param(ReferralAccepted.class.getName())
+				.query(String.class)
+				.list();
+		});
+
+		assertThat(listeners).as("an acceptance tells nobody in the app: no notices' publication")
+			.containsExactlyInAnyOrder("webhook.referral-deliveries", "crm.referral-sync");
 	}
 
 	private long held(List<Referral> leads) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
-import org.leadrelay.referral.ReferralEvent;
+import org.leadrelay.referral.ReferralEvent.Noticed;
 import org.leadrelay.referral.ReferralEvent.ReferralDeclined;
 import org.leadrelay.referral.ReferralEvent.ReferralLost;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns referral events into notices: a new lead (or a waiting customer) for the partner;
  * a declined, won or lost lead for its vendor sender; a declined inquiry for its
- * customer. Acceptance and edits notify nobody; expirations come in batches, to
- * {@link ExpiryNotices}.
+ * customer. Acceptance and edits notify nobody, so they are not listened to; expirations
+ * come in batches, to {@link ExpiryNotices}.
  */
 @Component
 class ReferralNotices {
@@ -37,12 +37,12 @@ class ReferralNotices {
 	}
 
 	@ApplicationModuleListener(id = "notification.referral-notices")
-	void on(ReferralEvent event) {
+	void on(Noticed event) {
 		this.referrals.findOwnedBy(event.organizationId(), event.referralId())
 			.ifPresent(referral -> noticesOf(event, referral).forEach(this.delivery::deliver));
 	}
 
-	private List<Notice> noticesOf(ReferralEvent event, Referral referral) {
+	private List<Notice> noticesOf(Noticed event, Referral referral) {
 		UUID id = event.eventId();
 		boolean inquiry = referral.qualification() == Qualification.Direct;
 		if (event instanceof ReferralReceived received) {
@@ -60,11 +60,10 @@ class ReferralNotices {
 			return this.notices.forSender(id, NotificationKind.REFERRAL_WON, referral,
 					NoticeDetails.dealValue(referral.dealValue()));
 		}
-		if (event instanceof ReferralLost lost) {
-			return this.notices.forSender(id, NotificationKind.REFERRAL_LOST, referral,
-					NoticeDetails.reason(lost.reason() == null ? null : lost.reason().name(), null));
-		}
-		return List.of();
+		// the last kind of Noticed (a sealed interface; Java 17 has no switch over it)
+		ReferralLost lost = (ReferralLost) event;
+		return this.notices.forSender(id, NotificationKind.REFERRAL_LOST, referral,
+				NoticeDetails.reason(lost.reason() == null ? null : lost.reason().name(), null));
 	}
 
 }

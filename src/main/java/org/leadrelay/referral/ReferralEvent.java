@@ -37,10 +37,18 @@ public sealed interface ReferralEvent {
 	/** A new referral arrived for a partner location. */
 	record ReferralReceived(ReferralId referralId, OrganizationId organizationId, OrganizationId vendorOrganizationId,
 			LocationId locationId, Qualification qualification, boolean contactRequested,
-			Instant occurredAt) implements ReferralEvent {
+			Instant occurredAt) implements Noticed {
 	}
 
-	/** A partner created a deal of its own, already accepted. */
+	/**
+	 * A change that people are told of in the app and by mail (a lead received, declined,
+	 * won or lost). A listener that takes only these gets no outbox publication for an
+	 * acceptance or an edit, which tell nobody.
+	 */
+	sealed interface Noticed extends ReferralEvent {
+
+	}
+
 	/**
 	 * A change to the deal a partner works (created, accepted, edited, won or lost): what
 	 * a connected CRM mirrors. A listener that takes only these gets no outbox
@@ -50,6 +58,7 @@ public sealed interface ReferralEvent {
 
 	}
 
+	/** A partner created a deal of its own, already accepted. */
 	record DealCreated(ReferralId referralId, OrganizationId organizationId, LocationId locationId, DealType dealType,
 			String actorName, Instant occurredAt) implements DealChanged {
 	}
@@ -59,7 +68,7 @@ public sealed interface ReferralEvent {
 	}
 
 	record ReferralDeclined(ReferralId referralId, OrganizationId organizationId, String reason, @Nullable String notes,
-			String actorName, Instant occurredAt) implements ReferralEvent {
+			String actorName, Instant occurredAt) implements Noticed {
 	}
 
 	/** The partner did not answer within the response window. */
@@ -73,11 +82,11 @@ public sealed interface ReferralEvent {
 	}
 
 	record ReferralWon(ReferralId referralId, OrganizationId organizationId, String actorName,
-			Instant occurredAt) implements DealChanged {
+			Instant occurredAt) implements DealChanged, Noticed {
 	}
 
 	record ReferralLost(ReferralId referralId, OrganizationId organizationId, @Nullable LostReason reason,
-			String actorName, Instant occurredAt) implements DealChanged {
+			String actorName, Instant occurredAt) implements DealChanged, Noticed {
 	}
 
 }
