@@ -49,7 +49,8 @@ class JsonConfiguration {
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
 			String value = super.deserialize(parser, context);
-			if (value != null) {
+			// the path is built only for the message: it costs more than the check
+			if (value != null && Text.controlCharacterAt(value) >= 0) {
 				String path = parser.streamReadContext().pathAsPointer().toString();
 				Text.refuseControlCharacters(path.isEmpty() ? "body" : path.substring(1), value);
 			}

@@ -24,6 +24,7 @@ import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.Email;
 import org.leadrelay.shared.OrganizationId;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,10 +77,24 @@ class ReferralRepository {
 
 	private final JsonMapper json;
 
+	// A reader resolves its type once; readValue(String, type) resolves it on every call,
+	// five times for each row a list maps.
+	private final ObjectReader addresses;
+
+	private final ObjectReader requirements;
+
+	private final ObjectReader attributes;
+
+	private final ObjectReader members;
+
 	ReferralRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
+		this.addresses = json.readerFor(Address.class);
+		this.requirements = json.readerFor(Requirements.class);
+		this.attributes = json.readerFor(ReferralAttributes.class);
+		this.members = json.readerFor(MEMBERS);
 	}
 
 	Optional<Referral> find(ReferralScope scope, ReferralId id) {
@@ -319,7 +334,7 @@ class ReferralRepository {
 		String size = rs.getString("customer_size");
 		String stage = rs.getString("deal_stage");
 		Customer customer = new Customer(rs.getString("customer_name"),
-				this.json.readValue(rs.getString("customer_address"), Address.class),
+				this.addresses.<Address>readValue(rs.getString("customer_address")),
 				size == null ? null : CompanySize.fromCode(size).orElse(null), members(rs.getString("customer_team")));
 		return new Referral(new ReferralState(new ReferralId(rs.getObject("id", UUID.class)),
 				new OrganizationId(rs.getObject("organization_id", UUID.class)),
@@ -327,7 +342,7 @@ class ReferralRepository {
 				new LocationId(rs.getObject("location_id", UUID.class)), rs.getObject("engagement_id", UUID.class),
 				Qualification.valueOf(rs.getString("qualification")), ReferralType.valueOf(rs.getString("type")),
 				new Consent(rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_share")),
-				this.json.readValue(rs.getString("requirements"), Requirements.class), rs.getString("invite_notes"),
+				this.requirements.<Requirements>readValue(rs.getString("requirements")), rs.getString("invite_notes"),
 				rs.getString("customer_request"), rs.getString("created_by"), rs.getString("created_by_name"),
 				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "expires_at"),
 				SqlValues.instant(rs, "contact_requested_at"), customer, rs.getString("name"),
@@ -337,7 +352,7 @@ class ReferralRepository {
 				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),
 				SqlValues.instant(rs, "accepted_at"), SqlValues.instant(rs, "closed_at"),
 				SqlValues.instant(rs, "updated_at"), rs.getInt("version"),
-				this.json.readValue(rs.getString("attributes"), ReferralAttributes.class), engagement(rs),
+				this.attributes.<ReferralAttributes>readValue(rs.getString("attributes")), engagement(rs),
 				stage == null ? null : DealStage.valueOf(stage)));
 	}
 
@@ -354,7 +369,10 @@ class ReferralRepository {
 	}
 
 	private List<TeamMember> members(String stored) {
-		return this.json.readValue(stored, MEMBERS).stream().map(StoredMember::toMember).toList();
+		if (stored.equals("[]")) {
+			return List.of(); // most leads have no team: no parser for them
+		}
+		return this.members.<List<StoredMember>>readValue(stored).stream().map(StoredMember::toMember).toList();
 	}
 
 	/** A team member as stored in JSONB: flat, with the email as a plain string. */

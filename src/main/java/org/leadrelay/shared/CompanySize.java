@@ -26,6 +26,12 @@ public enum CompanySize {
 	EMPLOYEES_1_TO_50("1to50employees", 1, 50, false), EMPLOYEES_51_TO_500("51to500employees", 51, 500, false),
 	MORE_THAN_500("Morethan500employees", 501, Integer.MAX_VALUE, false);
 
+	/**
+	 * values() copies the array on each call; a stored referral's size is looked up per
+	 * row.
+	 */
+	private static final CompanySize[] ALL = values();
+
 	private final String code;
 
 	private final int fewest;
@@ -69,7 +75,12 @@ public enum CompanySize {
 
 	/** The band of an API code, exactly as the API spells it. */
 	public static Optional<CompanySize> fromCode(String code) {
-		return Arrays.stream(values()).filter(size -> size.code.equals(code)).findFirst();
+		for (CompanySize size : ALL) {
+			if (size.code.equals(code)) {
+				return Optional.of(size);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The codes of the current bands, for error messages. */
