@@ -66,8 +66,8 @@ class CandidateRepository {
 
 	/**
 	 * Whether the location's profile could list a wanted tag ({@link #TAGS} counts one at
-	 * least), found through the index on the profile's tag keys (V157); every other
-	 * location's bound has no tag part.
+	 * least), by the profile's tag keys (V157; {@link #WITH_TAGS} finds them through
+	 * their index); every other location's bound has no tag part.
 	 */
 	private static final String TAGGED = "coalesce(p.tag_keys && cast(:keys as text[]), false)";
 
@@ -263,6 +263,7 @@ class CandidateRepository {
 			this.query = query;
 		}
 
+		/** The highest bound there is: a perfect score, with what the bound spares. */
 		@Override
 		public double ceiling() {
 			return 1.0 + 0.201;
