@@ -7,8 +7,10 @@
  * which the referral analytics name partners and find a partner's program;
  * {@code partner_location_v (organization_id, id, name, city, country)} (current
  * locations) and {@code partner_business_profile_v (organization_id, region, industries,
- * products, services, customer_sizes)} (V142), with which recommendations rank a
- * program's locations in SQL.
+ * products, services, customer_sizes, tag_keys)} (V142, V157), with which recommendations
+ * rank a program's locations in SQL; {@code tag_keys} are the profile's tags as
+ * recommendations compare them, indexed (GIN), so that the few profiles that could list a
+ * lead's tag are found without reading the others.
  */
 @ApplicationModule(displayName = "Partners", allowedDependencies = { "platform", "shared" })
 @NullMarked

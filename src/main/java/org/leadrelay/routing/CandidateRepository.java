@@ -3,6 +3,7 @@ package org.leadrelay.routing;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,20 +12,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Region;
+import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.SimilarLeads;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
  * The current locations of a program's partners with the profile of their region and the
- * partner's responsiveness (the partner module's published views, V142), each with an
- * upper bound of its score, best bound first.
+ * partner's responsiveness (the partner module's published views, V142 and V157), each
+ * with an upper bound of its score, in parts that deliver the best bound first.
  */
 @Repository
 class CandidateRepository {
@@ -52,16 +56,98 @@ class CandidateRepository {
 			   where translate(btrim(t.tag, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = w.tag
 			      or octet_length(t.tag) > char_length(t.tag) or t.tag ~ '[\\x01-\\x1f\\x7f]'))""";
 
+	/** How well the location's country fits the customer's (RankingModel.country). */
+	private static final String COUNTRY_FIT = "case when :anyCountry then 1 else coalesce(c.fit, case when " + COUNTRY
+			+ " = :country then 1 else 0 end) end";
+
+	/** Whether the profile serves the customer's size; no profile turns none away. */
+	private static final String SIZE_FIT = "case when :anySize or coalesce(p.customer_sizes, "
+			+ "cast(:currentSizes as text[])) && cast(:sizes as text[]) then 1 else 0 end";
+
+	/**
+	 * Whether the location's profile could list a wanted tag ({@link #TAGS} counts one at
+	 * least), by the profile's tag keys (V157; {@link #WITH_TAGS} finds them through
+	 * their index); every other location's bound has no tag part.
+	 */
+	private static final String TAGGED = "coalesce(p.tag_keys && cast(:keys as text[]), false)";
+
 	/**
 	 * The score without history (see {@link RankingModel}), with the most history can add
 	 * (0.20), and 0.001 for the rounding of the score and of the sum; in double
-	 * precision, as numeric arithmetic on every location costs more.
+	 * precision, as numeric arithmetic costs more.
 	 */
 	private static final String BOUND = "0.40::float8 * case when :tagCount = 0 or p.organization_id is null "
-			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * case when :anySize "
-			+ "or coalesce(p.customer_sizes, cast(:currentSizes as text[])) && cast(:sizes as text[]) then 1 else 0 end "
-			+ "+ 0.15::float8 * case when :anyCountry then 1 else coalesce(c.fit, case when " + COUNTRY
-			+ " = :country then 1 else 0 end) end + 0.15::float8 * coalesce(s.score::float8, 0.5) + 0.201::float8";
+			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * " + SIZE_FIT + " + 0.15::float8 * "
+			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(s.score::float8, 0.5) + 0.201::float8";
+
+	private static final String COLUMNS = """
+			l.id, l.organization_id, l.name, l.city, l.country, o.name as partner_name,
+			p.industries, p.products, p.services, p.customer_sizes,
+			s.answered, s.expired, s.median_response_seconds, s.score, %s as bound""".formatted(BOUND);
+
+	/** The location's country with its fit and region, and the profile of that region. */
+	private static final String LOCATED = """
+			left join unnest(cast(:codes as text[]), cast(:regions as text[]), cast(:fits as float8[]))
+			     c(code, region, fit) on c.code = %s
+			left join partner_business_profile_v p on p.organization_id = l.organization_id
+			     and p.region = coalesce(c.region, 'EMEA')""".formatted(COUNTRY);
+
+	/**
+	 * The current locations of the program whose profile could list a wanted tag: few,
+	 * found through the profiles' index, scored in full.
+	 */
+	private static final String WITH_TAGS = """
+			select %s
+			from partner_location_v l
+			join partner_organization_v o on o.id = l.organization_id
+			%s
+			left join partner_responsiveness s on s.organization_id = l.organization_id
+			where o.vendor_id = :vendor and o.kind = 'PARTNER' and p.tag_keys && cast(:keys as text[])
+			order by bound desc""".formatted(COLUMNS, LOCATED);
+
+	/**
+	 * The next partners of the program with a responsiveness, most responsive first,
+	 * through partner_responsiveness_score_idx (V158).
+	 */
+	private static final String RESPONSIVE = """
+			select s.organization_id, s.score
+			from partner_responsiveness s
+			join partner_organization_v o on o.id = s.organization_id
+			where o.vendor_id = :vendor and o.kind = 'PARTNER' %s
+			order by s.score desc, s.organization_id desc
+			limit :limit""";
+
+	/** The next partners of the program without a responsiveness, by id. */
+	private static final String NEUTRAL = """
+			select o.id as organization_id, null::real as score
+			from partner_organization_v o
+			where o.vendor_id = :vendor and o.kind = 'PARTNER'
+			  and not exists (select from partner_responsiveness s where s.organization_id = o.id) %s
+			order by o.id
+			limit :limit""";
+
+	/**
+	 * The current locations of the given partners, in their order, whose profile could
+	 * list none of the wanted tags, of one country and size fit.
+	 */
+	private static final String FITTING = """
+			select %s
+			from unnest(cast(:partners as uuid[])) with ordinality as page(organization_id, position)
+			join partner_location_v l on l.organization_id = page.organization_id
+			join partner_organization_v o on o.id = l.organization_id
+			%s
+			left join partner_responsiveness s on s.organization_id = l.organization_id
+			where not %s and %s = :fit and %s = :size
+			order by page.position""".formatted(COLUMNS, LOCATED, TAGGED, COUNTRY_FIT, SIZE_FIT);
+
+	/** The partners of a part's first page; each next one is twice as many. */
+	static final int FIRST_PAGE = 64;
+
+	private static final String[] CODE_ARRAY = CODES.toArray(String[]::new);
+
+	private static final String[] REGIONS = CODES.stream()
+		.map(code -> Region.of(code).orElseThrow().name())
+		.toArray(String[]::new);
 
 	private final JdbcClient jdbc;
 
@@ -70,42 +156,49 @@ class CandidateRepository {
 	}
 
 	/**
-	 * Every candidate location of the vendor's program, with no history yet, by
-	 * decreasing bound; read as it is consumed (close the stream).
+	 * The candidate locations of the vendor's program in parts that each deliver their
+	 * own best bound first, read page by page; {@link CandidateStream} merges them. Those
+	 * whose profile could list a wanted tag form one part; the others, whose bound is
+	 * their fits and their partner's responsiveness, one part per country and size fit
+	 * and per whether the partner has a responsiveness (read most responsive first) or
+	 * not (all of one bound).
 	 */
-	Stream<Bounded> byBound(OrganizationId vendor, RecommendationQuery query, int fetchSize) {
+	List<Part> parts(OrganizationId vendor, RecommendationQuery query) {
+		List<Part> parts = new ArrayList<>();
+		if (!query.tags().isEmpty()) {
+			parts.add(new WithTags(vendor, query));
+		}
+		for (double fit : query.country() == null ? List.of(1.0) : List.of(1.0, 0.5, 0.0)) {
+			for (int size : query.size() == null ? List.of(1) : List.of(1, 0)) {
+				parts.add(new Fitting(vendor, query, fit, size, true));
+				parts.add(new Fitting(vendor, query, fit, size, false));
+			}
+		}
+		return parts;
+	}
+
+	private StatementSpec statement(String sql, OrganizationId vendor, RecommendationQuery query) {
 		List<String> wanted = query.tags().stream().map(RankingModel::key).toList();
-		return this.jdbc.sql("""
-				select l.id, l.organization_id, l.name, l.city, l.country, o.name as partner_name,
-				       p.industries, p.products, p.services, p.customer_sizes,
-				       s.answered, s.expired, s.median_response_seconds, s.score, %s as bound
-				from partner_location_v l
-				join partner_organization_v o on o.id = l.organization_id
-				left join unnest(cast(:codes as text[]), cast(:regions as text[]), cast(:fits as float8[]))
-				     c(code, region, fit) on c.code = %s
-				left join partner_business_profile_v p on p.organization_id = l.organization_id
-				     and p.region = coalesce(c.region, 'EMEA')
-				left join partner_responsiveness s on s.organization_id = l.organization_id
-				where o.vendor_id = :vendor and o.kind = 'PARTNER'
-				order by bound desc""".formatted(BOUND, COUNTRY))
-			.withFetchSize(fetchSize)
+		// '*' stands for the tags that could match any (V157)
+		String[] keys = wanted.isEmpty() ? new String[0]
+				: Stream.concat(wanted.stream(), Stream.of("*")).toArray(String[]::new);
+		return this.jdbc.sql(sql)
 			.param("vendor", vendor.value())
 			.param("wanted", wanted.toArray(String[]::new))
+			.param("keys", keys)
 			.param("tagCount", wanted.size())
 			.param("anySize", query.size() == null)
 			.param("currentSizes", codes(CompanySize.current()))
 			.param("sizes", query.size() == null ? new String[0] : codes(overlapping(query.size())))
 			.param("anyCountry", query.country() == null)
 			.param("country", query.country() == null ? "" : query.country())
-			.param("codes", CODES.toArray(String[]::new))
-			.param("regions", CODES.stream().map(code -> Region.of(code).orElseThrow().name()).toArray(String[]::new))
+			.param("codes", CODE_ARRAY)
+			.param("regions", REGIONS)
 			.param("fits",
 					CODES.stream()
 						.mapToDouble(code -> query.country() == null ? 1 : RankingModel.country(query.country(), code))
 						.boxed()
-						.toArray(Double[]::new))
-			.query(CandidateRepository::bounded)
-			.stream();
+						.toArray(Double[]::new));
 	}
 
 	private static Bounded bounded(ResultSet rs, int row) throws SQLException {
@@ -141,6 +234,125 @@ class CandidateRepository {
 
 	private static String[] codes(Set<CompanySize> sizes) {
 		return sizes.stream().map(CompanySize::code).toArray(String[]::new);
+	}
+
+	/**
+	 * Candidates that deliver their best bound first, a page at a time; no page holds a
+	 * bound above {@link #ceiling()}, nor above the last one of the page before.
+	 */
+	interface Part {
+
+		double ceiling();
+
+		/** The next candidates; none when the part has no more. */
+		List<Bounded> next();
+
+	}
+
+	/** The locations whose profile could list a wanted tag, read whole. */
+	private final class WithTags implements Part {
+
+		private final OrganizationId vendor;
+
+		private final RecommendationQuery query;
+
+		private boolean read;
+
+		WithTags(OrganizationId vendor, RecommendationQuery query) {
+			this.vendor = vendor;
+			this.query = query;
+		}
+
+		/** The highest bound there is: a perfect score, with what the bound spares. */
+		@Override
+		public double ceiling() {
+			return 1.0 + 0.201;
+		}
+
+		@Override
+		public List<Bounded> next() {
+			if (this.read) {
+				return List.of();
+			}
+			this.read = true;
+			return statement(WITH_TAGS, this.vendor, this.query).query(CandidateRepository::bounded).list();
+		}
+
+	}
+
+	/**
+	 * The locations of one country and size fit whose profile could list none of the
+	 * wanted tags, of partners with a responsiveness (most responsive first: the bound
+	 * falls with it) or without (all of one bound), read partner by partner in pages that
+	 * double.
+	 */
+	private final class Fitting implements Part {
+
+		private final OrganizationId vendor;
+
+		private final RecommendationQuery query;
+
+		private final double fit;
+
+		private final int size;
+
+		private final boolean responsive;
+
+		private int page = FIRST_PAGE;
+
+		private @Nullable Partner last;
+
+		private boolean exhausted;
+
+		Fitting(OrganizationId vendor, RecommendationQuery query, double fit, int size, boolean responsive) {
+			this.vendor = vendor;
+			this.query = query;
+			this.fit = fit;
+			this.size = size;
+			this.responsive = responsive;
+		}
+
+		@Override
+		public double ceiling() {
+			return 0.10 * this.size + 0.15 * this.fit + 0.15 * (this.responsive ? 1 : 0.5) + 0.201 + 1e-9;
+		}
+
+		@Override
+		public List<Bounded> next() {
+			while (!this.exhausted) {
+				String after = this.last == null ? "" : this.responsive
+						? "and (s.score, s.organization_id) < (:score, :partner)" : "and o.id > :partner";
+				List<Partner> partners = CandidateRepository.this.jdbc
+					.sql((this.responsive ? RESPONSIVE : NEUTRAL).formatted(after))
+					.param("vendor", this.vendor.value())
+					.param("limit", this.page)
+					.param("score", this.last == null ? 0f : this.last.score())
+					.param("partner", this.last == null ? this.vendor.value() : this.last.id())
+					.query((rs, row) -> new Partner(rs.getObject("organization_id", UUID.class), rs.getFloat("score")))
+					.list();
+				this.exhausted = partners.size() < this.page;
+				this.page *= 2;
+				if (partners.isEmpty()) {
+					break;
+				}
+				this.last = partners.get(partners.size() - 1);
+				List<Bounded> found = statement(FITTING, this.vendor, this.query)
+					.param("partners", SqlValues.uuidArray(partners.stream().map(Partner::id).toList()))
+					.param("fit", this.fit)
+					.param("size", this.size)
+					.query(CandidateRepository::bounded)
+					.list();
+				if (!found.isEmpty()) {
+					return found;
+				}
+			}
+			return List.of();
+		}
+
+	}
+
+	/** A partner of a page, with its responsiveness as stored (real). */
+	private record Partner(UUID id, float score) {
 	}
 
 	/**

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.leadrelay.referral.ReferralStatistics;
 import org.leadrelay.referral.SimilarLeads;
@@ -19,6 +17,7 @@ import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link RankingModel}, best first, each explained in plain words. For vendor staff and
  * the vendor's API clients only.
  * <p>
- * Branch and bound, exact: the database ranks every location by the most it can score
- * (its score without history, plus the most history adds); the history is read only for
- * the candidates taken in that order, in batches that double, until the tenth best score
- * is at least the next candidate's bound.
+ * Branch and bound, exact: candidates come in order of the most they can score (their
+ * score without history, plus the most history adds; {@link CandidateStream}), without
+ * scoring every location; the history is read only for the candidates taken in that
+ * order, in batches that double, until the tenth best score is at least the next
+ * candidate's bound.
  */
 @Service
 public class Recommendations {
@@ -39,9 +39,6 @@ public class Recommendations {
 
 	/** The first batch of candidates; each next one is twice the size. */
 	static final int FIRST_BATCH = 64;
-
-	/** Candidates read from the database per round trip. */
-	static final int FETCH_SIZE = 512;
 
 	/** Best first; among equal scores, by partner, location name and id. */
 	static final Comparator<Scored> RANKING = Comparator.comparingDouble((Scored scored) -> scored.signals().score())
@@ -69,24 +66,26 @@ public class Recommendations {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The ten best for the lead; in one snapshot (repeatable read), as the candidates and
+	 * their history come in several statements.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Recommendation> recommend(Caller caller, RecommendationQuery query) {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Recommendations are for the vendor's staff");
 		}
 		Instant since = this.clock.instant().minus(this.properties.historyPeriod());
 		List<Scored> best = new ArrayList<>();
-		try (Stream<Bounded> stream = this.candidates.byBound(caller.organizationId(), query, FETCH_SIZE)) {
-			Iterator<Bounded> bounded = stream.iterator();
-			for (int size = FIRST_BATCH; bounded.hasNext(); size *= 2) {
-				List<Bounded> batch = next(bounded, size);
-				if (best.size() == MAX && best.get(MAX - 1).signals().score() >= batch.get(0).bound()) {
-					break;
-				}
-				best.addAll(scored(caller.organizationId(), query, since, batch));
-				best.sort(RANKING);
-				best.subList(Math.min(MAX, best.size()), best.size()).clear();
+		CandidateStream candidates = new CandidateStream(this.candidates.parts(caller.organizationId(), query));
+		for (int size = FIRST_BATCH; !settled(best, candidates); size *= 2) {
+			List<Bounded> batch = new ArrayList<>(size);
+			while (batch.size() < size && !settled(best, candidates)) {
+				batch.add(candidates.next());
 			}
+			best.addAll(scored(caller.organizationId(), query, since, batch));
+			best.sort(RANKING);
+			best.subList(Math.min(MAX, best.size()), best.size()).clear();
 		}
 		return best.stream().map(scored -> recommendation(query, scored)).toList();
 	}
@@ -105,12 +104,13 @@ public class Recommendations {
 		}).toList();
 	}
 
-	private static List<Bounded> next(Iterator<Bounded> bounded, int size) {
-		List<Bounded> batch = new ArrayList<>(size);
-		while (batch.size() < size && bounded.hasNext()) {
-			batch.add(bounded.next());
-		}
-		return batch;
+	/**
+	 * Whether no candidate left could rank among the best: there is none, or the tenth
+	 * best score is at least the next bound (which every score stays below).
+	 */
+	private static boolean settled(List<Scored> best, CandidateStream candidates) {
+		return !candidates.hasNext()
+				|| best.size() == MAX && best.get(MAX - 1).signals().score() >= candidates.peekBound();
 	}
 
 	private Recommendation recommendation(RecommendationQuery query, Scored scored) {
