@@ -47,14 +47,12 @@ class CandidateRepository {
 
 	/**
 	 * How many of the wanted tags (as {@link RankingModel} compares them: stripped, lower
-	 * case) the profile could list: a tag of printable ASCII is compared as Java would
-	 * compare it; any other could match, so that the bound never falls below the score.
+	 * case) the profile could list, by its tag keys (V157): a tag of printable ASCII is
+	 * compared as Java would compare it; any other ('*') could match, so that the bound
+	 * never falls below the score.
 	 */
-	private static final String TAGS = """
-			(select count(*) from unnest(cast(:wanted as text[])) w(tag) where exists (
-			   select from unnest(p.industries || p.products || p.services) t(tag)
-			   where translate(btrim(t.tag, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = w.tag
-			      or octet_length(t.tag) > char_length(t.tag) or t.tag ~ '[\\x01-\\x1f\\x7f]'))""";
+	private static final String TAGS = "(select count(*) from unnest(cast(:wanted as text[])) w(tag) "
+			+ "where w.tag = any(p.tag_keys) or '*' = any(p.tag_keys))";
 
 	/** How well the location's country fits the customer's (RankingModel.country). */
 	private static final String COUNTRY_FIT = "case when :anyCountry then 1 else coalesce(c.fit, case when " + COUNTRY
