@@ -6,11 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.leadrelay.partner.BusinessProfile;
 import org.leadrelay.partner.BusinessProfiles;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.LocationId;
@@ -23,7 +21,6 @@ import org.leadrelay.routing.CandidateRepository.Bounded;
 import org.leadrelay.routing.CandidateRepository.Part;
 import org.leadrelay.shared.Caller;
 import org.leadrelay.shared.CompanySize;
-import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
 import org.leadrelay.shared.Role;
 import org.leadrelay.testing.IntegrationTest;
@@ -57,7 +54,7 @@ class CandidateStreamIntegrationTests {
 	ResponsivenessRepository responsiveness;
 
 	@Autowired
-	Responsiveness responsivenessScores;
+	ProgramCandidates programCandidates;
 
 	@Autowired
 	CandidateRepository candidates;
@@ -142,27 +139,10 @@ class CandidateStreamIntegrationTests {
 	 * API.
 	 */
 	private Map<LocationId, Double> bestScores(Caller vendor, RecommendationQuery query) {
-		Map<OrganizationId, ResponsivenessScore> scores = this.responsivenessScores.withHistory()
+		return this.programCandidates.of(vendor, id -> new SimilarLeads(id, 100, 0, 100))
 			.stream()
-			.collect(Collectors.toMap(ResponsivenessScore::organizationId, Function.identity()));
-		Map<String, BusinessProfile> profiles = this.profiles.list(vendor)
-			.stream()
-			.collect(Collectors.toMap(profile -> profile.organizationId().value() + "/" + profile.region(),
-					Function.identity()));
-		return this.organizations.visibleTo(vendor)
-			.stream()
-			.filter(partner -> partner.organization().isPartner())
-			.flatMap(partner -> partner.locations().stream().map(location -> {
-				OrganizationId id = partner.organization().id();
-				BusinessProfile profile = profiles.get(id.value() + "/" + location.region());
-				Candidate candidate = new Candidate(
-						new Place(location.id(), id, location.name(), location.city(), location.country()),
-						partner.organization().name(), profile == null ? Expertise.NONE : profile.details().expertise(),
-						profile == null ? CompanySize.current() : profile.details().customerSizes(),
-						scores.getOrDefault(id, ResponsivenessScore.neutral(id)), new SimilarLeads(id, 100, 0, 100));
-				return Map.entry(location.id(), RankingModel.signals(query, candidate).score());
-			}))
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(candidate -> candidate.place().id(),
+					candidate -> RankingModel.signals(query, candidate).score()));
 	}
 
 	private void profile(Organization partner, Region region, List<String> industries, Set<CompanySize> sizes) {

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.leadrelay.partner.BusinessProfile;
 import org.leadrelay.partner.BusinessProfiles;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.Location;
@@ -66,13 +63,13 @@ class RecommendationsNarrowingIntegrationTests {
 	Organizations organizations;
 
 	@Autowired
+	ProgramCandidates programCandidates;
+
+	@Autowired
 	BusinessProfiles profiles;
 
 	@Autowired
 	ReferralManagement management;
-
-	@Autowired
-	Responsiveness responsivenessScores;
 
 	@Autowired
 	ResponsivenessRefresh responsiveness;
@@ -200,30 +197,15 @@ class RecommendationsNarrowingIntegrationTests {
 		Instant since = this.clock.instant().minus(this.properties.historyPeriod());
 		Map<OrganizationId, SimilarLeads> histories = !withHistory || query.tags().isEmpty() ? Map.of()
 				: this.recount.of(vendor.organizationId(), query.tags(), since);
-		Map<OrganizationId, ResponsivenessScore> scores = this.responsivenessScores.withHistory()
+		return this.programCandidates.of(vendor, id -> histories.getOrDefault(id, SimilarLeads.none(id)))
 			.stream()
-			.collect(Collectors.toMap(ResponsivenessScore::organizationId, Function.identity()));
-		Map<String, BusinessProfile> profiles = this.profiles.list(vendor)
-			.stream()
-			.collect(Collectors.toMap(profile -> profile.organizationId().value() + "/" + profile.region(),
-					Function.identity()));
-		return this.organizations.visibleTo(vendor)
-			.stream()
-			.filter(partner -> partner.organization().isPartner())
-			.flatMap(partner -> partner.locations().stream().map(location -> {
-				OrganizationId id = partner.organization().id();
-				BusinessProfile profile = profiles.get(id.value() + "/" + location.region());
-				Candidate candidate = new Candidate(
-						new Place(location.id(), id, location.name(), location.city(), location.country()),
-						partner.organization().name(), profile == null ? Expertise.NONE : profile.details().expertise(),
-						profile == null ? CompanySize.current() : profile.details().customerSizes(),
-						scores.getOrDefault(id, ResponsivenessScore.neutral(id)),
-						histories.getOrDefault(id, SimilarLeads.none(id)));
+			.map(candidate -> {
 				Signals signals = RankingModel.signals(query, candidate);
 				Place place = candidate.place();
-				return new Recommendation(place.id(), id, candidate.partnerName(), place.name(), place.city(),
-						place.country(), signals.score(), this.explanations.of(query, candidate, signals));
-			}))
+				return new Recommendation(place.id(), place.organizationId(), candidate.partnerName(), place.name(),
+						place.city(), place.country(), signals.score(),
+						this.explanations.of(query, candidate, signals));
+			})
 			.sorted(Comparator.comparingDouble(Recommendation::score)
 				.reversed()
 				.thenComparing(Recommendation::partnerName)
