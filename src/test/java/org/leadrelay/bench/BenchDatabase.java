@@ -74,6 +74,8 @@ final class BenchDatabase implements AutoCloseable {
 			.setServerConfig("max_wal_size", "8GB")
 			.setServerConfig("checkpoint_timeout", "30min")
 			.setServerConfig("random_page_cost", "1.1")
+			// what each statement of a scenario costs the server (StatementCosts)
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.setPGStartupWait(java.time.Duration.ofMinutes(2))
 			.start();
 		return new BenchDatabase(postgres, "127.0.0.1", postgres.getPort(), "postgres", "postgres", null);

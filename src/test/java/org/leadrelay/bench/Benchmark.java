@@ -134,7 +134,7 @@ public final class Benchmark {
 				this.targets.put("import", outcome.imported());
 			}
 			if (this.only.contains("sweep")) {
-				SweepScenario scenario = new SweepScenario(this.database);
+				SweepScenario scenario = new SweepScenario(this.database, app.pid());
 				Result sweep = scenario.run();
 				app.close();
 				record("sweep", new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,

@@ -15,8 +15,11 @@ final class SweepScenario {
 
 	private final BenchDatabase database;
 
-	SweepScenario(BenchDatabase database) {
+	private final CpuMeter node;
+
+	SweepScenario(BenchDatabase database, long nodePid) {
 		this.database = database;
+		this.node = new CpuMeter(nodePid);
 	}
 
 	/**
@@ -32,6 +35,9 @@ final class SweepScenario {
 				+ "where substatus = 'Received' and organization_id not in (?::uuid, ?::uuid, ?::uuid) limit ?)")
 			.params(Benchmark.PARTNER_1, Benchmark.PARTNER_2, Benchmark.PARTNER_3, Benchmark.SWEEP_SIZE)
 			.update();
+		StatementCosts costs = new StatementCosts(jdbc);
+		costs.reset();
+		this.node.opened();
 		long start = System.nanoTime();
 		// index probes, not counts: counting the due referrals every 200 ms took a
 		// core of its own and slowed the sweep it measures
@@ -49,8 +55,12 @@ final class SweepScenario {
 				.query(Boolean.class)
 				.single());
 		double elapsed = (System.nanoTime() - start) / 1e9;
+		this.node.closed();
 		Benchmark.log("Expired %,d in %.1f s, their listeners done after %.1f s; %,d event publications written",
 				Benchmark.SWEEP_SIZE, expired, elapsed, events);
+		Benchmark.log("Per referral swept: LeadRelay's CPU %,.0f µs; PostgreSQL's statements %,.0f µs, the costliest:",
+				this.node.reading().microsPer(Benchmark.SWEEP_SIZE), costs.total(Benchmark.SWEEP_SIZE));
+		costs.top(15, Benchmark.SWEEP_SIZE, "referral").forEach(line -> Benchmark.log("%s", line));
 		return new Result(Benchmark.SWEEP_SIZE / elapsed, Double.NaN, Double.NaN, Double.NaN, 0);
 	}
 
