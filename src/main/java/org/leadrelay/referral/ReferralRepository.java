@@ -2,7 +2,6 @@ package org.leadrelay.referral;
 
 import java.time.Instant;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
@@ -56,14 +56,28 @@ class ReferralRepository {
 			+ "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, "
 			+ "?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String UPDATE = "update referral set version = ?, substatus = ?, status_reason = ?, name = ?, "
-			+ "external_reference_id = ?, campaign_id = ?, customer_team = ?::jsonb, notes = ?, deal_value = ?, "
-			+ "currency = ?, closing_at = ?, team = ?::jsonb, updated_at = ?, accepted_at = ?, closed_at = ?, "
-			+ "attributes = ?::jsonb, deal_type = ?, deal_stage = ?, vendor_visible = ? "
-			+ "where organization_id = ? and id = ? and version = ?";
+	// One statement for a whole batch (an expiry sweep's 500, or one referral): the
+	// statement triggers of the roll-ups then run once per batch, not once per referral.
+	private static final String UPDATE = """
+			update referral r set version = u.version + 1, substatus = u.substatus, status_reason = u.status_reason,
+			  name = u.name, external_reference_id = u.external_reference_id, campaign_id = u.campaign_id,
+			  customer_team = u.customer_team, notes = u.notes, deal_value = u.deal_value, currency = u.currency,
+			  closing_at = u.closing_at, team = u.team, updated_at = u.updated_at, accepted_at = u.accepted_at,
+			  closed_at = u.closed_at, attributes = u.attributes, deal_type = u.deal_type, deal_stage = u.deal_stage,
+			  vendor_visible = u.vendor_visible
+			from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			  ?::jsonb[], ?::text[], ?::numeric[], ?::text[], ?::timestamptz[], ?::jsonb[], ?::timestamptz[],
+			  ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::text[], ?::text[], ?::boolean[])
+			  as u(organization_id, id, version, substatus, status_reason, name, external_reference_id, campaign_id,
+			  customer_team, notes, deal_value, currency, closing_at, team, updated_at, accepted_at, closed_at,
+			  attributes, deal_type, deal_stage, vendor_visible)
+			where r.organization_id = u.organization_id and r.id = u.id and r.version = u.version""";
 
-	private static final String INSERT_TIMELINE = "insert into referral_timeline (organization_id, referral_id, "
-			+ "occurred_at, actor_id, actor_name, source, action, changes) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+	private static final String INSERT_TIMELINE = """
+			insert into referral_timeline (organization_id, referral_id, occurred_at, actor_id, actor_name, source,
+			  action, changes)
+			select * from unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+			  ?::jsonb[])""";
 
 	private static final TypeReference<List<StoredMember>> MEMBERS = new TypeReference<>() {
 	};
@@ -191,40 +205,29 @@ class ReferralRepository {
 	 * they were loaded (nothing is written then: the caller rolls back).
 	 */
 	boolean update(List<Referral> referrals) {
-		int[][] counts = this.template.batchUpdate(UPDATE, referrals, referrals.size(),
-				(PreparedStatement ps, Referral referral) -> {
-					Money value = referral.dealValue();
-					int i = 0;
-					ps.setInt(++i, referral.version() + 1);
-					ps.setString(++i, referral.substatus().name());
-					ps.setString(++i, referral.statusReason());
-					ps.setString(++i, referral.name());
-					ps.setString(++i, referral.externalReferenceId());
-					ps.setString(++i, referral.campaignId());
-					ps.setString(++i, members(referral.customer().contacts()));
-					ps.setString(++i, referral.notes());
-					ps.setBigDecimal(++i, value == null ? null : value.amount());
-					ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
-					ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
-					ps.setString(++i, members(referral.team()));
-					ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
-					ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
-					ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
-					ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
-					DealType dealType = referral.engagement().dealType();
-					ps.setString(++i, dealType == null ? null : dealType.name());
-					ps.setString(++i, referral.stage() == null ? null : referral.stage().name());
-					ps.setBoolean(++i, referral.visibleToVendor());
-					ps.setObject(++i, referral.organizationId().value());
-					ps.setObject(++i, referral.id().value());
-					ps.setInt(++i, referral.version());
-				});
-		for (int[] batch : counts) {
-			for (int count : batch) {
-				if (count == 0) {
-					return false;
-				}
-			}
+		int updated = this.jdbc.sql(UPDATE)
+			.params(column(referrals, referral -> referral.organizationId().value()),
+					column(referrals, referral -> referral.id().value()), column(referrals, Referral::version),
+					column(referrals, Referral::substatus), column(referrals, Referral::statusReason),
+					column(referrals, Referral::name), column(referrals, Referral::externalReferenceId),
+					column(referrals, Referral::campaignId),
+					column(referrals, referral -> members(referral.customer().contacts())),
+					column(referrals, Referral::notes),
+					column(referrals,
+							referral -> referral.dealValue() == null ? null
+									: referral.dealValue().amount().toPlainString()),
+					column(referrals,
+							referral -> referral.dealValue() == null ? null
+									: referral.dealValue().currency().getCurrencyCode()),
+					column(referrals, Referral::closingAt), column(referrals, referral -> members(referral.team())),
+					column(referrals, Referral::updatedAt), column(referrals, Referral::acceptedAt),
+					column(referrals, Referral::closedAt),
+					column(referrals, referral -> this.json.writeValueAsString(referral.attributes())),
+					column(referrals, referral -> referral.engagement().dealType()), column(referrals, Referral::stage),
+					column(referrals, Referral::visibleToVendor))
+			.update();
+		if (updated != referrals.size()) {
+			return false;
 		}
 		insertTimeline(referrals);
 		referrals.forEach(referral -> referral.markPersisted(referral.version() + 1));
@@ -315,17 +318,36 @@ class ReferralRepository {
 	}
 
 	private void insertTimeline(List<Referral> referrals) {
-		List<Object[]> rows = new ArrayList<>();
+		List<TimelineRow> rows = new ArrayList<>();
 		for (Referral referral : referrals) {
-			for (PendingEntry entry : referral.pendingTimeline()) {
-				rows.add(new Object[] { referral.organizationId().value(), referral.id().value(),
-						SqlValues.timestamp(entry.occurredAt()), entry.actor().id(), entry.actor().name(),
-						entry.actor().source().name(), entry.action(), this.json.writeValueAsString(entry.changes()) });
-			}
+			referral.pendingTimeline().forEach(entry -> rows.add(new TimelineRow(referral, entry)));
 		}
-		if (!rows.isEmpty()) {
-			this.template.batchUpdate(INSERT_TIMELINE, rows);
+		if (rows.isEmpty()) {
+			return;
 		}
+		this.jdbc.sql(INSERT_TIMELINE)
+			.params(column(rows, row -> row.referral().organizationId().value()),
+					column(rows, row -> row.referral().id().value()), column(rows, row -> row.entry().occurredAt()),
+					column(rows, row -> row.entry().actor().id()), column(rows, row -> row.entry().actor().name()),
+					column(rows, row -> row.entry().actor().source()), column(rows, row -> row.entry().action()),
+					column(rows, row -> this.json.writeValueAsString(row.entry().changes())))
+			.update();
+	}
+
+	/**
+	 * One column of a statement over {@code unnest} of text arrays, each value in its
+	 * text form (ISO-8601 for instants), which PostgreSQL casts to the column's type.
+	 */
+	private static <T> String[] column(List<T> rows, Function<T, @Nullable Object> value) {
+		String[] column = new String[rows.size()];
+		for (int n = 0; n < column.length; n++) {
+			Object each = value.apply(rows.get(n));
+			column[n] = each == null ? null : each instanceof Enum<?> constant ? constant.name() : each.toString();
+		}
+		return column;
+	}
+
+	private record TimelineRow(Referral referral, PendingEntry entry) {
 	}
 
 	Referral referral(ResultSet rs, int row) throws SQLException {

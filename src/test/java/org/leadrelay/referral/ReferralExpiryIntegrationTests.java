@@ -63,6 +63,9 @@ class ReferralExpiryIntegrationTests {
 	@Autowired
 	ReferralProperties properties;
 
+	@Autowired
+	ReferralRepository repository;
+
 	Program program;
 
 	Caller vendor;
@@ -149,6 +152,32 @@ class ReferralExpiryIntegrationTests {
 
 		assertThat(substatuses(due)).containsOnly(Substatus.Expired);
 		assertThat(expiredTimelineEntries(due)).isEqualTo(2);
+	}
+
+	@Test
+	void aBatchHoldingAReferralChangedSinceItWasReadIsRefusedWhole() {
+		List<ReferralId> due = send(3);
+		this.clock.advance(this.properties.responseWindow());
+
+		this.transactions.executeWithoutResult(status -> {
+			List<Referral> batch = this.repository
+				.findAll(due.stream().map(id -> this.program.budapest().organizationId()).toList(), due);
+			this.jdbc.sql("update referral set version = version + 1 where id = ?").param(due.get(1).value()).update();
+			batch.forEach(referral -> referral.expire(this.clock.instant()));
+
+			assertThat(this.repository.update(batch)).isFalse();
+			assertThat(expiredTimelineEntries(due)).isZero();
+			status.setRollbackOnly();
+		});
+
+		this.expiry.sweep();
+
+		assertThat(substatuses(due)).containsOnly(Substatus.Expired);
+		assertThat(expiredTimelineEntries(due)).isEqualTo(3);
+		assertThat(this.jdbc.sql("select action from referral_timeline where referral_id = ? order by id")
+			.param(due.get(0).value())
+			.query(String.class)
+			.list()).last().isEqualTo("expired");
 	}
 
 	private List<ReferralId> send(int count) {
