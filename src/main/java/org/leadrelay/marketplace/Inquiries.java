@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -103,7 +105,17 @@ public class Inquiries {
 	 * a referral that is no inquiry (or one from before the language was kept).
 	 */
 	public Optional<Locale> languageOf(ReferralId referral) {
-		return this.inquiries.findLanguage(referral).map(Locale::forLanguageTag);
+		return Optional.ofNullable(languagesOf(List.of(referral)).get(referral));
+	}
+
+	/**
+	 * {@link #languageOf} for many inquiries (those of an expiry sweep batch) at once.
+	 */
+	public Map<ReferralId, Locale> languagesOf(List<ReferralId> referrals) {
+		Map<ReferralId, Locale> languages = new HashMap<>();
+		this.inquiries.findLanguages(referrals)
+			.forEach((referral, language) -> languages.put(referral, Locale.forLanguageTag(language)));
+		return languages;
 	}
 
 	/** The status behind a private link; empty for a token that opens nothing. */

@@ -1,7 +1,9 @@
 package org.leadrelay.marketplace;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,15 +39,19 @@ class InquiryRepository {
 	}
 
 	/**
-	 * The language the customer wrote the inquiry in; empty for one from before it was
+	 * The language the customer wrote each inquiry in; none for one from before it was
 	 * kept.
 	 */
-	Optional<String> findLanguage(ReferralId referralId) {
-		return this.jdbc
-			.sql("select language from marketplace_inquiry where referral_id = ? and language is not null limit 1")
-			.param(referralId.value())
-			.query(String.class)
-			.optional();
+	Map<ReferralId, String> findLanguages(List<ReferralId> referralIds) {
+		Map<ReferralId, String> languages = new HashMap<>();
+		this.jdbc
+			.sql("select referral_id, language from marketplace_inquiry where referral_id = any(?::uuid[]) "
+					+ "and language is not null")
+			.param(SqlValues.uuidArray(referralIds.stream().map(ReferralId::value).toList()))
+			.query((rs, row) -> languages.putIfAbsent(new ReferralId(rs.getObject("referral_id", UUID.class)),
+					rs.getString("language")))
+			.list();
+		return languages;
 	}
 
 	Optional<StoredInquiry> findByTokenHash(String tokenHash) {

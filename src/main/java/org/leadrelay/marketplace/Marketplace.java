@@ -1,6 +1,8 @@
 package org.leadrelay.marketplace;
 
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.stream.Stream;
 import org.leadrelay.marketplace.MarketplaceRepository.Candidate;
 import org.leadrelay.marketplace.MarketplaceRepository.Match;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.Requirements;
 import org.leadrelay.shared.OrganizationId;
 
@@ -82,30 +85,43 @@ public class Marketplace {
 	 * customer's country where it has one.
 	 */
 	public List<PartnerSuggestion> alternativesFor(Referral referral, int max) {
-		Requirements requirements = referral.requirements();
-		String[] tags = FilterTokens
-			.tags(requirements.industries(), requirements.products(), requirements.services(), requirements.solutions())
-			.toArray(String[]::new);
-		String country = referral.customer().address().country();
-		Map<OrganizationId, ListingCard> chosen = new LinkedHashMap<>();
-		for (Step step : Step.values()) {
-			if (chosen.size() >= max || (step.withTags && tags.length == 0)) {
-				continue;
-			}
-			for (Candidate candidate : candidates(referral, tags, step, max * 3)) {
-				if (chosen.size() < max) {
-					chosen.putIfAbsent(candidate.organizationId(), candidate.card());
-				}
-			}
-		}
-		return chosen.values().stream().map(card -> suggestion(card, country)).toList();
+		return alternativesFor(List.of(referral), max).get(referral.id());
 	}
 
-	private List<Candidate> candidates(Referral referral, String[] tags, Step step, int limit) {
+	/**
+	 * The alternatives for each inquiry of a batch (an expiry sweep's), as
+	 * {@link #alternativesFor(Referral, int)}. Inquiries to one vendor's partners about
+	 * the same tags from the same country share their queries: those look past the
+	 * inquiry's own partner (one candidate more) and leave it out afterwards.
+	 */
+	public Map<ReferralId, List<PartnerSuggestion>> alternativesFor(List<Referral> referrals, int max) {
+		Map<Wanted, Map<Step, List<Candidate>>> found = new HashMap<>();
+		Map<ReferralId, List<PartnerSuggestion>> alternatives = new HashMap<>();
+		for (Referral referral : referrals) {
+			Wanted wanted = Wanted.by(referral);
+			Map<Step, List<Candidate>> steps = found.computeIfAbsent(wanted, key -> new EnumMap<>(Step.class));
+			Map<OrganizationId, ListingCard> chosen = new LinkedHashMap<>();
+			for (Step step : Step.values()) {
+				if (chosen.size() >= max || (step.withTags && wanted.tags().isEmpty())) {
+					continue;
+				}
+				for (Candidate candidate : steps.computeIfAbsent(step, key -> candidates(wanted, key, max * 3 + 1))) {
+					if (chosen.size() < max && !candidate.organizationId().equals(referral.organizationId())) {
+						chosen.putIfAbsent(candidate.organizationId(), candidate.card());
+					}
+				}
+			}
+			alternatives.put(referral.id(),
+					chosen.values().stream().map(card -> suggestion(card, wanted.country())).toList());
+		}
+		return alternatives;
+	}
+
+	private List<Candidate> candidates(Wanted wanted, Step step, int limit) {
 		this.listings.forceCustomPlans();
-		return this.listings.findCandidates(referral.vendorOrganizationId(), referral.organizationId(), tags,
-				step.inCountry ? FilterTokens.country(referral.customer().address().country()) : null, step.withTags,
-				CANDIDATES, limit);
+		String[] tags = wanted.tags().toArray(String[]::new);
+		return this.listings.findCandidates(wanted.vendor(), tags,
+				step.inCountry ? FilterTokens.country(wanted.country()) : null, step.withTags, CANDIDATES, limit);
 	}
 
 	/**
@@ -152,6 +168,22 @@ public class Marketplace {
 		Step(boolean inCountry, boolean withTags) {
 			this.inCountry = inCountry;
 			this.withTags = withTags;
+		}
+
+	}
+
+	/**
+	 * What an inquiry's alternatives depend on: its vendor, its tags, its customer's
+	 * country.
+	 */
+	private record Wanted(OrganizationId vendor, List<String> tags, String country) {
+
+		static Wanted by(Referral referral) {
+			Requirements requirements = referral.requirements();
+			return new Wanted(
+					referral.vendorOrganizationId(), FilterTokens.tags(requirements.industries(),
+							requirements.products(), requirements.services(), requirements.solutions()),
+					referral.customer().address().country());
 		}
 
 	}

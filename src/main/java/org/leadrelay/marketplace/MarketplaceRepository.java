@@ -149,18 +149,16 @@ class MarketplaceRepository {
 	}
 
 	/**
-	 * Up to {@code limit} listed partners of the vendor other than {@code partner},
-	 * chosen among {@code candidates} that have a location in {@code countryToken}'s
-	 * country (when given) and share a tag (when {@code withTags}); the more tags in
-	 * common and the more responsive first.
+	 * Up to {@code limit} listed partners of the vendor, chosen among {@code candidates}
+	 * that have a location in {@code countryToken}'s country (when given) and share a tag
+	 * (when {@code withTags}); the more tags in common and the more responsive first.
 	 */
-	List<Candidate> findCandidates(OrganizationId vendor, OrganizationId partner, String[] tags,
-			@Nullable String countryToken, boolean withTags, int candidates, int limit) {
-		StringBuilder where = new StringBuilder("l.listed and l.vendor_organization_id = ? and l.organization_id <> ?");
+	List<Candidate> findCandidates(OrganizationId vendor, String[] tags, @Nullable String countryToken,
+			boolean withTags, int candidates, int limit) {
+		StringBuilder where = new StringBuilder("l.listed and l.vendor_organization_id = ?");
 		List<Object> params = new ArrayList<>();
 		params.add(tags);
 		params.add(vendor.value());
-		params.add(partner.value());
 		if (countryToken != null) {
 			where.append(" and l.filters @> ?::text[]");
 			params.add(new String[] { countryToken });

@@ -1,10 +1,13 @@
 package org.leadrelay.notification;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.leadrelay.marketplace.Marketplace;
 import org.leadrelay.platform.PublicUrl;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 
 import org.springframework.stereotype.Component;
 
@@ -27,12 +30,19 @@ class AlternativePartners {
 		this.publicUrl = publicUrl;
 	}
 
-	List<Alternative> forCustomerOf(Referral referral) {
-		return this.marketplace.alternativesFor(referral, MAX)
-			.stream()
-			.map(suggestion -> new Alternative(suggestion.name(), suggestion.city(), suggestion.country(),
-					this.publicUrl.of(suggestion.path())))
-			.toList();
+	/**
+	 * For the customer of each inquiry of a batch (see
+	 * {@link Marketplace#alternativesFor(List, int)}).
+	 */
+	Map<ReferralId, List<Alternative>> forCustomersOf(List<Referral> inquiries) {
+		Map<ReferralId, List<Alternative>> alternatives = new HashMap<>();
+		this.marketplace.alternativesFor(inquiries, MAX)
+			.forEach((inquiry, suggestions) -> alternatives.put(inquiry,
+					suggestions.stream()
+						.map(suggestion -> new Alternative(suggestion.name(), suggestion.city(), suggestion.country(),
+								this.publicUrl.of(suggestion.path())))
+						.toList()));
+		return alternatives;
 	}
 
 }

@@ -64,11 +64,14 @@ class ExpiryNotices {
 		Map<LocationId, Location> locations = this.organizations
 			.findLocations(expired.stream().map(Referral::locationId).collect(Collectors.toSet()));
 		Map<String, List<Recipient>> senders = new HashMap<>();
+		List<Referral> inquiries = expired.stream()
+			.filter(referral -> referral.qualification() == Qualification.Direct)
+			.toList();
+		this.notices.forCustomers(NotificationKind.REFERRAL_EXPIRED, inquiries, events, locations)
+			.forEach(this.delivery::deliver);
 		List<Notice> notices = new ArrayList<>();
 		for (Referral referral : expired) {
-			UUID eventId = events.get(referral.id());
 			if (referral.qualification() == Qualification.Direct) {
-				this.delivery.deliver(this.notices.forCustomer(eventId, NotificationKind.REFERRAL_EXPIRED, referral));
 				continue;
 			}
 			if (referral.engagement().isCoSell()) {
@@ -78,8 +81,8 @@ class ExpiryNotices {
 			}
 			List<Recipient> to = senders.computeIfAbsent(referral.vendorOrganizationId() + " " + referral.createdBy(),
 					sender -> this.recipients.sender(referral));
-			notices.add(new Notice(eventId, NotificationKind.REFERRAL_EXPIRED, Audience.SENDER, referral,
-					locations.get(referral.locationId()), NoticeDetails.NONE, to));
+			notices.add(new Notice(events.get(referral.id()), NotificationKind.REFERRAL_EXPIRED, Audience.SENDER,
+					referral, locations.get(referral.locationId()), NoticeDetails.NONE, to));
 		}
 		this.batchDelivery.deliver(notices, this.composer::composeExpired);
 	}

@@ -2,13 +2,16 @@ package org.leadrelay.notification;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
+import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.referral.Qualification;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 
 import org.springframework.stereotype.Component;
 
@@ -50,9 +53,25 @@ class Notices {
 
 	/** The customer of an inquiry, with other partners to turn to. */
 	Notice forCustomer(UUID eventId, NotificationKind kind, Referral referral) {
-		return new Notice(eventId, kind, Audience.CUSTOMER, referral, location(referral),
-				NoticeDetails.alternatives(this.alternatives.forCustomerOf(referral)),
-				this.recipients.customer(referral));
+		Location location = location(referral);
+		return forCustomers(kind, List.of(referral), Map.of(referral.id(), eventId),
+				location == null ? Map.of() : Map.of(location.id(), location))
+			.get(0);
+	}
+
+	/**
+	 * {@link #forCustomer} for the inquiries of a batch, whose locations the caller has
+	 * read: their alternatives and languages are looked up for the batch at once.
+	 */
+	List<Notice> forCustomers(NotificationKind kind, List<Referral> inquiries, Map<ReferralId, UUID> events,
+			Map<LocationId, Location> locations) {
+		Map<ReferralId, List<Alternative>> alternatives = this.alternatives.forCustomersOf(inquiries);
+		Map<ReferralId, List<Recipient>> customers = this.recipients.customers(inquiries);
+		return inquiries.stream()
+			.map(inquiry -> new Notice(events.get(inquiry.id()), kind, Audience.CUSTOMER, inquiry,
+					locations.get(inquiry.locationId()), NoticeDetails.alternatives(alternatives.get(inquiry.id())),
+					customers.get(inquiry.id())))
+			.toList();
 	}
 
 	/** The customer who just sent an inquiry, with the link to follow it. */

@@ -2,9 +2,11 @@ package org.leadrelay.notification;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import org.leadrelay.identity.UserDirectory;
 import org.leadrelay.marketplace.Inquiries;
 import org.leadrelay.partner.Location;
 import org.leadrelay.referral.Referral;
+import org.leadrelay.referral.ReferralId;
 import org.leadrelay.referral.TeamMember;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.Role;
@@ -113,8 +116,19 @@ class Recipients {
 	 * contact.
 	 */
 	List<Recipient> customer(Referral referral) {
-		return customer(referral, this.inquiries.languageOf(referral.id())
-			.orElseGet(() -> localeOf(referral.customer().address().country())));
+		return customers(List.of(referral)).get(referral.id());
+	}
+
+	/** {@link #customer} of each inquiry of a batch, their languages read at once. */
+	Map<ReferralId, List<Recipient>> customers(List<Referral> inquiries) {
+		Map<ReferralId, Locale> languages = this.inquiries.languagesOf(inquiries.stream().map(Referral::id).toList());
+		Map<ReferralId, List<Recipient>> customers = new HashMap<>();
+		for (Referral inquiry : inquiries) {
+			Locale language = languages.get(inquiry.id());
+			customers.put(inquiry.id(),
+					customer(inquiry, language != null ? language : localeOf(inquiry.customer().address().country())));
+		}
+		return customers;
 	}
 
 	/** The customer's first contact, in the given language (English unless Hungarian). */

@@ -477,6 +477,35 @@ class NotificationMailIntegrationTests {
 	}
 
 	@Test
+	void inquiriesAlikeThatExpireTogetherEachPointToOtherPartnersThanTheirOwn() {
+		BusinessProfile rainier = listedPartner("Rainier Apps", "Seattle", "US", null);
+		BusinessProfile cascade = listedPartner("Cascade Cloud", "Portland", "US", null);
+		String toRainier = "lisa." + this.suffix + "@customer.example";
+		String toCascade = "omar." + this.suffix + "@customer.example";
+		Referral first = this.inquiries.inquire(rainier.locations().get(0), "Pike Street Retail", "US",
+				TeamMember.of("contact", "Lisa", "Moreno", null, toRainier));
+		Referral second = this.inquiries.inquire(cascade.locations().get(0), "Pearl District Books", "US",
+				TeamMember.of("contact", "Omar", "Haddad", null, toCascade));
+		List.of(first, second).forEach(inquiry -> this.publications.awaitCompleted(inquiry.id()));
+		forgetReceivedMail();
+
+		// one sweep batch: the two ask the same (no topics, from the US) of the same
+		// vendor
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		List.of(first, second).forEach(inquiry -> this.publications.awaitCompleted(inquiry.id()));
+
+		assertThat(received()).filteredOn(mail -> mail.to().equals(toRainier)).singleElement().satisfies(mail -> {
+			assertThat(mail.text()).contains(cascade.details().name() + ", Portland, United States: " + page(cascade));
+			assertThat(mail.text()).doesNotContain(page(rainier));
+		});
+		assertThat(received()).filteredOn(mail -> mail.to().equals(toCascade)).singleElement().satisfies(mail -> {
+			assertThat(mail.text()).contains(rainier.details().name() + ", Seattle, United States: " + page(rainier));
+			assertThat(mail.text()).doesNotContain(page(cascade));
+		});
+	}
+
+	@Test
 	void anInquiryIsConfirmedInTheCustomersLanguageWithAPrivateLinkToItsStatus() {
 		String customer = "pek." + this.suffix + "@customer.example";
 
