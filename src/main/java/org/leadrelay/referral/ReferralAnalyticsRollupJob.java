@@ -32,7 +32,7 @@ class ReferralAnalyticsRollupJob {
 	@ClusteredJob(value = "referral-figures-rollup", runs = Runs.ONE_NODE_AT_A_TIME, lockAtMostFor = "PT30M")
 	void foldAtStart() {
 		long start = System.nanoTime();
-		int cells = fold();
+		int cells = fold(ReferralAnalyticsRollup.CELLS_PER_FOLD);
 		if (cells > 0) {
 			log.info("Insights roll-up: {} days and responders' periods folded in at start, in {} s", cells,
 					(System.nanoTime() - start) / 1e9);
@@ -43,14 +43,17 @@ class ReferralAnalyticsRollupJob {
 			initialDelayString = "${leadrelay.referrals.figures-fold-interval:PT30S}")
 	@ClusteredJob(value = "referral-figures-rollup", runs = Runs.ONE_NODE_AT_A_TIME, lockAtMostFor = "PT30M")
 	void scheduledFold() {
-		fold();
+		// everything stale in one transaction, as a page folds it: a partner whose leads
+		// changed on many days (an expiry sweep's) is recounted in the responders'
+		// periods once, not once per month of those days
+		fold(Integer.MAX_VALUE);
 	}
 
-	private int fold() {
+	private int fold(int cellsPerTransaction) {
 		long start = System.nanoTime();
 		int cells = 0;
-		for (int folded = this.rollup.catchUp(ReferralAnalyticsRollup.CELLS_PER_FOLD); folded > 0; folded = this.rollup
-			.catchUp(ReferralAnalyticsRollup.CELLS_PER_FOLD)) {
+		for (int folded = this.rollup.catchUp(cellsPerTransaction); folded > 0; folded = this.rollup
+			.catchUp(cellsPerTransaction)) {
 			cells += folded;
 		}
 		log.debug("Insights roll-up: {} days and responders' periods recomputed in {} ms", cells,
