@@ -71,6 +71,7 @@ class ReferralAnalyticsRollup {
 		if (this.rollup.anyStale()) {
 			Folded folded = this.rollup.fold(limit);
 			this.responders.recount(folded.marks());
+			this.responders.recountExpired();
 			cells = folded.cells();
 		}
 		return cells + moveResponderPeriods();

@@ -111,6 +111,32 @@ class ResponderRollupRepository {
 	}
 
 	/**
+	 * Recounts the expired leads of the partners whose leads expired since the last fold,
+	 * in every period: an expiry moves nothing else of their figures ({@code V161}). A
+	 * partner without answers has no figures to correct.
+	 */
+	void recountExpired() {
+		this.jdbc.sql("""
+				with marked as (
+				    delete from referral_responder_expired_stale returning vendor_organization_id, organization_id),
+				counted as (
+				    select p.vendor_organization_id, p.months, r.organization_id,
+				           case when grouping(r.qualification) = 1 then '' else r.qualification end as qualification,
+				           count(*) as expired
+				    from (select distinct vendor_organization_id, organization_id from marked) m
+				    join referral_responder_periods p on p.vendor_organization_id = m.vendor_organization_id
+				    join referral r on r.organization_id = m.organization_id
+				                   and r.vendor_organization_id = m.vendor_organization_id
+				                   and r.substatus = 'Expired' and r.origin = 'Lead'
+				                   and r.created_at >= p.since::timestamp at time zone 'UTC'
+				    group by p.vendor_organization_id, p.months,
+				             grouping sets ((r.organization_id, r.qualification), (r.organization_id)))
+				update referral_responder_figures f set expired = c.expired from counted c
+				where f.vendor_organization_id = c.vendor_organization_id and f.months = c.months
+				  and f.organization_id = c.organization_id and f.qualification = c.qualification""").update();
+	}
+
+	/**
 	 * Replaces the figures of a period's partners (all of them when {@code partners} is
 	 * null) with a recount of their leads from {@code since} on.
 	 */

@@ -71,6 +71,9 @@ class SlowestRespondersRollupIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReferralProperties properties;
+
 	private Program program;
 
 	private Caller vendor;
@@ -152,6 +155,20 @@ class SlowestRespondersRollupIntegrationTests {
 		assertAgree("after later answers");
 		assertThat(this.analytics.slowestResponders(this.vendor, lastMonths(12, null))).extracting(Responder::name)
 			.containsExactly(gum.name(), cedar.name(), dogwood.name(), elm.name(), alder.name());
+
+		// leads of a listed partner and of one never listed expire: only the expired
+		// counts move, recounted alone
+		this.management.send(this.vendor, spec(alder, Qualification.MarketingQualified), Source.API);
+		this.management.send(this.vendor, spec(alder, Qualification.SalesQualified), Source.API);
+		this.management.send(this.vendor, spec(hazel, Qualification.SalesQualified), Source.API);
+		this.clock.advance(this.properties.responseWindow());
+		assertThat(this.expiry.run()).isEqualTo(3);
+		assertAgree("after expiries");
+		assertThat(this.analytics.slowestResponders(this.vendor, lastMonths(12, null)))
+			.filteredOn(responder -> responder.name().equals(alder.name()))
+			.singleElement()
+			.extracting(Responder::expired)
+			.isEqualTo(2L);
 
 		// more days pass; Dogwood's leads of the first day have left the three months
 		this.clock.advance(Duration.ofDays(2));
