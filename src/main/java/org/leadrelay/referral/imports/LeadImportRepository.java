@@ -177,11 +177,16 @@ class LeadImportRepository {
 	}
 
 	/**
-	 * Records that a key became a lead; a key imported before fails as a duplicate.
+	 * Records that keys became leads, in one statement; a key imported before (or twice
+	 * here) fails them all as a duplicate.
+	 * @param referralIds the lead of each key, in the same order
 	 */
-	void insertKey(OrganizationId vendor, String rowKey, ReferralId referralId) {
-		this.jdbc.sql("insert into lead_import_key (vendor_organization_id, row_key, referral_id) values (?, ?, ?)")
-			.params(vendor.value(), rowKey, referralId.value())
+	void insertKeys(OrganizationId vendor, List<String> rowKeys, List<ReferralId> referralIds) {
+		this.jdbc.sql("""
+				insert into lead_import_key (vendor_organization_id, row_key, referral_id)
+				select ?, k.row_key, k.referral_id from unnest(?::text[], ?::uuid[]) as k (row_key, referral_id)""")
+			.params(vendor.value(), rowKeys.toArray(String[]::new),
+					SqlValues.uuidArray(referralIds.stream().map(ReferralId::value).toList()))
 			.update();
 	}
 
