@@ -7,6 +7,7 @@
 # postgresql-client).
 # Options: --connections 32 --seconds 30 --warmup 10
 #          --only get,list,create,accept,insights,recommendations,import,sweep
+#          --profile get,import (JFR of those scenarios, broken down by layer, with a flame graph)
 # JVM options of LeadRelay's process (e.g. a JFR recording:
 # BENCH_NODE_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/get.jfr) go in
 # BENCH_NODE_JAVA_OPTS; LeadRelay's log is target/nodes/bench.log.

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Location;
+import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Organization;
 import org.leadrelay.partner.Organizations;
 import org.leadrelay.referral.ReferralEvent.ReferralReceived;
@@ -151,6 +155,39 @@ public class ReferralManagement {
 	}
 
 	private Referral send(Caller caller, NewReferral spec, Source source, Consumer<ReferralEvent> publish) {
+		requireSender(caller, spec);
+		Location location = partnerLocation(caller, spec, this.organizations.findLocation(spec.target()));
+		return receive(spec, location.organizationId(), caller.organizationId(), Actor.of(caller, source), publish);
+	}
+
+	/**
+	 * Sends the leads of a batch (a chunk of an import) as
+	 * {@link #send(Caller, NewReferral, Source, List)} sends each, but together: their
+	 * targets looked up in one query and the leads inserted in one batch. A lead the
+	 * domain refuses refuses them all; the caller rolls back and may send them one by one
+	 * to learn which.
+	 * @return the leads, in the order of {@code specs}
+	 */
+	public List<Referral> sendAll(Caller caller, List<NewReferral> specs, Source source, List<ReferralReceived> batch) {
+		Map<LocationId, Location> locations = this.organizations
+			.findLocations(specs.stream().map(NewReferral::target).collect(Collectors.toSet()));
+		Actor sender = Actor.of(caller, source);
+		List<Referral> referrals = new ArrayList<>(specs.size());
+		for (NewReferral spec : specs) {
+			requireSender(caller, spec);
+			Location location = partnerLocation(caller, spec, Optional.ofNullable(locations.get(spec.target())));
+			referrals.add(received(spec, location.organizationId(), caller.organizationId(), sender));
+		}
+		List<ReferralEvent> pending = referrals.stream()
+			.flatMap(referral -> referral.pendingEvents().stream())
+			.toList();
+		this.repository.insertAll(referrals);
+		pending.forEach(holdingReceived(batch::add));
+		return referrals;
+	}
+
+	/** Only the vendor's staff send leads, each of the kinds its role sends. */
+	private static void requireSender(Caller caller, NewReferral spec) {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Only the vendor sends qualified referrals; partners receive them");
 		}
@@ -163,14 +200,17 @@ public class ReferralManagement {
 			throw DomainException.accessDenied(
 					"Vendor sellers send sales-qualified referrals and marketing staff marketing-qualified ones");
 		}
-		Location location = this.organizations.findLocation(spec.target())
-			.filter(found -> this.organizations.find(found.organizationId())
+	}
+
+	/** The lead's target, found, if it is a location of one of the caller's partners. */
+	private Location partnerLocation(Caller caller, NewReferral spec, Optional<Location> found) {
+		return found
+			.filter(location -> this.organizations.find(location.organizationId())
 				.map(Organization::vendorId)
 				.filter(caller.organizationId()::equals)
 				.isPresent())
 			.orElseThrow(() -> DomainException.invalid("target",
 					"No location " + spec.target() + " among your partners' locations (see GET /v1.0/organizations)"));
-		return receive(spec, location.organizationId(), caller.organizationId(), Actor.of(caller, source), publish);
 	}
 
 	/**
@@ -362,12 +402,16 @@ public class ReferralManagement {
 
 	private Referral receive(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender,
 			Consumer<ReferralEvent> publish) {
-		Referral referral = Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, partner, vendor, sender,
-				this.clock.instant(), this.properties.responseWindow());
+		Referral referral = received(spec, partner, vendor, sender);
 		List<ReferralEvent> pending = referral.pendingEvents();
 		this.repository.insert(referral);
 		pending.forEach(publish);
 		return referral;
+	}
+
+	private Referral received(NewReferral spec, OrganizationId partner, OrganizationId vendor, Actor sender) {
+		return Referral.receive(new ReferralId(Ids.newId(this.clock)), spec, partner, vendor, sender,
+				this.clock.instant(), this.properties.responseWindow());
 	}
 
 	private Referral act(Caller caller, ReferralId id, @Nullable Integer expectedVersion, Action action,

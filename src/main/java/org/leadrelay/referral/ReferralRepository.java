@@ -2,6 +2,7 @@ package org.leadrelay.referral;
 
 import java.time.Instant;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -145,59 +146,69 @@ class ReferralRepository {
 	}
 
 	void insert(Referral referral) {
-		this.template.update(INSERT, ps -> {
-			Address address = referral.customer().address();
-			Money value = referral.dealValue();
-			int i = 0;
-			ps.setObject(++i, referral.organizationId().value());
-			ps.setObject(++i, referral.id().value());
-			ps.setInt(++i, referral.version() + 1);
-			ps.setObject(++i, referral.vendorOrganizationId().value());
-			ps.setObject(++i, referral.locationId().value());
-			ps.setObject(++i, referral.engagementId());
-			ps.setString(++i, referral.qualification().name());
-			ps.setString(++i, referral.type().name());
-			ps.setString(++i, referral.substatus().name());
-			ps.setString(++i, referral.statusReason());
-			ps.setString(++i, referral.name());
-			ps.setString(++i, referral.externalReferenceId());
-			ps.setString(++i, referral.campaignId());
-			ps.setString(++i, referral.customer().name());
-			ps.setString(++i, this.json.writeValueAsString(address));
-			ps.setString(++i, address.country());
-			ps.setString(++i, referral.customer().size() == null ? null : referral.customer().size().code());
-			ps.setString(++i, members(referral.customer().contacts()));
-			ps.setBoolean(++i, referral.consent().consentToContact());
-			ps.setBoolean(++i, referral.consent().consentToShareInfoWithOthers());
-			ps.setString(++i, referral.notes());
-			ps.setBigDecimal(++i, value == null ? null : value.amount());
-			ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
-			ps.setString(++i, this.json.writeValueAsString(referral.requirements()));
-			ps.setString(++i, members(referral.team()));
-			ps.setString(++i, referral.inviteNotes());
-			ps.setString(++i, referral.customerRequest());
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.contactRequestedAt()));
-			ps.setString(++i, referral.createdBy());
-			ps.setString(++i, referral.createdByName());
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.createdAt()));
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.expiresAt()));
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
-			ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
-			ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
-			Engagement engagement = referral.engagement();
-			Inviter inviter = engagement.inviter();
-			ps.setString(++i, engagement.origin().name());
-			ps.setString(++i, engagement.dealType() == null ? null : engagement.dealType().name());
-			ps.setString(++i, referral.stage() == null ? null : referral.stage().name());
-			ps.setObject(++i, inviter == null ? null : inviter.organizationId().value());
-			ps.setObject(++i, inviter == null ? null : inviter.referralId().value());
-			ps.setBoolean(++i, referral.visibleToVendor());
-			ps.setObject(++i, referral.locationOrganizationId().value());
-		});
-		insertTimeline(List.of(referral));
-		referral.markPersisted(referral.version() + 1);
+		insertAll(List.of(referral));
+	}
+
+	/** Inserts new referrals with their timelines, each in one batch. */
+	void insertAll(List<Referral> referrals) {
+		if (referrals.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate(INSERT, referrals, referrals.size(), this::setInserted);
+		insertTimeline(referrals);
+		referrals.forEach(referral -> referral.markPersisted(referral.version() + 1));
+	}
+
+	private void setInserted(PreparedStatement ps, Referral referral) throws SQLException {
+		Address address = referral.customer().address();
+		Money value = referral.dealValue();
+		int i = 0;
+		ps.setObject(++i, referral.organizationId().value());
+		ps.setObject(++i, referral.id().value());
+		ps.setInt(++i, referral.version() + 1);
+		ps.setObject(++i, referral.vendorOrganizationId().value());
+		ps.setObject(++i, referral.locationId().value());
+		ps.setObject(++i, referral.engagementId());
+		ps.setString(++i, referral.qualification().name());
+		ps.setString(++i, referral.type().name());
+		ps.setString(++i, referral.substatus().name());
+		ps.setString(++i, referral.statusReason());
+		ps.setString(++i, referral.name());
+		ps.setString(++i, referral.externalReferenceId());
+		ps.setString(++i, referral.campaignId());
+		ps.setString(++i, referral.customer().name());
+		ps.setString(++i, this.json.writeValueAsString(address));
+		ps.setString(++i, address.country());
+		ps.setString(++i, referral.customer().size() == null ? null : referral.customer().size().code());
+		ps.setString(++i, members(referral.customer().contacts()));
+		ps.setBoolean(++i, referral.consent().consentToContact());
+		ps.setBoolean(++i, referral.consent().consentToShareInfoWithOthers());
+		ps.setString(++i, referral.notes());
+		ps.setBigDecimal(++i, value == null ? null : value.amount());
+		ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
+		ps.setString(++i, this.json.writeValueAsString(referral.requirements()));
+		ps.setString(++i, members(referral.team()));
+		ps.setString(++i, referral.inviteNotes());
+		ps.setString(++i, referral.customerRequest());
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.contactRequestedAt()));
+		ps.setString(++i, referral.createdBy());
+		ps.setString(++i, referral.createdByName());
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.createdAt()));
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.updatedAt()));
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.expiresAt()));
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.acceptedAt()));
+		ps.setTimestamp(++i, SqlValues.timestamp(referral.closedAt()));
+		ps.setString(++i, this.json.writeValueAsString(referral.attributes()));
+		Engagement engagement = referral.engagement();
+		Inviter inviter = engagement.inviter();
+		ps.setString(++i, engagement.origin().name());
+		ps.setString(++i, engagement.dealType() == null ? null : engagement.dealType().name());
+		ps.setString(++i, referral.stage() == null ? null : referral.stage().name());
+		ps.setObject(++i, inviter == null ? null : inviter.organizationId().value());
+		ps.setObject(++i, inviter == null ? null : inviter.referralId().value());
+		ps.setBoolean(++i, referral.visibleToVendor());
+		ps.setObject(++i, referral.locationOrganizationId().value());
 	}
 
 	/**

@@ -36,8 +36,10 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * Run it with {@code bench/run.sh} (see the README); options: {@code --connections 32},
- * {@code --seconds 30}, {@code --warmup 10}, {@code --only get,list}. JVM options for
- * LeadRelay's process (a JFR recording, say) go in {@code BENCH_NODE_JAVA_OPTS}.
+ * {@code --seconds 30}, {@code --warmup 10}, {@code --only get,list},
+ * {@code --profile get,import} (JFR and a breakdown by layer, {@link NodeProfiler}). JVM
+ * options for LeadRelay's process (a JFR recording, say) go in
+ * {@code BENCH_NODE_JAVA_OPTS}.
  */
 public final class Benchmark {
 
@@ -129,7 +131,8 @@ public final class Benchmark {
 				measureInsights(app);
 			}
 			if (this.only.contains("import")) {
-				ImportScenario.Outcome outcome = new ImportScenario(app.port()).run();
+				ImportScenario.Outcome outcome = this.profiler.observe("import", new ImportScenario(app.port())::run,
+						imported -> ImportScenario.ROWS);
 				this.targets.put("import-upload", outcome.upload());
 				this.targets.put("import", outcome.imported());
 			}

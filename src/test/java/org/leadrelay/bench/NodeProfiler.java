@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
@@ -70,11 +71,19 @@ final class NodeProfiler {
 	 * is to be profiled.
 	 */
 	LoadGenerator.Result observe(String scenario, LoadGenerator load, IntFunction<HttpRequest> requests, int seconds)
-			throws IOException, InterruptedException {
+			throws Exception {
+		return observe(scenario, cpu -> load.run(scenario, requests, cpu), result -> result.throughput() * seconds);
+	}
+
+	/**
+	 * Runs a scenario that opens and closes its measured period itself (the import: from
+	 * the upload to the end of its last chunk), per unit of work it counts (rows).
+	 */
+	<T> T observe(String scenario, Run<T> run, ToDoubleFunction<T> units) throws Exception {
 		startRecording(scenario);
 		CpuMeter cpu = new CpuMeter(this.pid);
-		LoadGenerator.Result result = load.run(scenario, requests, cpu);
-		double measured = result.throughput() * seconds;
+		T result = run.run(cpu);
+		double measured = units.applyAsDouble(result);
 		this.cpuPerRequest.put(scenario, cpu.reading().microsPer(measured));
 		stopRecording(scenario, cpu.reading(), measured);
 		return result;
@@ -91,6 +100,14 @@ final class NodeProfiler {
 	/** The breakdowns of the scenarios recorded, as markdown. */
 	String breakdowns() {
 		return this.breakdowns.toString();
+	}
+
+	/** A scenario that tells {@code window} when its measured period opens and closes. */
+	@FunctionalInterface
+	interface Run<T> {
+
+		T run(LoadGenerator.Window window) throws Exception;
+
 	}
 
 	private void jcmd(String... command) throws IOException, InterruptedException {

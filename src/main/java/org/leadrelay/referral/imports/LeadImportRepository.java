@@ -177,11 +177,16 @@ class LeadImportRepository {
 	}
 
 	/**
-	 * Records that a key became a lead; a key imported before fails as a duplicate.
+	 * Records that keys became leads, in one statement; a key imported before (or twice
+	 * here) fails them all as a duplicate.
+	 * @param referralIds the lead of each key, in the same order
 	 */
-	void insertKey(OrganizationId vendor, String rowKey, ReferralId referralId) {
-		this.jdbc.sql("insert into lead_import_key (vendor_organization_id, row_key, referral_id) values (?, ?, ?)")
-			.params(vendor.value(), rowKey, referralId.value())
+	void insertKeys(OrganizationId vendor, List<String> rowKeys, List<ReferralId> referralIds) {
+		this.jdbc.sql("""
+				insert into lead_import_key (vendor_organization_id, row_key, referral_id)
+				select ?, k.row_key, k.referral_id from unnest(?::text[], ?::uuid[]) as k (row_key, referral_id)""")
+			.params(vendor.value(), rowKeys.toArray(String[]::new),
+					SqlValues.uuidArray(referralIds.stream().map(ReferralId::value).toList()))
 			.update();
 	}
 
@@ -221,16 +226,19 @@ class LeadImportRepository {
 
 	/**
 	 * For each of the rows in a range whose key an earlier row of the import has: that
-	 * earlier row's number, the first one with the key.
+	 * earlier row's number, the first one with the key. Each row looks its key up in the
+	 * key index (lateral): a new import's rows are not in the statistics yet, and
+	 * estimated at one row the import joined to itself was read whole for every row (12.7
+	 * s for the first 1,000 rows of 50,000, against 7 ms).
 	 */
 	Map<Integer, Integer> earlierRowsWithTheSameKey(UUID id, int firstRow, int lastRow) {
 		Map<Integer, Integer> earlier = new HashMap<>();
 		this.jdbc.sql("""
-				select r.row_number, min(o.row_number) as earlier from lead_import_row r
-				join lead_import_row o on o.import_id = r.import_id and o.row_key = r.row_key
-				  and o.row_number < r.row_number
+				select r.row_number, e.earlier from lead_import_row r
+				cross join lateral (select min(o.row_number) as earlier from lead_import_row o
+				  where o.import_id = r.import_id and o.row_key = r.row_key and o.row_number < r.row_number) e
 				where r.import_id = ? and r.row_number between ? and ? and r.row_key <> ''
-				group by r.row_number""").params(id, firstRow, lastRow).query(rs -> {
+				  and e.earlier is not null""").params(id, firstRow, lastRow).query(rs -> {
 			earlier.put(rs.getInt("row_number"), rs.getInt("earlier"));
 		});
 		return earlier;
