@@ -1,5 +1,6 @@
 package org.leadrelay.referral.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.shared.DomainException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Parsing of API values that JSON types alone do not pin down, with errors naming the
@@ -24,6 +26,17 @@ final class ApiValues {
 	private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
 	private ApiValues() {
+	}
+
+	/**
+	 * A JSON number as a decimal; one too large for a double (1e400) was read as
+	 * infinite, and is refused with {@code message}, as a value that is not a number is.
+	 */
+	static BigDecimal decimal(String target, JsonNode number, String message) {
+		if (!number.isNumber() || (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue()))) {
+			throw DomainException.invalid(target, message);
+		}
+		return number.decimalValue();
 	}
 
 	/**

@@ -178,10 +178,7 @@ final class JsonPatchTranslator {
 			return null;
 		}
 		if (field.type() == BigDecimal.class) {
-			if (!value.isNumber()) {
-				throw DomainException.invalid(target(path), path + " must be a number");
-			}
-			return value.decimalValue();
+			return ApiValues.decimal(target(path), value, path + " must be a number");
 		}
 		String text = requiredText(path, value);
 		if (field == DealField.CLOSING) {

@@ -94,11 +94,11 @@ record RegistrationPatch(List<String> products, @Nullable Money value) {
 		if (amount == null || amount.isNull()) {
 			return null;
 		}
-		if (!amount.isNumber() || currency == null) {
-			throw DomainException.invalid("registrations/contract/value",
-					"contract/value is a number and goes with contract/currency");
+		String message = "contract/value is a number and goes with contract/currency";
+		if (currency == null) {
+			throw DomainException.invalid("registrations/contract/value", message);
 		}
-		return Money.of(amount.decimalValue(), currency);
+		return Money.of(ApiValues.decimal("registrations/contract/value", amount, message), currency);
 	}
 
 	private static void requireObject(String target, JsonNode node, Set<String> fields) {

@@ -119,6 +119,8 @@ class ReferralValidationIntegrationTests {
 		assertPatchRefused(id, patch("{\"op\": \"replace\", \"path\": \"/name\"}"), "name");
 		assertPatchRefused(id, patch(replace("/details/dealValue", "\"1000\"")), "details/dealValue");
 		assertPatchRefused(id, patch(replace("/details/dealValue", "-1")), "details/dealValue");
+		// too large for a double: read as infinite, which is no decimal
+		assertPatchRefused(id, patch(replace("/details/dealValue", "1e131072")), "details/dealValue");
 		assertPatchRefused(id, patch(replace("/details/currency", "\"ABC\"")), "details/currency");
 		assertPatchRefused(id, patch(replace("/details/notes", "\"" + "x".repeat(10_001) + "\"")), "details/notes");
 		assertPatchRefused(id, patch(replace("/details/notes", "null")), "details/notes");
