@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The program-wide roll-ups of {@code V140}: per vendor, day of creation (UTC) and lead
- * type. Folding recomputes the stale (vendor, day) cells whole from the referrals; the
- * reads sum the cells of a period.
+ * type. Folding recomputes the stale (vendor, day) cells whole from the referrals and
+ * adds the expiries' differences ({@code V162}); the reads sum the cells of a period.
  */
 @Repository
 class ReferralAnalyticsRollupRepository {
@@ -51,13 +51,15 @@ class ReferralAnalyticsRollupRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether a change waits to be folded in: a stale day, an expiry's difference or
+	 * mark.
+	 */
 	boolean anyStale() {
-		return this.jdbc.sql("select exists (select 1 from referral_figures_stale)").query(Boolean.class).single();
-	}
-
-	boolean anyStale(OrganizationId vendor) {
-		return this.jdbc.sql("select exists (select 1 from referral_figures_stale where vendor_organization_id = ?)")
-			.param(vendor.value())
+		return this.jdbc
+			.sql("""
+					select exists (select 1 from referral_figures_stale) or exists (select 1 from referral_day_figure_changes)
+					       or exists (select 1 from referral_responder_expired_stale)""")
 			.query(Boolean.class)
 			.single();
 	}
@@ -69,8 +71,9 @@ class ReferralAnalyticsRollupRepository {
 
 	/**
 	 * Recomputes up to {@code limit} stale cells, under a lock that one fold at a time
-	 * holds. Only the stale rows this transaction sees are deleted: a change committed
-	 * meanwhile leaves its own row for the next fold.
+	 * holds, then adds every expiry's difference. Only the stale rows this transaction
+	 * sees are deleted: a change committed meanwhile leaves its own row for the next
+	 * fold.
 	 * @return how many cells were recomputed, and the partners whose leads changed in
 	 * them
 	 */
@@ -92,6 +95,7 @@ class ReferralAnalyticsRollupRepository {
 			.map(List::toArray)
 			.toList();
 		if (cells.isEmpty()) {
+			addChanges();
 			return new Folded(0, List.of());
 		}
 		// as text, which PostgreSQL casts without the driver's or session's time zones
@@ -104,21 +108,26 @@ class ReferralAnalyticsRollupRepository {
 				.params(vendors, days)
 				.update();
 		}
+		// the differences this recount's snapshot counts go in the same statement, so
+		// that
+		// one committed meanwhile is neither counted twice nor lost
 		this.jdbc
-			.sql("""
-					insert into referral_day_figures
-					select c.vendor_id, c.day, r.qualification, coalesce(r.currency, ''), count(*),
-					       count(*) filter (where r.accepted_at is not null),
-					       count(*) filter (where r.substatus = 'Won'), count(*) filter (where r.substatus = 'Lost'),
-					       count(*) filter (where r.substatus = 'Declined'), count(*) filter (where r.substatus = 'Expired'),
-					       count(*) filter (where r.substatus = 'Received'),
-					       count(*) filter (where r.substatus = 'Accepted'),
-					       coalesce(sum(r.deal_value) filter (where r.substatus = 'Accepted'), 0),
-					       coalesce(sum(r.deal_value) filter (where r.substatus = 'Won'), 0)
-					"""
+			.sql("with counted as (delete from referral_day_figure_changes t using " + CELLS
+					+ " where t.vendor_organization_id = c.vendor_id and t.day = c.day) "
+					+ """
+							insert into referral_day_figures
+							select c.vendor_id, c.day, r.qualification, coalesce(r.currency, ''), count(*),
+							       count(*) filter (where r.accepted_at is not null),
+							       count(*) filter (where r.substatus = 'Won'), count(*) filter (where r.substatus = 'Lost'),
+							       count(*) filter (where r.substatus = 'Declined'), count(*) filter (where r.substatus = 'Expired'),
+							       count(*) filter (where r.substatus = 'Received'),
+							       count(*) filter (where r.substatus = 'Accepted'),
+							       coalesce(sum(r.deal_value) filter (where r.substatus = 'Accepted'), 0),
+							       coalesce(sum(r.deal_value) filter (where r.substatus = 'Won'), 0)
+							"""
 					+ " from " + CELLS + IN_CELL
 					+ " group by c.vendor_id, c.day, r.qualification, coalesce(r.currency, '')")
-			.params(vendors, days)
+			.params(vendors, days, vendors, days)
 			.update();
 		this.jdbc.sql("""
 				insert into referral_day_keywords
@@ -137,8 +146,30 @@ class ReferralAnalyticsRollupRepository {
 				+ " where " + ResponseTimes.ANSWERED + " group by c.vendor_id, c.day, " + "r.qualification, " + BUCKET)
 			.params(vendors, days)
 			.update();
+		addChanges();
 		// stale marks written before V145 name no partner
 		return new Folded(cells.size(), marks.stream().filter(mark -> mark.partner() != null).toList());
+	}
+
+	/** Adds every expiry's difference to its day's figures (V162), in one statement. */
+	private void addChanges() {
+		this.jdbc.sql("""
+				with taken as (delete from referral_day_figure_changes returning *)
+				insert into referral_day_figures
+				select vendor_organization_id, day, qualification, currency, sum(received), sum(accepted), sum(won),
+				       sum(lost), sum(declined), sum(expired), sum(open), sum(in_progress), sum(open_value),
+				       sum(won_value)
+				from taken group by vendor_organization_id, day, qualification, currency
+				on conflict (vendor_organization_id, day, qualification, currency) do update
+				set received = referral_day_figures.received + excluded.received,
+				    accepted = referral_day_figures.accepted + excluded.accepted,
+				    won = referral_day_figures.won + excluded.won, lost = referral_day_figures.lost + excluded.lost,
+				    declined = referral_day_figures.declined + excluded.declined,
+				    expired = referral_day_figures.expired + excluded.expired,
+				    open = referral_day_figures.open + excluded.open,
+				    in_progress = referral_day_figures.in_progress + excluded.in_progress,
+				    open_value = referral_day_figures.open_value + excluded.open_value,
+				    won_value = referral_day_figures.won_value + excluded.won_value""").update();
 	}
 
 	/**

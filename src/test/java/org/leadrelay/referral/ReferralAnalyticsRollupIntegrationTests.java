@@ -21,6 +21,7 @@ import org.leadrelay.testing.TestProgram;
 import org.leadrelay.testing.TestProgram.Program;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,9 @@ class ReferralAnalyticsRollupIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theRollupsAgreeWithARecountAfterEveryKindOfChange() {
@@ -118,6 +122,51 @@ class ReferralAnalyticsRollupIntegrationTests {
 		assertThat(whole.responseTimeTrend()).hasSizeGreaterThan(2);
 		assertThat(whole.pipeline()).as("EUR and USD; HUF only on lost deals").hasSize(2);
 		assertThat(whole.medianResponseTime()).isNotNull();
+	}
+
+	@Test
+	void anExpiryMovesItsDayByItsDifferenceAndAChangeOfNothingCountedMarksNoDay() {
+		Program program = this.programs.create();
+		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller contoso = partner(program, program.contoso());
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		List<Referral> leads = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			leads.add(send(vendor, i % 2 == 0 ? program.budapest() : program.vienna(),
+					i % 3 == 0 ? Qualification.MarketingQualified : Qualification.SalesQualified, "Retail"));
+			this.clock.advance(Duration.ofHours(9));
+		}
+		accept(contoso, leads.get(0), 1000, "EUR");
+		this.rollup.catchUp(Integer.MAX_VALUE);
+
+		this.management.addTeamMember(contoso, leads.get(0).id(),
+				TeamMember.of("team", "Bence", "Szabo", null, "bence@contoso.example"), Source.API, null);
+		assertThat(daysMarked(program)).as("days marked after a team change").isZero();
+
+		// past the response window of 14 days
+		this.clock.advance(Duration.ofDays(15));
+		assertThat(this.expiry.run()).isGreaterThanOrEqualTo(6);
+		assertThat(daysMarked(program)).as("days marked after expiries").isZero();
+		assertThat(this.jdbc
+			.sql("select coalesce(sum(expired), 0) from referral_day_figure_changes where vendor_organization_id = ?")
+			.param(program.vendor().id().value())
+			.query(Integer.class)
+			.single()).as("expiries waiting as differences").isEqualTo(6);
+
+		FigureCriteria period = new FigureCriteria(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				first.plusDays(4).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null);
+		LeadFigures rolledUp = this.analytics.figures(vendor, period);
+		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
+		assertThat(rolledUp.outcomes().expired()).isEqualTo(6);
+		assertThat(rolledUp.outcomes().open()).isZero();
+	}
+
+	private int daysMarked(Program program) {
+		return this.jdbc.sql("select count(*) from referral_figures_stale where vendor_organization_id = ?")
+			.param(program.vendor().id().value())
+			.query(Integer.class)
+			.single();
 	}
 
 	private Caller partner(Program program, org.leadrelay.partner.Organization organization) {
