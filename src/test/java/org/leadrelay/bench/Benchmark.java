@@ -138,7 +138,7 @@ public final class Benchmark {
 			}
 			if (this.only.contains("sweep")) {
 				SweepScenario scenario = new SweepScenario(this.database, app.pid());
-				Result sweep = scenario.run();
+				Result sweep = this.profiler.observe("sweep", scenario::run, result -> SWEEP_SIZE);
 				app.close();
 				record("sweep", new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,
 						scenario.baseline(pgbench), null, 1));

@@ -26,9 +26,10 @@ final class SweepScenario {
 	/**
 	 * Makes {@value Benchmark#SWEEP_SIZE} Received referrals due at once and times the
 	 * sweep until all are Expired and every listener of their events has done its work
-	 * (mails composed, in-app notices written, webhook deliveries queued).
+	 * (mails composed, in-app notices written, webhook deliveries queued). The window (a
+	 * JFR recording under {@code --profile sweep}) spans the same period.
 	 */
-	Result run() {
+	Result run(LoadGenerator.Window window) {
 		var jdbc = this.database.jdbc();
 		long eventsBefore = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
 		Benchmark.log("Expiry sweep: making %,d referrals due", Benchmark.SWEEP_SIZE);
@@ -46,6 +47,7 @@ final class SweepScenario {
 		StatementCosts costs = new StatementCosts(jdbc);
 		costs.reset();
 		this.node.opened();
+		window.opened();
 		long start = System.nanoTime();
 		// index probes, not counts: counting the due referrals every 200 ms took a
 		// core of its own and slowed the sweep it measures; and once a second, as even
@@ -66,6 +68,7 @@ final class SweepScenario {
 				.single());
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		this.node.closed();
+		window.closed();
 		Benchmark.log("Expired %,d in %.1f s, their listeners done after %.1f s; %,d event publications written",
 				Benchmark.SWEEP_SIZE, expired, elapsed, events);
 		// that the listeners did all their work: a mail to each inquiry's customer
