@@ -4,23 +4,9 @@
 -- program, and those recounts cost the sweep of 200,000 up to 173 µs of PostgreSQL per referral.
 -- Now an expiry that changes nothing else writes its difference here, in the transaction of the
 -- change itself; a fold adds the differences to the figures, and a recount of a day drops the
--- differences of that day its snapshot already counts. No key: a row per cell and batch.
-create table referral_day_figure_changes (
-    vendor_organization_id uuid           not null,
-    day                    date           not null,
-    qualification          varchar(20)    not null,
-    currency               varchar(3)     not null,
-    received               integer        not null,
-    accepted               integer        not null,
-    won                    integer        not null,
-    lost                   integer        not null,
-    declined               integer        not null,
-    expired                integer        not null,
-    open                   integer        not null,
-    in_progress            integer        not null,
-    open_value             numeric(19, 2) not null,
-    won_value              numeric(19, 2) not null
-);
+-- differences of that day its snapshot already counts. The figures' columns without their key: a
+-- row per cell and batch.
+create table referral_day_figure_changes (like referral_day_figures);
 
 -- As V161, but for an expiry that changes nothing else the day's figures count (requirements,
 -- currency): its difference instead of a mark of its day. And a change of nothing the figures

@@ -56,8 +56,7 @@ class ReferralAnalyticsRollupIntegrationTests {
 	@Test
 	void theRollupsAgreeWithARecountAfterEveryKindOfChange() {
 		Program program = this.programs.create();
-		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
-				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller vendor = vendor(program);
 		Caller contoso = partner(program, program.contoso());
 		Caller fabrikam = partner(program, program.fabrikam());
 		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
@@ -127,8 +126,7 @@ class ReferralAnalyticsRollupIntegrationTests {
 	@Test
 	void anExpiryMovesItsDayByItsDifferenceAndAChangeOfNothingCountedMarksNoDay() {
 		Program program = this.programs.create();
-		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
-				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller vendor = vendor(program);
 		Caller contoso = partner(program, program.contoso());
 		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Referral> leads = new ArrayList<>();
@@ -167,6 +165,11 @@ class ReferralAnalyticsRollupIntegrationTests {
 			.param(program.vendor().id().value())
 			.query(Integer.class)
 			.single();
+	}
+
+	private static Caller vendor(Program program) {
+		return new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
 	}
 
 	private Caller partner(Program program, org.leadrelay.partner.Organization organization) {
