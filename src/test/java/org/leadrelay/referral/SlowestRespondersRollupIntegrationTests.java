@@ -158,11 +158,20 @@ class SlowestRespondersRollupIntegrationTests {
 
 		// leads of a listed partner and of one never listed expire: only the expired
 		// counts move, recounted alone
-		this.management.send(this.vendor, spec(alder, Qualification.MarketingQualified), Source.API);
-		this.management.send(this.vendor, spec(alder, Qualification.SalesQualified), Source.API);
-		this.management.send(this.vendor, spec(hazel, Qualification.SalesQualified), Source.API);
+		List<String> expiring = List
+			.of(this.management.send(this.vendor, spec(alder, Qualification.MarketingQualified), Source.API),
+					this.management.send(this.vendor, spec(alder, Qualification.SalesQualified), Source.API),
+					this.management.send(this.vendor, spec(hazel, Qualification.SalesQualified), Source.API))
+			.stream()
+			.map(lead -> lead.id().value().toString())
+			.toList();
 		this.clock.advance(this.properties.responseWindow());
-		this.expiry.run();
+		// the sweep also expires other tests' leads: its count says nothing of these
+		assertThat(this.expiry.run()).isGreaterThanOrEqualTo(3);
+		assertThat(this.jdbc.sql("select count(*) from referral where id = any(?::uuid[]) and substatus = 'Expired'")
+			.param(expiring.toArray(String[]::new))
+			.query(Integer.class)
+			.single()).as("the three leads expired").isEqualTo(3);
 		assertAgree("after expiries");
 		assertThat(this.analytics.slowestResponders(this.vendor, lastMonths(12, null)))
 			.filteredOn(responder -> responder.name().equals(alder.name()))
