@@ -7,8 +7,8 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.module.blackbird.BlackbirdModule;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

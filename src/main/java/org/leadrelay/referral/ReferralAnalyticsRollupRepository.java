@@ -94,10 +94,16 @@ class ReferralAnalyticsRollupRepository {
 			.distinct()
 			.map(List::toArray)
 			.toList();
-		if (cells.isEmpty()) {
-			addChanges();
-			return new Folded(0, List.of());
+		if (!cells.isEmpty()) {
+			recount(cells);
 		}
+		addChanges();
+		// stale marks written before V145 name no partner
+		return new Folded(cells.size(), marks.stream().filter(mark -> mark.partner() != null).toList());
+	}
+
+	/** Replaces the roll-ups' rows of the cells with a recount from the referrals. */
+	private void recount(List<Object[]> cells) {
 		// as text, which PostgreSQL casts without the driver's or session's time zones
 		String[] vendors = cells.stream().map(cell -> cell[0].toString()).toArray(String[]::new);
 		String[] days = cells.stream().map(cell -> cell[1].toString()).toArray(String[]::new);
@@ -108,11 +114,10 @@ class ReferralAnalyticsRollupRepository {
 				.params(vendors, days)
 				.update();
 		}
-		// the differences this recount's snapshot counts go in the same statement, so
-		// that
-		// one committed meanwhile is neither counted twice nor lost
+		// the differences this recount's snapshot counts are dropped in the same
+		// statement, so that one committed meanwhile is neither counted twice nor lost
 		this.jdbc
-			.sql("with counted as (delete from referral_day_figure_changes t using " + CELLS
+			.sql("with dropped as (delete from referral_day_figure_changes t using " + CELLS
 					+ " where t.vendor_organization_id = c.vendor_id and t.day = c.day) "
 					+ """
 							insert into referral_day_figures
@@ -146,9 +151,6 @@ class ReferralAnalyticsRollupRepository {
 				+ " where " + ResponseTimes.ANSWERED + " group by c.vendor_id, c.day, " + "r.qualification, " + BUCKET)
 			.params(vendors, days)
 			.update();
-		addChanges();
-		// stale marks written before V145 name no partner
-		return new Folded(cells.size(), marks.stream().filter(mark -> mark.partner() != null).toList());
 	}
 
 	/** Adds every expiry's difference to its day's figures (V162), in one statement. */
