@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  * program, are not found.
  */
 @Service
-@Transactional
 public class DealRegistrations {
 
 	/** The largest page of the vendor's list. */
@@ -58,6 +57,7 @@ public class DealRegistrations {
 	 * @param products the catalogue products registered, all of the deal's when empty
 	 * @param value the contract's value, the deal's when null
 	 */
+	@Transactional
 	public DealRegistration register(Caller caller, ReferralId dealId, List<String> products, @Nullable Money value,
 			Source source) {
 		Referral deal = ownDeal(caller, dealId);
@@ -86,9 +86,10 @@ public class DealRegistrations {
 
 	/**
 	 * The registrations of deals the caller has read already, by deal, for the API's
-	 * {@code registrations}: only won deals have one, so only they are looked up.
+	 * {@code registrations}: only won deals have one, so only they are looked up. One
+	 * statement or none, so no transaction of its own: one borrowed a connection for
+	 * every referral the API wrote, a lead or a deal without a registration too.
 	 */
-	@Transactional(readOnly = true)
 	public Map<ReferralId, DealRegistration> ofDeals(List<Referral> deals) {
 		List<ReferralId> won = deals.stream()
 			.filter(deal -> deal.engagement().origin() == Origin.Deal && deal.substatus() == Substatus.Won)
@@ -107,6 +108,7 @@ public class DealRegistrations {
 		return deal;
 	}
 
+	@Transactional
 	public DealRegistration approve(Caller caller, UUID id, @Nullable String reason, Source source) {
 		DealRegistration registration = load(caller, id);
 		if (this.conflicts.inConflict(registration.referralId())) {
@@ -120,6 +122,7 @@ public class DealRegistrations {
 	/**
 	 * Rejects a registration; a conflict the deal is in stays for the vendor to decide.
 	 */
+	@Transactional
 	public DealRegistration reject(Caller caller, UUID id, @Nullable String reason, Source source) {
 		DealRegistration registration = load(caller, id);
 		registration.reject(reason, Actor.of(caller, source), this.clock.instant());
