@@ -1,7 +1,5 @@
 package org.leadrelay.platform;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
@@ -31,9 +29,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiRouteErrors {
-
-	/** The REST API and the Referrals API-style webhook registration beside it. */
-	private static final List<String> API_PREFIXES = List.of("/v1.0/", "/webhooks/v1/");
 
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ResponseEntity<ProblemDetail> unknownRoute(Exception ex, HttpServletRequest request) throws Exception {
@@ -76,7 +71,7 @@ class ApiRouteErrors {
 	 */
 	private static ResponseEntity<ProblemDetail> answer(Exception ex, HttpServletRequest request, HttpStatus status,
 			String message, HttpHeaders headers) throws Exception {
-		if (API_PREFIXES.stream().noneMatch(request.getRequestURI()::startsWith)) {
+		if (!ApiPaths.isApi(request)) {
 			throw ex;
 		}
 		ProblemDetail problem = ApiProblem.of(status, ApiProblem.code(status.value()), message, null,

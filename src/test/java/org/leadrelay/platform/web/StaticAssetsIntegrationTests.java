@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.testing.IntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,9 @@ class StaticAssetsIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	List<FilterRegistrationBean<?>> filters;
+
 	@Test
 	void everyAssetATemplateLinksToIsServedWithoutSignIn() throws Exception {
 		Set<String> assets = linkedAssets();
@@ -46,6 +53,22 @@ class StaticAssetsIntegrationTests {
 			assertThat(response.headers().firstValue("Content-Type")).as(asset)
 				.hasValueSatisfying(type -> assertThat(type).containsAnyOf("text/css", "javascript"));
 		}
+	}
+
+	@Test
+	void pagesLinkWebjarsByTheirVersionedUrls() throws Exception {
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(login.body()).containsPattern("/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap.min.css");
+	}
+
+	@Test
+	void theOnlyResourceUrlFilterIsThePagesOnlyOne() {
+		assertThat(this.filters).map(FilterRegistrationBean::getFilter)
+			.filteredOn(ResourceUrlEncodingFilter.class::isInstance)
+			.singleElement()
+			.isInstanceOf(PageResourceUrlsConfiguration.PagesOnly.class);
 	}
 
 	private static Set<String> linkedAssets() throws IOException {
