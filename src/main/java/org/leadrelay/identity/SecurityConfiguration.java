@@ -113,7 +113,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.oauth2ResourceServer(resourceServer -> resourceServer
+			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new BearerTokens())
 				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(TokenClaims.converter()))
 				.authenticationEntryPoint(errors)
 				.accessDeniedHandler(errors))
