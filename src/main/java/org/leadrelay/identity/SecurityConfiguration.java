@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -169,6 +170,18 @@ class SecurityConfiguration {
 						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
 						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * No observations of Spring Security's own: the HTTP server observation
+	 * ({@code http.server.requests}) covers each request as a whole. Turned off by name
+	 * ({@code management.observations.enable.spring.security}), the observations still
+	 * cost their filter chain decorator, which wrapped every filter of every request in a
+	 * context of its own (about 7 % of a GET by id's CPU samples).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**
