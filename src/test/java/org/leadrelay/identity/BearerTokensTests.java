@@ -28,9 +28,8 @@ class BearerTokensTests {
 	@Test
 	void everyCharacterInEveryPartOfTheHeaderIsReadAsTheLibraryReadsIt() {
 		List<String> headers = new ArrayList<>();
-		// the scheme's letters with every character (case folding), the token's
-		// characters
-		// and padding with the first thousand
+		// the scheme's letters with every character (case folding); the token and its
+		// padding with the first thousand
 		for (char c = 0; c < Character.MAX_VALUE; c++) {
 			headers.add(c + "earer abc");
 			headers.add("Beare" + c + " abc");

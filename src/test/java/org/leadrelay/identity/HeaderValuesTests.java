@@ -1,5 +1,7 @@
 package org.leadrelay.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -14,12 +16,14 @@ class HeaderValuesTests {
 
 	@Test
 	void everyCodePointIsJudgedAsTheFirewallsExpressionJudgesIt() {
+		List<String> judgedOtherwise = new ArrayList<>();
 		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
 			String value = "Bearer a" + Character.toString(codePoint) + "b";
 			if (HeaderValues.allowed(value) != FIREWALL.test(value)) {
-				assertThat(HeaderValues.allowed(value)).as("U+%04X", codePoint).isEqualTo(FIREWALL.test(value));
+				judgedOtherwise.add("U+%04X".formatted(codePoint));
 			}
 		}
+		assertThat(judgedOtherwise).isEmpty();
 	}
 
 	@Test
