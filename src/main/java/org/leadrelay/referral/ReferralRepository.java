@@ -39,14 +39,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReferralRepository {
 
-	static final String COLUMNS = "r.organization_id, r.id, r.version, r.vendor_organization_id, r.location_id, "
-			+ "r.engagement_id, r.qualification, r.type, r.substatus, r.status_reason, r.name, r.external_reference_id, "
-			+ "r.campaign_id, r.customer_name, r.customer_address, r.customer_size, r.customer_team, "
-			+ "r.consent_to_contact, r.consent_to_share, r.notes, r.deal_value, r.currency, r.closing_at, "
-			+ "r.requirements, r.team, r.invite_notes, r.customer_request, r.contact_requested_at, r.created_by, r.created_by_name, "
-			+ "r.created_at, r.updated_at, r.expires_at, r.accepted_at, r.closed_at, r.attributes, r.origin, r.deal_type, "
-			+ "r.deal_stage, r.inviter_organization_id, r.inviter_referral_id";
-
 	private static final String INSERT = "insert into referral (organization_id, id, version, vendor_organization_id, "
 			+ "location_id, engagement_id, qualification, type, substatus, status_reason, name, external_reference_id, "
 			+ "campaign_id, customer_name, customer_address, customer_country, customer_size, customer_team, "
@@ -80,9 +72,6 @@ class ReferralRepository {
 			select * from unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
 			  ?::jsonb[])""";
 
-	private static final TypeReference<List<StoredMember>> MEMBERS = new TypeReference<>() {
-	};
-
 	private static final TypeReference<Map<String, FieldChange>> CHANGES = new TypeReference<>() {
 	};
 
@@ -92,43 +81,33 @@ class ReferralRepository {
 
 	private final JsonMapper json;
 
-	// A reader resolves its type once; readValue(String, type) resolves it on every call,
-	// five times for each row a list maps.
-	private final ObjectReader addresses;
+	private final ReferralRows rows;
 
-	private final ObjectReader requirements;
-
-	private final ObjectReader attributes;
-
-	private final ObjectReader members;
-
-	ReferralRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+	ReferralRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ReferralRows rows) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
-		this.addresses = json.readerFor(Address.class);
-		this.requirements = json.readerFor(Requirements.class);
-		this.attributes = json.readerFor(ReferralAttributes.class);
-		this.members = json.readerFor(MEMBERS);
+		this.rows = rows;
 	}
 
 	Optional<Referral> find(ReferralScope scope, ReferralId id) {
 		List<Object> params = new ArrayList<>(scope.params());
 		params.add(id.value());
-		return this.jdbc.sql("select " + COLUMNS + " from referral r where " + scope.predicate() + " and r.id = ?")
+		return this.jdbc
+			.sql("select " + ReferralRows.COLUMNS + " from referral r where " + scope.predicate() + " and r.id = ?")
 			.params(params)
-			.query(this::referral)
+			.query(this.rows)
 			.optional();
 	}
 
 	/** The referrals named by owner and id, in one query; those gone are left out. */
 	List<Referral> findAll(List<OrganizationId> owners, List<ReferralId> ids) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from referral r where (r.organization_id, r.id) in "
+			.sql("select " + ReferralRows.COLUMNS + " from referral r where (r.organization_id, r.id) in "
 					+ "(select * from unnest(?::uuid[], ?::uuid[]))")
 			.params(SqlValues.uuidArray(owners.stream().map(OrganizationId::value).toList()),
 					SqlValues.uuidArray(ids.stream().map(ReferralId::value).toList()))
-			.query(this::referral)
+			.query(this.rows)
 			.list();
 	}
 
@@ -138,10 +117,11 @@ class ReferralRepository {
 	 */
 	List<Referral> lockDueForExpiry(Instant now, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from referral r where r.substatus = 'Received' and r.expires_at <= ? "
+			.sql("select " + ReferralRows.COLUMNS
+					+ " from referral r where r.substatus = 'Received' and r.expires_at <= ? "
 					+ "order by r.expires_at limit ? for update skip locked")
 			.params(SqlValues.timestamp(now), limit)
-			.query(this::referral)
+			.query(this.rows)
 			.list();
 	}
 
@@ -180,7 +160,7 @@ class ReferralRepository {
 		ps.setString(++i, this.json.writeValueAsString(address));
 		ps.setString(++i, address.country());
 		ps.setString(++i, referral.customer().size() == null ? null : referral.customer().size().code());
-		ps.setString(++i, members(referral.customer().contacts()));
+		ps.setString(++i, this.rows.members(referral.customer().contacts()));
 		ps.setBoolean(++i, referral.consent().consentToContact());
 		ps.setBoolean(++i, referral.consent().consentToShareInfoWithOthers());
 		ps.setString(++i, referral.notes());
@@ -188,7 +168,7 @@ class ReferralRepository {
 		ps.setString(++i, value == null ? null : value.currency().getCurrencyCode());
 		ps.setTimestamp(++i, SqlValues.timestamp(referral.closingAt()));
 		ps.setString(++i, this.json.writeValueAsString(referral.requirements()));
-		ps.setString(++i, members(referral.team()));
+		ps.setString(++i, this.rows.members(referral.team()));
 		ps.setString(++i, referral.inviteNotes());
 		ps.setString(++i, referral.customerRequest());
 		ps.setTimestamp(++i, SqlValues.timestamp(referral.contactRequestedAt()));
@@ -222,7 +202,7 @@ class ReferralRepository {
 					column(referrals, Referral::substatus), column(referrals, Referral::statusReason),
 					column(referrals, Referral::name), column(referrals, Referral::externalReferenceId),
 					column(referrals, Referral::campaignId),
-					column(referrals, referral -> members(referral.customer().contacts())),
+					column(referrals, referral -> this.rows.members(referral.customer().contacts())),
 					column(referrals, Referral::notes),
 					column(referrals,
 							referral -> referral.dealValue() == null ? null
@@ -230,7 +210,8 @@ class ReferralRepository {
 					column(referrals,
 							referral -> referral.dealValue() == null ? null
 									: referral.dealValue().currency().getCurrencyCode()),
-					column(referrals, Referral::closingAt), column(referrals, referral -> members(referral.team())),
+					column(referrals, Referral::closingAt),
+					column(referrals, referral -> this.rows.members(referral.team())),
 					column(referrals, Referral::updatedAt), column(referrals, Referral::acceptedAt),
 					column(referrals, Referral::closedAt),
 					column(referrals, referral -> this.json.writeValueAsString(referral.attributes())),
@@ -359,68 +340,6 @@ class ReferralRepository {
 	}
 
 	private record TimelineRow(Referral referral, PendingEntry entry) {
-	}
-
-	Referral referral(ResultSet rs, int row) throws SQLException {
-		BigDecimal amount = rs.getBigDecimal("deal_value");
-		String currency = rs.getString("currency");
-		String size = rs.getString("customer_size");
-		String stage = rs.getString("deal_stage");
-		Customer customer = new Customer(rs.getString("customer_name"),
-				this.addresses.<Address>readValue(rs.getString("customer_address")),
-				size == null ? null : CompanySize.fromCode(size).orElse(null), members(rs.getString("customer_team")));
-		return new Referral(new ReferralState(new ReferralId(rs.getObject("id", UUID.class)),
-				new OrganizationId(rs.getObject("organization_id", UUID.class)),
-				new OrganizationId(rs.getObject("vendor_organization_id", UUID.class)),
-				new LocationId(rs.getObject("location_id", UUID.class)), rs.getObject("engagement_id", UUID.class),
-				Qualification.valueOf(rs.getString("qualification")), ReferralType.valueOf(rs.getString("type")),
-				new Consent(rs.getBoolean("consent_to_contact"), rs.getBoolean("consent_to_share")),
-				this.requirements.<Requirements>readValue(rs.getString("requirements")), rs.getString("invite_notes"),
-				rs.getString("customer_request"), rs.getString("created_by"), rs.getString("created_by_name"),
-				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "expires_at"),
-				SqlValues.instant(rs, "contact_requested_at"), customer, rs.getString("name"),
-				rs.getString("external_reference_id"), rs.getString("campaign_id"),
-				Substatus.valueOf(rs.getString("substatus")), rs.getString("status_reason"), rs.getString("notes"),
-				amount == null ? null : new Money(amount, Currency.getInstance(currency)),
-				SqlValues.instant(rs, "closing_at"), members(rs.getString("team")),
-				SqlValues.instant(rs, "accepted_at"), SqlValues.instant(rs, "closed_at"),
-				SqlValues.instant(rs, "updated_at"), rs.getInt("version"),
-				this.attributes.<ReferralAttributes>readValue(rs.getString("attributes")), engagement(rs),
-				stage == null ? null : DealStage.valueOf(stage)));
-	}
-
-	private static Engagement engagement(ResultSet rs) throws SQLException {
-		String type = rs.getString("deal_type");
-		UUID inviterOrganization = rs.getObject("inviter_organization_id", UUID.class);
-		return new Engagement(Origin.valueOf(rs.getString("origin")), type == null ? null : DealType.valueOf(type),
-				inviterOrganization == null ? null : new Inviter(new OrganizationId(inviterOrganization),
-						new ReferralId(rs.getObject("inviter_referral_id", UUID.class))));
-	}
-
-	private String members(List<TeamMember> members) {
-		return this.json.writeValueAsString(members.stream().map(StoredMember::of).toList());
-	}
-
-	private List<TeamMember> members(String stored) {
-		if (stored.equals("[]")) {
-			return List.of(); // most leads have no team: no parser for them
-		}
-		return this.members.<List<StoredMember>>readValue(stored).stream().map(StoredMember::toMember).toList();
-	}
-
-	/** A team member as stored in JSONB: flat, with the email as a plain string. */
-	record StoredMember(@Nullable String firstName, @Nullable String lastName, @Nullable String phoneNumber,
-			String email) {
-
-		static StoredMember of(TeamMember member) {
-			return new StoredMember(member.firstName(), member.lastName(), member.phoneNumber(),
-					member.email().value());
-		}
-
-		TeamMember toMember() {
-			return new TeamMember(this.firstName, this.lastName, this.phoneNumber, new Email(this.email));
-		}
-
 	}
 
 }

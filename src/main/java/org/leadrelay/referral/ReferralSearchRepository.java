@@ -21,11 +21,11 @@ class ReferralSearchRepository {
 
 	private final JdbcClient jdbc;
 
-	private final ReferralRepository referrals;
+	private final ReferralRows rows;
 
-	ReferralSearchRepository(JdbcClient jdbc, ReferralRepository referrals) {
+	ReferralSearchRepository(JdbcClient jdbc, ReferralRows rows) {
 		this.jdbc = jdbc;
-		this.referrals = referrals;
+		this.rows = rows;
 	}
 
 	Optional<ViewedReferral> find(ReferralScope scope, String principalId, ReferralId id) {
@@ -34,10 +34,10 @@ class ReferralSearchRepository {
 		params.addAll(scope.params());
 		params.add(id.value());
 		return this.jdbc
-			.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn() + ", " + RELATED
+			.sql("select " + ReferralRows.COLUMNS + ", " + ReferralSql.favoriteColumn() + ", " + RELATED
 					+ " from referral r where " + scope.predicate() + " and r.id = ?")
 			.params(params)
-			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.referrals.referral(rs, row),
+			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.rows.mapRow(rs, row),
 					rs.getBoolean("favorite"), related(rs.getString("related"))))
 			.optional();
 	}
@@ -77,10 +77,11 @@ class ReferralSearchRepository {
 		params.addAll(where.params());
 		params.add(limit);
 		params.add(query.offset());
-		return this.jdbc.sql("select " + ReferralRepository.COLUMNS + ", " + ReferralSql.favoriteColumn()
-				+ " from referral r where " + where.where() + ReferralSql.orderBy(query.sort()) + " limit ? offset ?")
+		return this.jdbc
+			.sql("select " + ReferralRows.COLUMNS + ", " + ReferralSql.favoriteColumn() + " from referral r where "
+					+ where.where() + ReferralSql.orderBy(query.sort()) + " limit ? offset ?")
 			.params(params)
-			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.referrals.referral(rs, row),
+			.query((rs, row) -> ViewedReferral.by(scope.organizationId(), this.rows.mapRow(rs, row),
 					rs.getBoolean("favorite")))
 			.list();
 	}
