@@ -1,5 +1,7 @@
 package org.leadrelay.referral;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,15 +27,25 @@ public record Requirements(List<String> industries, List<String> products, List<
 		solutions = tags("details/requirements/solutions", solutions);
 	}
 
-	/** Absent lists (as in a stored {@code {}}) are empty. */
+	/**
+	 * Absent lists (as in a stored {@code {}}) are empty; a repeated tag is kept once. A
+	 * loop, not a stream: every row of a list page reads four of these.
+	 */
 	private static List<String> tags(String target, @Nullable List<String> values) {
-		if (values == null) {
+		if (values == null || values.isEmpty()) {
 			return List.of();
 		}
 		if (values.size() > MAX_TAGS) {
 			throw DomainException.invalid(target, target + " takes at most " + MAX_TAGS + " entries");
 		}
-		return values.stream().map(value -> Text.required(target, value, 100)).distinct().toList();
+		List<String> tags = new ArrayList<>(values.size());
+		for (String value : values) {
+			String tag = Text.required(target, value, 100);
+			if (!tags.contains(tag)) {
+				tags.add(tag);
+			}
+		}
+		return Collections.unmodifiableList(tags);
 	}
 
 	public Stream<String> all() {
