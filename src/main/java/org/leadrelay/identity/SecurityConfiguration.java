@@ -114,6 +114,12 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
+			// a bearer token or nothing: no anonymous caller (no token answers 401 all
+			// the
+			// same), no sign-out, no servlet request wrapper for the principal
+			.anonymous(anonymous -> anonymous.disable())
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
 			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new BearerTokens())
 				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(TokenClaims.converter()))
 				.authenticationEntryPoint(errors)
