@@ -9,19 +9,21 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tomcat's request threads: four per core, unless {@value #PROPERTY} says otherwise. A
- * request here mostly computes (security, JSON, pages) and waits briefly for PostgreSQL,
- * so threads beyond a few per core only take turns on the cores, and every turn costs
- * caches and a context switch. On 2 cores, 8 threads instead of Tomcat's 200 served a GET
- * by id at 0.63–0.66 of a static file instead of 0.49–0.61, with p99 40–61 ms instead of
- * 59–81 ms at 32 connections (docs/performance.md).
+ * Tomcat's request threads: eight per core, unless {@value #PROPERTY} says otherwise. A
+ * read mostly computes (security, JSON) and waits briefly for PostgreSQL; a write waits
+ * longer, for its commit. Tomcat's idle threads take requests in turn, so a pool larger
+ * than that spreads them over threads whose caches have gone cold. On 2 cores, with 32
+ * connections: 16 threads served a GET by id at 0.69 of a static file and the list page
+ * at p95 12.3 ms (8 connections), where 32 threads (as many as Tomcat's default of 200
+ * starts for 32 connections) gave 0.44 and 15.9 ms; 8 threads did as well for reads but
+ * cost creates 40 % (docs/performance.md).
  */
 @Component
 class RequestThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	static final String PROPERTY = "server.tomcat.threads.max";
 
-	static final int PER_CORE = 4;
+	static final int PER_CORE = 8;
 
 	private final Environment environment;
 

@@ -13,7 +13,7 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tomcat runs four request threads per core, after Boot has set its own default, and
+ * Tomcat runs eight request threads per core, after Boot has set its own default, and
  * leaves an operator's {@code server.tomcat.threads.max} alone.
  */
 @IntegrationTest
@@ -23,10 +23,10 @@ class RequestThreadsIntegrationTests {
 	WebServerApplicationContext context;
 
 	@Test
-	void theRunningServerHasFourThreadsPerCore() {
+	void theRunningServerHasEightThreadsPerCore() {
 		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
 
-		assertThat(maxThreads(server)).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+		assertThat(maxThreads(server)).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
 	}
 
 	@Test
