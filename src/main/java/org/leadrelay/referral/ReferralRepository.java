@@ -1,13 +1,10 @@
 package org.leadrelay.referral;
 
 import java.time.Instant;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +18,8 @@ import org.leadrelay.partner.LocationId;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.Referral.PendingEntry;
 import org.leadrelay.referral.TimelineEntry.FieldChange;
-import org.leadrelay.shared.CompanySize;
-import org.leadrelay.shared.Email;
 import org.leadrelay.shared.OrganizationId;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 /**
  * Tomcat's request threads: eight per core, unless {@value #PROPERTY} says otherwise. A
  * read mostly computes (security, JSON) and waits briefly for PostgreSQL; a write waits
- * longer, for its commit. Tomcat's idle threads take requests in turn, so a pool larger
- * than that spreads them over threads whose caches have gone cold. On 2 cores, with 32
- * connections: 16 threads served a GET by id at 0.69 of a static file and the list page
- * at p95 12.3 ms (8 connections), where 32 threads (as many as Tomcat's default of 200
- * starts for 32 connections) gave 0.44 and 15.9 ms; 8 threads did as well for reads but
- * cost creates 40 % (docs/performance.md).
+ * longer, for its commit, hence more threads than cores. Tomcat's idle threads take
+ * requests in turn, so a pool much larger than that spreads them over threads whose
+ * caches have gone cold. On 2 cores, with 32 connections: 16 threads served a GET by id
+ * at 0.69 of a static file and the list page at p95 12.3 ms (8 connections), where 32
+ * threads (as many as Tomcat's default of 200 starts for 32 connections) gave 0.44 and
+ * 15.9 ms (docs/performance.md).
  */
 @Component
 class RequestThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
