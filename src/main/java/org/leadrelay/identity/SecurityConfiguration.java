@@ -114,9 +114,8 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			// a bearer token or nothing: no anonymous caller (no token answers 401 all
-			// the
-			// same), no sign-out, no servlet request wrapper for the principal
+			// a bearer token or nothing: no anonymous caller (without a token the
+			// entry point answers 401 as before), no sign-out, no servlet API wrapper
 			.anonymous(anonymous -> anonymous.disable())
 			.logout(logout -> logout.disable())
 			.servletApi(servletApi -> servletApi.disable())
