@@ -73,6 +73,13 @@ public final class Benchmark {
 
 	private NodeProfiler profiler;
 
+	private ListenerBacklog backlog;
+
+	private long pid;
+
+	/** What each write scenario left to the listeners, and what draining it cost. */
+	private final StringBuilder drains = new StringBuilder();
+
 	/** The scenarios to run ({@code --only get,list}); all by default. */
 	private final Set<String> only;
 
@@ -123,6 +130,8 @@ public final class Benchmark {
 		prepare();
 		try (AppNode app = start()) {
 			this.profiler = new NodeProfiler(app.pid(), this.workDir, this.profiled);
+			this.backlog = new ListenerBacklog(this.database.jdbc());
+			this.pid = app.pid();
 			PgBench pgbench = new PgBench(this.database, this.workDir);
 			log("pgbench TPC-B-like tables (scale 10)");
 			pgbench.initialize(10);
@@ -135,6 +144,7 @@ public final class Benchmark {
 						imported -> ImportScenario.ROWS);
 				this.targets.put("import-upload", outcome.upload());
 				this.targets.put("import", outcome.imported());
+				awaitListeners("CSV import");
 			}
 			if (this.only.contains("sweep")) {
 				SweepScenario scenario = new SweepScenario(this.database, app.pid());
@@ -315,10 +325,28 @@ public final class Benchmark {
 			@Nullable String reference, Scenario endpoint, PgBench pgbench, int clients) throws Exception {
 		log("%s: %d connections, %d s warm-up, %d s measured", scenario, clients, this.warmup, this.seconds);
 		Result result = endpoint.run();
+		awaitListeners(scenario);
 		Result baseline = pgbench.script(script, resource(script + ".sql"), variables, clients, this.seconds);
 		Result compared = reference == null ? null : this.targets.get(reference);
 		record(key, new Row(scenario, result, baseline,
 				compared == null ? null : new Row.Reference("TPC-B-like", compared), clients));
+	}
+
+	/**
+	 * Waits for the listener work a scenario left behind, so that it neither runs into
+	 * the next measurement nor goes unreported: its time and LeadRelay's CPU meanwhile.
+	 */
+	private void awaitListeners(String scenario) throws InterruptedException {
+		if (this.backlog.size() == 0) {
+			return;
+		}
+		CpuMeter cpu = new CpuMeter(this.pid);
+		cpu.opened();
+		ListenerBacklog.Drain drain = this.backlog.await();
+		cpu.closed();
+		String line = String.format("%s: %s, %.1f s of LeadRelay's CPU", scenario, drain, cpu.reading().seconds());
+		log("%s", line);
+		this.drains.append("- ").append(line).append('\n');
 	}
 
 	private void record(String key, Row row) {
@@ -376,7 +404,8 @@ public final class Benchmark {
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + this.seconds + " s per measurement after "
 				+ this.warmup + " s warm-up; LeadRelay and the load generator in separate JVMs.\n\n## Targets\n\n"
 				+ this.targets.markdown() + "\n## Measurements\n\n" + table + "\n## LeadRelay's CPU per request\n\n"
-				+ this.profiler.cpuTable() + "\n" + this.profiler.breakdowns();
+				+ this.profiler.cpuTable() + "\n## Listener work left after each scenario\n\n"
+				+ (this.drains.isEmpty() ? "None.\n" : this.drains) + "\n" + this.profiler.breakdowns();
 		Files.writeString(this.workDir.resolve("results.md"), report);
 		System.out.println();
 		System.out.println(report);

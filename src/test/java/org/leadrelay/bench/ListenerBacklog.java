@@ -1,0 +1,57 @@
+package org.leadrelay.bench;
+
+import java.time.Duration;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The work a write scenario leaves to LeadRelay's event listeners after its requests were
+ * answered: leads waiting to be announced and publications of the outbox not yet
+ * completed (completed ones are deleted). The harness waits for it before the next
+ * measurement, which would otherwise share the machine with it, and reports how long it
+ * took.
+ */
+final class ListenerBacklog {
+
+	private static final Duration LIMIT = Duration.ofMinutes(5);
+
+	private final JdbcClient jdbc;
+
+	ListenerBacklog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long size() {
+		return this.jdbc.sql("""
+				select (select count(*) from referral_announcement)
+				     + (select count(*) from event_publication where completion_date is null)
+				""").query(Long.class).single();
+	}
+
+	/**
+	 * Waits until the listeners are done, or gives up after five minutes.
+	 * @return what was pending at first and how long it took to drain
+	 */
+	Drain await() throws InterruptedException {
+		long start = System.nanoTime();
+		long pending = size();
+		long left = pending;
+		while (left > 0 && System.nanoTime() - start < LIMIT.toNanos()) {
+			Thread.sleep(100);
+			left = size();
+		}
+		return new Drain(pending, left, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	record Drain(long pending, long left, Duration took) {
+
+		@Override
+		public String toString() {
+			return String.format("%,d listener events pending, %s in %.1f s", this.pending,
+					this.left == 0 ? "done" : String.format("%,d still pending", this.left),
+					this.took.toMillis() / 1e3);
+		}
+
+	}
+
+}
