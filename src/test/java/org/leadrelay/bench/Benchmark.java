@@ -129,7 +129,7 @@ public final class Benchmark {
 		// expiry sweep does not run into a half-prepared database
 		prepare();
 		try (AppNode app = start()) {
-			this.profiler = new NodeProfiler(app.pid(), this.workDir, this.profiled);
+			this.profiler = new NodeProfiler(app.pid(), this.database.jdbc(), this.workDir, this.profiled);
 			this.backlog = new ListenerBacklog(this.database.jdbc());
 			this.pid = app.pid();
 			PgBench pgbench = new PgBench(this.database, this.workDir);
@@ -153,7 +153,7 @@ public final class Benchmark {
 				record("sweep", new Row("expiry sweep, " + SWEEP_SIZE + " due at once (referrals/s)", sweep,
 						scenario.baseline(pgbench), null, 1));
 			}
-			report();
+			report(pgbench);
 		}
 	}
 
@@ -392,7 +392,7 @@ public final class Benchmark {
 			.list();
 	}
 
-	private void report() throws IOException {
+	private void report(PgBench pgbench) throws IOException {
 		StringBuilder table = new StringBuilder();
 		table.append(
 				"| scenario | clients | LeadRelay /s | p50 ms | p95 ms | p99 ms | errors | pgbench (same SQL) /s | p50 ms | p95 ms | p99 ms | LeadRelay / SQL | reference | LeadRelay / reference |\n");
@@ -403,8 +403,9 @@ public final class Benchmark {
 		String report = "# LeadRelay benchmark, " + LocalDate.now() + "\n\n" + this.database.jdbcUrl() + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + this.seconds + " s per measurement after "
 				+ this.warmup + " s warm-up; LeadRelay and the load generator in separate JVMs.\n\n## Targets\n\n"
-				+ this.targets.markdown() + "\n## Measurements\n\n" + table + "\n## LeadRelay's CPU per request\n\n"
-				+ this.profiler.cpuTable() + "\n## Listener work left after each scenario\n\n"
+				+ this.targets.markdown() + "\n## Measurements\n\n" + table
+				+ "\n## CPU per request: LeadRelay and PostgreSQL\n\n" + this.profiler.cpuTable() + "\n"
+				+ pgbench.cpuTable() + "\n## Listener work left after each scenario\n\n"
 				+ (this.drains.isEmpty() ? "None.\n" : this.drains) + "\n" + this.profiler.breakdowns();
 		Files.writeString(this.workDir.resolve("results.md"), report);
 		System.out.println();

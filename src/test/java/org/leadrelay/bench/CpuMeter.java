@@ -2,50 +2,83 @@ package org.leadrelay.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The CPU time (user and system) a process has used so far, from
- * {@code /proc/<pid>/stat}; PostgreSQL runs in processes of its own and is not counted.
+ * The CPU time (user and system) a process, or PostgreSQL's processes together, used
+ * while a window was open, from {@code /proc/<pid>/stat}.
  */
 final class CpuMeter implements LoadGenerator.Window {
 
 	/** Linux reports CPU time in clock ticks of 1/100 s on every usual configuration. */
 	private static final double TICKS_PER_SECOND = 100;
 
-	private final Path stat;
+	private final DoubleSupplier seconds;
 
 	private double start;
 
 	private double end;
 
+	private CpuMeter(DoubleSupplier seconds) {
+		this.seconds = seconds;
+	}
+
+	/** The CPU of one process (LeadRelay's); PostgreSQL runs in processes of its own. */
 	CpuMeter(long pid) {
-		this.stat = Path.of("/proc", Long.toString(pid), "stat");
+		this(() -> seconds(pid, false));
+	}
+
+	/**
+	 * The CPU of the PostgreSQL server {@code jdbc} talks to, if it runs on this machine:
+	 * its postmaster, the backends alive and those that ended meanwhile (the postmaster
+	 * reaps them, so their time is its children's).
+	 */
+	static Optional<CpuMeter> postgres(JdbcClient jdbc) {
+		long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+		return ProcessHandle.of(backend)
+			.flatMap(ProcessHandle::parent)
+			.map(postmaster -> new CpuMeter(() -> seconds(postmaster.pid(), true)
+					+ postmaster.descendants().mapToDouble(process -> seconds(process.pid(), false)).sum()));
 	}
 
 	@Override
 	public void opened() {
-		this.start = seconds();
+		this.start = this.seconds.getAsDouble();
 	}
 
 	@Override
 	public void closed() {
-		this.end = seconds();
+		this.end = this.seconds.getAsDouble();
 	}
 
 	Reading reading() {
 		return new Reading(this.end - this.start);
 	}
 
-	private double seconds() {
+	private static double seconds(long pid, boolean withReapedChildren) {
+		Path stat = Path.of("/proc", Long.toString(pid), "stat");
 		try {
-			String line = Files.readString(this.stat);
+			String line = Files.readString(stat);
 			// the fields after the command, which is in parentheses and may hold spaces
 			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			if (withReapedChildren) {
+				ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+			}
+			return ticks / TICKS_PER_SECOND;
+		}
+		catch (NoSuchFileException ex) {
+			// a backend that ended between listing and reading: its time is its parent's
+			// now
+			return 0;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + this.stat, ex);
+			throw new IllegalStateException("Cannot read " + stat, ex);
 		}
 	}
 

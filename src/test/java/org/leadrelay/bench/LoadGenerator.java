@@ -126,6 +126,26 @@ final class LoadGenerator {
 		default void closed() {
 		}
 
+		/** This window and {@code other}, opened and closed together. */
+		default Window and(Window other) {
+			Window self = this;
+			return new Window() {
+
+				@Override
+				public void opened() {
+					self.opened();
+					other.opened();
+				}
+
+				@Override
+				public void closed() {
+					self.closed();
+					other.closed();
+				}
+
+			};
+		}
+
 	}
 
 	/** Throughput (per second) and latency percentiles (milliseconds). */

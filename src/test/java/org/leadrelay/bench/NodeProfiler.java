@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Measures the CPU time LeadRelay's process spends on a scenario, and for the scenarios
@@ -33,8 +36,14 @@ final class NodeProfiler {
 
 	private final Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
 
-	NodeProfiler(long pid, Path dir, Set<String> recorded) {
+	private final Map<String, Double> postgresPerRequest = new LinkedHashMap<>();
+
+	/** LeadRelay's database, whose server's CPU is measured too when it runs here. */
+	private final JdbcClient database;
+
+	NodeProfiler(long pid, JdbcClient database, Path dir, Set<String> recorded) {
 		this.pid = pid;
+		this.database = database;
 		this.dir = dir;
 		this.recorded = recorded;
 	}
@@ -82,18 +91,27 @@ final class NodeProfiler {
 	<T> T observe(String scenario, Run<T> run, ToDoubleFunction<T> units) throws Exception {
 		startRecording(scenario);
 		CpuMeter cpu = new CpuMeter(this.pid);
-		T result = run.run(cpu);
+		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database);
+		T result = run.run(postgres.map(cpu::and).orElse(cpu));
 		double measured = units.applyAsDouble(result);
 		this.cpuPerRequest.put(scenario, cpu.reading().microsPer(measured));
+		postgres.ifPresent(meter -> this.postgresPerRequest.put(scenario, meter.reading().microsPer(measured)));
 		stopRecording(scenario, cpu.reading(), measured);
 		return result;
 	}
 
-	/** LeadRelay's CPU microseconds per request of each scenario, as markdown. */
+	/**
+	 * LeadRelay's CPU microseconds per request of each scenario and PostgreSQL's
+	 * meanwhile (when it runs here), as markdown.
+	 */
 	String cpuTable() {
-		StringBuilder table = new StringBuilder("| scenario | CPU µs per request |\n|---|---|\n");
-		this.cpuPerRequest
-			.forEach((scenario, micros) -> table.append(String.format("| %s | %,.0f |%n", scenario, micros)));
+		StringBuilder table = new StringBuilder(
+				"| scenario | LeadRelay's CPU µs per request | PostgreSQL's CPU µs per request |\n|---|---|---|\n");
+		this.cpuPerRequest.forEach((scenario, micros) -> {
+			Double postgres = this.postgresPerRequest.get(scenario);
+			table.append(String.format("| %s | %,.0f | %s |%n", scenario, micros,
+					postgres == null ? "not here" : String.format("%,.0f", postgres)));
+		});
 		return table.toString();
 	}
 

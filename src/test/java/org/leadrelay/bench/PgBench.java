@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +25,11 @@ final class PgBench {
 	private final BenchDatabase database;
 
 	private final Path workDir;
+
+	/**
+	 * PostgreSQL's CPU microseconds per transaction of each workload, when it runs here.
+	 */
+	private final Map<String, Double> postgresCpu = new LinkedHashMap<>();
 
 	PgBench(BenchDatabase database, Path workDir) {
 		this.database = database;
@@ -83,7 +90,10 @@ final class PgBench {
 		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4))));
 		arguments.addAll(limit);
 		arguments.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx"), database));
+		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database.jdbc());
+		postgres.ifPresent(CpuMeter::opened);
 		String output = run(arguments, name);
+		postgres.ifPresent(CpuMeter::closed);
 		Matcher tps = TPS.matcher(output);
 		if (!tps.find()) {
 			throw new IllegalStateException("pgbench " + name + " printed no tps:\n" + output);
@@ -103,8 +113,18 @@ final class PgBench {
 				}
 			}
 		}
+		long transactions = histogram.getTotalCount() + failed;
+		postgres.ifPresent(meter -> this.postgresCpu.put(name, meter.reading().microsPer(transactions)));
 		return new LoadGenerator.Result(Double.parseDouble(tps.group(1)), histogram.getValueAtPercentile(50) / 1000.0,
 				histogram.getValueAtPercentile(95) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0, failed);
+	}
+
+	/** PostgreSQL's CPU per transaction of each workload run, as markdown. */
+	String cpuTable() {
+		StringBuilder table = new StringBuilder(
+				"| pgbench workload | PostgreSQL's CPU µs per transaction |\n|---|---|\n");
+		this.postgresCpu.forEach((name, micros) -> table.append(String.format("| %s | %,.0f |%n", name, micros)));
+		return table.toString();
 	}
 
 	private String run(List<String> arguments, String name) throws IOException, InterruptedException {
