@@ -3,6 +3,10 @@ package org.leadrelay.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -90,6 +94,21 @@ final class BenchDatabase implements AutoCloseable {
 
 	String jdbcUrl() {
 		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + this.name;
+	}
+
+	/**
+	 * The server's postmaster, if it runs on this machine: the parent of a backend,
+	 * looked up while the backend's connection is still open.
+	 */
+	Optional<ProcessHandle> postmaster() {
+		try (Connection connection = this.dataSource.getConnection();
+				ResultSet backend = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+			backend.next();
+			return ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot ask " + jdbcUrl() + " for its backend's process", ex);
+		}
 	}
 
 	JdbcClient jdbc() {

@@ -129,7 +129,7 @@ public final class Benchmark {
 		// expiry sweep does not run into a half-prepared database
 		prepare();
 		try (AppNode app = start()) {
-			this.profiler = new NodeProfiler(app.pid(), this.database.jdbc(), this.workDir, this.profiled);
+			this.profiler = new NodeProfiler(app.pid(), this.database, this.workDir, this.profiled);
 			this.backlog = new ListenerBacklog(this.database.jdbc());
 			this.pid = app.pid();
 			PgBench pgbench = new PgBench(this.database, this.workDir);
@@ -182,6 +182,12 @@ public final class Benchmark {
 		String partner1 = credentials.token(app.baseUrl(), PARTNER_1);
 		if (this.only.contains("get")) {
 			String staticFile = StaticFloor.fileLike(app.baseUrl(), referrals + "/" + referral(4242), partner1);
+			// the first measurement would otherwise pay for the JIT compiling the stack
+			// they
+			// share (the container, the filter chain), which its CPU per request counts
+			log("warm-up: the static file and the GET, alternating");
+			load.run("warm-up", i -> i % 2 == 0 ? HttpRequest.newBuilder(URI.create(staticFile)).GET().build()
+					: LoadGenerator.request(referrals + "/" + referral(4242 + i), partner1).GET().build());
 			log("static file %s: %d connections", staticFile, this.connections);
 			Result file = observe("static", load, i -> HttpRequest.newBuilder(URI.create(staticFile)).GET().build());
 			this.targets.put("static", file);

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
  * The CPU time (user and system) a process, or PostgreSQL's processes together, used
  * while a window was open, from {@code /proc/<pid>/stat}.
@@ -34,14 +32,12 @@ final class CpuMeter implements LoadGenerator.Window {
 	}
 
 	/**
-	 * The CPU of the PostgreSQL server {@code jdbc} talks to, if it runs on this machine:
-	 * its postmaster, the backends alive and those that ended meanwhile (the postmaster
-	 * reaps them, so their time is its children's).
+	 * The CPU of the benchmark's PostgreSQL server, if it runs on this machine: its
+	 * postmaster, the backends alive and those that ended meanwhile (the postmaster reaps
+	 * them, so their time is its children's).
 	 */
-	static Optional<CpuMeter> postgres(JdbcClient jdbc) {
-		long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
-		return ProcessHandle.of(backend)
-			.flatMap(ProcessHandle::parent)
+	static Optional<CpuMeter> postgres(BenchDatabase database) {
+		return database.postmaster()
 			.map(postmaster -> new CpuMeter(() -> seconds(postmaster.pid(), true)
 					+ postmaster.descendants().mapToDouble(process -> seconds(process.pid(), false)).sum()));
 	}

@@ -15,8 +15,6 @@ import java.util.function.ToDoubleFunction;
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
  * Measures the CPU time LeadRelay's process spends on a scenario, and for the scenarios
  * named by {@code --profile} records it with JFR (started and stopped by {@code jcmd}) to
@@ -39,9 +37,9 @@ final class NodeProfiler {
 	private final Map<String, Double> postgresPerRequest = new LinkedHashMap<>();
 
 	/** LeadRelay's database, whose server's CPU is measured too when it runs here. */
-	private final JdbcClient database;
+	private final BenchDatabase database;
 
-	NodeProfiler(long pid, JdbcClient database, Path dir, Set<String> recorded) {
+	NodeProfiler(long pid, BenchDatabase database, Path dir, Set<String> recorded) {
 		this.pid = pid;
 		this.database = database;
 		this.dir = dir;

@@ -90,7 +90,7 @@ final class PgBench {
 		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4))));
 		arguments.addAll(limit);
 		arguments.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx"), database));
-		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database.jdbc());
+		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database);
 		postgres.ifPresent(CpuMeter::opened);
 		String output = run(arguments, name);
 		postgres.ifPresent(CpuMeter::closed);
