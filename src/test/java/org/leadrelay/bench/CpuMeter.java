@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -32,14 +31,26 @@ final class CpuMeter implements LoadGenerator.Window {
 	}
 
 	/**
-	 * The CPU of the benchmark's PostgreSQL server, if it runs on this machine: its
-	 * postmaster, the backends alive and those that ended meanwhile (the postmaster reaps
-	 * them, so their time is its children's).
+	 * The CPU of a PostgreSQL server running on this machine: its postmaster, the
+	 * backends alive and those that ended meanwhile (the postmaster reaps them, so their
+	 * time is its children's). A backend reaped between the two reads is lost: close the
+	 * window once the backends a run started have ended ({@link #awaitBackends}).
 	 */
-	static Optional<CpuMeter> postgres(BenchDatabase database) {
-		return database.postmaster()
-			.map(postmaster -> new CpuMeter(() -> seconds(postmaster.pid(), true)
-					+ postmaster.descendants().mapToDouble(process -> seconds(process.pid(), false)).sum()));
+	static CpuMeter postgres(ProcessHandle postmaster) {
+		return new CpuMeter(() -> seconds(postmaster.pid(), true)
+				+ postmaster.descendants().mapToDouble(process -> seconds(process.pid(), false)).sum());
+	}
+
+	/**
+	 * Waits, for five seconds at most, until the postmaster has no more processes than
+	 * {@code count}: the backends of a client that disconnected have ended and been
+	 * reaped.
+	 */
+	static void awaitBackends(ProcessHandle postmaster, long count) throws InterruptedException {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (postmaster.descendants().count() > count && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
 	}
 
 	@Override

@@ -89,7 +89,7 @@ final class NodeProfiler {
 	<T> T observe(String scenario, Run<T> run, ToDoubleFunction<T> units) throws Exception {
 		startRecording(scenario);
 		CpuMeter cpu = new CpuMeter(this.pid);
-		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database);
+		Optional<CpuMeter> postgres = this.database.postmaster().map(CpuMeter::postgres);
 		T result = run.run(postgres.map(cpu::and).orElse(cpu));
 		double measured = units.applyAsDouble(result);
 		this.cpuPerRequest.put(scenario, cpu.reading().microsPer(measured));

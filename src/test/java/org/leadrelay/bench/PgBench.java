@@ -90,9 +90,14 @@ final class PgBench {
 		arguments.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4))));
 		arguments.addAll(limit);
 		arguments.addAll(List.of("-l", "--log-prefix=" + logs.resolve("tx"), database));
-		Optional<CpuMeter> postgres = CpuMeter.postgres(this.database);
+		Optional<ProcessHandle> postmaster = this.database.postmaster();
+		long processes = postmaster.map(server -> server.descendants().count()).orElse(0L);
+		Optional<CpuMeter> postgres = postmaster.map(CpuMeter::postgres);
 		postgres.ifPresent(CpuMeter::opened);
 		String output = run(arguments, name);
+		if (postmaster.isPresent()) {
+			CpuMeter.awaitBackends(postmaster.get(), processes);
+		}
 		postgres.ifPresent(CpuMeter::closed);
 		Matcher tps = TPS.matcher(output);
 		if (!tps.find()) {
