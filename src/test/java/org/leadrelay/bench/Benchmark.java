@@ -80,6 +80,9 @@ public final class Benchmark {
 	/** What each write scenario left to the listeners, and what draining it cost. */
 	private final StringBuilder drains = new StringBuilder();
 
+	/** PostgreSQL's costliest statements of each write scenario. */
+	private final StringBuilder statements = new StringBuilder();
+
 	/** The scenarios to run ({@code --only get,list}); all by default. */
 	private final Set<String> only;
 
@@ -135,6 +138,7 @@ public final class Benchmark {
 			PgBench pgbench = new PgBench(this.database, this.workDir);
 			log("pgbench TPC-B-like tables (scale 10)");
 			pgbench.initialize(10);
+			awaitListeners("the reset and the start");
 			measureEndpoints(app, pgbench);
 			if (this.only.contains("insights")) {
 				measureInsights(app);
@@ -332,6 +336,18 @@ public final class Benchmark {
 		log("%s: %d connections, %d s warm-up, %d s measured", scenario, clients, this.warmup, this.seconds);
 		Result result = endpoint.run();
 		awaitListeners(scenario);
+		if (reference != null) {
+			// a write: where PostgreSQL's share of it goes, its listeners' statements
+			// included
+			this.statements.append("\n")
+				.append(scenario)
+				.append(" (the measured period and the work it left):\n\n```\n");
+			this.profiler.statements(Math.round(result.throughput() * this.seconds), "request")
+				.forEach(line -> this.statements.append(line).append('\n'));
+			this.statements.append("```\n\nAutovacuum meanwhile: ")
+				.append(String.join("; ", this.profiler.autovacuumed(2L * (this.warmup + this.seconds))))
+				.append('\n');
+		}
 		Result baseline = pgbench.script(script, resource(script + ".sql"), variables, clients, this.seconds);
 		Result compared = reference == null ? null : this.targets.get(reference);
 		record(key, new Row(scenario, result, baseline,
@@ -412,7 +428,10 @@ public final class Benchmark {
 				+ this.targets.markdown() + "\n## Measurements\n\n" + table
 				+ "\n## CPU per request: LeadRelay and PostgreSQL\n\n" + this.profiler.cpuTable() + "\n"
 				+ pgbench.cpuTable() + "\n## Listener work left after each scenario\n\n"
-				+ (this.drains.isEmpty() ? "None.\n" : this.drains) + "\n" + this.profiler.breakdowns();
+				+ (this.drains.isEmpty() ? "None.\n" : this.drains)
+				+ "\n## PostgreSQL's costliest statements of the writes\n"
+				+ (this.statements.isEmpty() ? "\nNo write measured.\n" : this.statements) + "\n"
+				+ this.profiler.breakdowns();
 		Files.writeString(this.workDir.resolve("results.md"), report);
 		System.out.println();
 		System.out.println(report);

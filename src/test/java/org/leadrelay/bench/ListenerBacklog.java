@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ListenerBacklog {
 
-	private static final Duration LIMIT = Duration.ofMinutes(5);
+	private static final Duration LIMIT = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
 
@@ -25,11 +25,13 @@ final class ListenerBacklog {
 		return this.jdbc.sql("""
 				select (select count(*) from referral_announcement)
 				     + (select count(*) from event_publication where completion_date is null)
+				     + (select count(*) from referral_similar_leads_change)
+				     + (select count(*) from referral_day_figure_changes)
 				""").query(Long.class).single();
 	}
 
 	/**
-	 * Waits until the listeners are done, or gives up after five minutes.
+	 * Waits until the work is done, or gives up after two minutes.
 	 * @return what was pending at first and how long it took to drain
 	 */
 	Drain await() throws InterruptedException {
@@ -47,7 +49,7 @@ final class ListenerBacklog {
 
 		@Override
 		public String toString() {
-			return String.format("%,d listener events pending, %s in %.1f s", this.pending,
+			return String.format("%,d events and roll-up changes pending, %s in %.1f s", this.pending,
 					this.left == 0 ? "done" : String.format("%,d still pending", this.left),
 					this.took.toMillis() / 1e3);
 		}

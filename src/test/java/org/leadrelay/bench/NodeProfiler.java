@@ -39,9 +39,13 @@ final class NodeProfiler {
 	/** LeadRelay's database, whose server's CPU is measured too when it runs here. */
 	private final BenchDatabase database;
 
+	/** PostgreSQL's statements since the last measured period opened. */
+	private final StatementCosts statements;
+
 	NodeProfiler(long pid, BenchDatabase database, Path dir, Set<String> recorded) {
 		this.pid = pid;
 		this.database = database;
+		this.statements = new StatementCosts(database.jdbc());
 		this.dir = dir;
 		this.recorded = recorded;
 	}
@@ -90,7 +94,7 @@ final class NodeProfiler {
 		startRecording(scenario);
 		CpuMeter cpu = new CpuMeter(this.pid);
 		Optional<CpuMeter> postgres = this.database.postmaster().map(CpuMeter::postgres);
-		T result = run.run(postgres.map(cpu::and).orElse(cpu));
+		T result = run.run(postgres.map(cpu::and).orElse(cpu).and(this.statements));
 		double measured = units.applyAsDouble(result);
 		this.cpuPerRequest.put(scenario, cpu.reading().microsPer(measured));
 		postgres.ifPresent(meter -> this.postgresPerRequest.put(scenario, meter.reading().microsPer(measured)));
@@ -111,6 +115,19 @@ final class NodeProfiler {
 					postgres == null ? "not here" : String.format("%,.0f", postgres)));
 		});
 		return table.toString();
+	}
+
+	/**
+	 * PostgreSQL's costliest statements since the last measured period opened, per unit
+	 * of its work (its requests).
+	 */
+	List<String> statements(long units, String unit) {
+		return this.statements.top(10, units, unit);
+	}
+
+	/** The tables autovacuum worked on in the last {@code seconds}. */
+	List<String> autovacuumed(long seconds) {
+		return this.statements.autovacuumed(seconds);
 	}
 
 	/** The breakdowns of the scenarios recorded, as markdown. */

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unit of the scenario's work: where the server's share of a sweep goes. On a database
  * not started with the library preloaded (an external one), it reports that instead.
  */
-final class StatementCosts {
+final class StatementCosts implements LoadGenerator.Window {
 
 	private final JdbcClient jdbc;
 
@@ -20,6 +20,12 @@ final class StatementCosts {
 		this.available = jdbc.sql("select current_setting('shared_preload_libraries') like '%pg_stat_statements%'")
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** Counts from the opening of a measured period. */
+	@Override
+	public void opened() {
+		reset();
 	}
 
 	/** Starts counting from zero. */
@@ -44,6 +50,19 @@ final class StatementCosts {
 					rs.getDouble("total_exec_time") * 1000 / units, unit, rs.getLong("calls"), rs.getLong("rows"),
 					rs.getString("query")))
 			.list();
+	}
+
+	/**
+	 * The tables autovacuum vacuumed or analyzed in the last {@code seconds}: work of the
+	 * server that no statement shows.
+	 */
+	List<String> autovacuumed(long seconds) {
+		return this.jdbc.sql("""
+				select relname || coalesce(' vacuumed ' || to_char(last_autovacuum, 'HH24:MI:SS'), '')
+				       || coalesce(' analyzed ' || to_char(last_autoanalyze, 'HH24:MI:SS'), '')
+				from pg_stat_all_tables
+				where greatest(last_autovacuum, last_autoanalyze) > now() - make_interval(secs => ?)
+				order by relname""").param(seconds).query(String.class).list();
 	}
 
 	/** All statements' time since {@link #reset()}, in microseconds per unit. */
