@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The program-wide roll-ups of {@code V140}: per vendor, day of creation (UTC) and lead
  * type. Folding recomputes the stale (vendor, day) cells whole from the referrals and
- * adds the expiries' differences ({@code V162}); the reads sum the cells of a period.
+ * adds the differences of expiries ({@code V162}) and new leads ({@code V163}); the reads
+ * sum the cells of a period.
  */
 @Repository
 class ReferralAnalyticsRollupRepository {
@@ -52,13 +53,14 @@ class ReferralAnalyticsRollupRepository {
 	}
 
 	/**
-	 * Whether a change waits to be folded in: a stale day, an expiry's difference or
-	 * mark.
+	 * Whether a change waits to be folded in: a stale day, a difference of an expiry or a
+	 * new lead, an expiry's mark.
 	 */
 	boolean anyStale() {
 		return this.jdbc
 			.sql("""
 					select exists (select 1 from referral_figures_stale) or exists (select 1 from referral_day_figure_changes)
+					       or exists (select 1 from referral_day_keyword_changes)
 					       or exists (select 1 from referral_responder_expired_stale)""")
 			.query(Boolean.class)
 			.single();
@@ -134,18 +136,22 @@ class ReferralAnalyticsRollupRepository {
 					+ " group by c.vendor_id, c.day, r.qualification, coalesce(r.currency, '')")
 			.params(vendors, days, vendors, days)
 			.update();
-		this.jdbc.sql("""
-				insert into referral_day_keywords
-				select c.vendor_id, c.day, r.qualification, k.keyword, count(*),
-				       count(*) filter (where r.substatus = 'Declined')
-				""" + " from " + CELLS + IN_CELL + """
-				 cross join lateral (
-				    select distinct t.keyword from jsonb_array_elements_text(
-				        coalesce(r.requirements -> 'industries', '[]'::jsonb)
-				        || coalesce(r.requirements -> 'products', '[]'::jsonb)
-				        || coalesce(r.requirements -> 'services', '[]'::jsonb)
-				        || coalesce(r.requirements -> 'solutions', '[]'::jsonb)) as t(keyword)) k
-				group by c.vendor_id, c.day, r.qualification, k.keyword""").params(vendors, days).update();
+		this.jdbc
+			.sql("with dropped as (delete from referral_day_keyword_changes t using " + CELLS
+					+ " where t.vendor_organization_id = c.vendor_id and t.day = c.day) " + """
+							insert into referral_day_keywords
+							select c.vendor_id, c.day, r.qualification, k.keyword, count(*),
+							       count(*) filter (where r.substatus = 'Declined')
+							""" + " from " + CELLS + IN_CELL + """
+							 cross join lateral (
+							    select distinct t.keyword from jsonb_array_elements_text(
+							        coalesce(r.requirements -> 'industries', '[]'::jsonb)
+							        || coalesce(r.requirements -> 'products', '[]'::jsonb)
+							        || coalesce(r.requirements -> 'services', '[]'::jsonb)
+							        || coalesce(r.requirements -> 'solutions', '[]'::jsonb)) as t(keyword)) k
+							group by c.vendor_id, c.day, r.qualification, k.keyword""")
+			.params(vendors, days, vendors, days)
+			.update();
 		this.jdbc.sql("insert into referral_day_response_times select c.vendor_id, c.day, r.qualification, " + BUCKET
 				+ ", count(*), min(" + SECONDS + "::float8), max(" + SECONDS + "::float8) from " + CELLS + IN_CELL
 				+ " where " + ResponseTimes.ANSWERED + " group by c.vendor_id, c.day, " + "r.qualification, " + BUCKET)
@@ -153,7 +159,10 @@ class ReferralAnalyticsRollupRepository {
 			.update();
 	}
 
-	/** Adds every expiry's difference to its day's figures (V162), in one statement. */
+	/**
+	 * Adds the differences of expiries (V162) and new leads (V163) to their days' figures
+	 * and keywords, a statement for each.
+	 */
 	private void addChanges() {
 		this.jdbc.sql("""
 				with taken as (delete from referral_day_figure_changes returning *)
@@ -172,6 +181,14 @@ class ReferralAnalyticsRollupRepository {
 				    in_progress = referral_day_figures.in_progress + excluded.in_progress,
 				    open_value = referral_day_figures.open_value + excluded.open_value,
 				    won_value = referral_day_figures.won_value + excluded.won_value""").update();
+		this.jdbc.sql("""
+				with taken as (delete from referral_day_keyword_changes returning *)
+				insert into referral_day_keywords
+				select vendor_organization_id, day, qualification, keyword, sum(received), sum(declined)
+				from taken group by vendor_organization_id, day, qualification, keyword
+				on conflict (vendor_organization_id, day, qualification, keyword) do update
+				set received = referral_day_keywords.received + excluded.received,
+				    declined = referral_day_keywords.declined + excluded.declined""").update();
 	}
 
 	/**

@@ -27,6 +27,7 @@ final class ListenerBacklog {
 				     + (select count(*) from event_publication where completion_date is null)
 				     + (select count(*) from referral_similar_leads_change)
 				     + (select count(*) from referral_day_figure_changes)
+				     + (select count(*) from referral_day_keyword_changes)
 				""").query(Long.class).single();
 	}
 

@@ -160,6 +160,51 @@ class ReferralAnalyticsRollupIntegrationTests {
 		assertThat(rolledUp.outcomes().open()).isZero();
 	}
 
+	@Test
+	void aNewLeadMovesItsDayByItsDifferenceAndAnAnswerRecountsTheDayWithoutCountingItTwice() {
+		Program program = this.programs.create();
+		Caller vendor = vendor(program);
+		Caller contoso = partner(program, program.contoso());
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		FigureCriteria period = new FigureCriteria(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				first.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null);
+		Referral retail = send(vendor, program.budapest(), Qualification.MarketingQualified, "Retail");
+		this.rollup.catchUp(Integer.MAX_VALUE);
+
+		List<Referral> leads = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			leads.add(send(vendor, i % 2 == 0 ? program.budapest() : program.vienna(),
+					i % 2 == 0 ? Qualification.MarketingQualified : Qualification.SalesQualified,
+					i < 3 ? "Retail" : "Manufacturing"));
+			this.clock.advance(Duration.ofHours(7));
+		}
+		assertThat(daysMarked(program)).as("days marked after new leads").isZero();
+		assertThat(this.jdbc
+			.sql("select coalesce(sum(received), 0) from referral_day_keyword_changes "
+					+ "where vendor_organization_id = ? and keyword = 'Retail'")
+			.param(program.vendor().id().value())
+			.query(Integer.class)
+			.single()).as("Retail's new leads waiting as differences").isEqualTo(3);
+		LeadFigures rolledUp = this.analytics.figures(vendor, period);
+		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
+		assertThat(rolledUp.outcomes().received()).isEqualTo(6);
+		assertThat(rolledUp.outcomes().open()).isEqualTo(6);
+
+		// an answer marks its day for a recount, which drops the new leads' differences
+		// of that day that it counts itself
+		send(vendor, program.budapest(), Qualification.SalesQualified, "Retail");
+		for (Referral declined : List.of(retail, leads.get(0), leads.get(2))) {
+			this.management.decline(contoso, declined.id(), "NotOurExpertise", null, Source.API, null);
+		}
+		assertThat(daysMarked(program)).as("days marked after declines").isPositive();
+		rolledUp = this.analytics.figures(vendor, period);
+		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
+		assertThat(rolledUp.outcomes().received()).isEqualTo(7);
+		assertThat(rolledUp.outcomes().declined()).isEqualTo(3);
+		assertThat(rolledUp.declinedKeywords()).as("Retail: 3 of its 5 leads declined")
+			.contains(new LeadFigures.DeclinedKeyword("Retail", 3, 5));
+	}
+
 	private int daysMarked(Program program) {
 		return this.jdbc.sql("select count(*) from referral_figures_stale where vendor_organization_id = ?")
 			.param(program.vendor().id().value())
