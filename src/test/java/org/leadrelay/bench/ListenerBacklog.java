@@ -5,11 +5,12 @@ import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The work a write scenario leaves to LeadRelay's event listeners after its requests were
- * answered: leads waiting to be announced and publications of the outbox not yet
- * completed (completed ones are deleted). The harness waits for it before the next
- * measurement, which would otherwise share the machine with it, and reports how long it
- * took.
+ * The work a write scenario leaves behind after its requests were answered: leads waiting
+ * to be announced, publications of the outbox not yet completed (completed ones are
+ * deleted), and the differences the roll-ups' jobs have not folded in yet (the history of
+ * similar leads, the insights' day figures and keywords; every 30 seconds). The harness
+ * waits for it before the next measurement, which would otherwise share the machine with
+ * it or read the roll-ups with their changes, and reports how long it took.
  */
 final class ListenerBacklog {
 
