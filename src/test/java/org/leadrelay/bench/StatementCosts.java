@@ -43,7 +43,8 @@ final class StatementCosts implements LoadGenerator.Window {
 		}
 		return this.jdbc.sql("""
 				select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-				from pg_stat_statements where query not like '%pg_stat_statements%'
+				from pg_stat_statements
+				where query not like '%pg_stat_statements%' and query not like '%bench backlog%'
 				order by total_exec_time desc limit ?""")
 			.param(limit)
 			.query((rs, row) -> String.format("%,9.0f µs/%s %,9d calls %,10d rows  %s",
