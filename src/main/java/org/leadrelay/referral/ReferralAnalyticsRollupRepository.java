@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The program-wide roll-ups of {@code V140}: per vendor, day of creation (UTC) and lead
  * type. Folding recomputes the stale (vendor, day) cells whole from the referrals and
- * adds the differences of expiries ({@code V162}) and new leads ({@code V163}); the reads
- * sum the cells of a period.
+ * adds the differences of expiries ({@code V162}), new leads ({@code V163}) and answers
+ * ({@code V164}); the reads sum the cells of a period.
  */
 @Repository
 class ReferralAnalyticsRollupRepository {
@@ -53,14 +53,16 @@ class ReferralAnalyticsRollupRepository {
 	}
 
 	/**
-	 * Whether a change waits to be folded in: a stale day, a difference of an expiry or a
-	 * new lead, an expiry's mark.
+	 * Whether a change waits to be folded in: a stale day, a difference of an expiry, a
+	 * new lead or an answer, a partner's mark.
 	 */
 	boolean anyStale() {
 		return this.jdbc
 			.sql("""
 					select exists (select 1 from referral_figures_stale) or exists (select 1 from referral_day_figure_changes)
 					       or exists (select 1 from referral_day_keyword_changes)
+					       or exists (select 1 from referral_day_response_time_changes)
+					       or exists (select 1 from referral_responder_stale)
 					       or exists (select 1 from referral_responder_expired_stale)""")
 			.query(Boolean.class)
 			.single();
@@ -101,7 +103,14 @@ class ReferralAnalyticsRollupRepository {
 		}
 		addChanges();
 		// stale marks written before V145 name no partner
-		return new Folded(cells.size(), marks.stream().filter(mark -> mark.partner() != null).toList());
+		List<StaleMark> touched = new ArrayList<>(marks.stream().filter(mark -> mark.partner() != null).toList());
+		// partners whose leads were answered: their figures, not their days (V164)
+		touched.addAll(this.jdbc
+			.sql("delete from referral_responder_stale returning vendor_organization_id, day, organization_id")
+			.query((rs, row) -> new StaleMark(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, UUID.class)))
+			.list());
+		return new Folded(cells.size(), touched);
 	}
 
 	/** Replaces the roll-ups' rows of the cells with a recount from the referrals. */
@@ -152,16 +161,18 @@ class ReferralAnalyticsRollupRepository {
 							group by c.vendor_id, c.day, r.qualification, k.keyword""")
 			.params(vendors, days, vendors, days)
 			.update();
-		this.jdbc.sql("insert into referral_day_response_times select c.vendor_id, c.day, r.qualification, " + BUCKET
+		this.jdbc.sql("with dropped as (delete from referral_day_response_time_changes t using " + CELLS
+				+ " where t.vendor_organization_id = c.vendor_id and t.day = c.day) "
+				+ "insert into referral_day_response_times select c.vendor_id, c.day, r.qualification, " + BUCKET
 				+ ", count(*), min(" + SECONDS + "::float8), max(" + SECONDS + "::float8) from " + CELLS + IN_CELL
 				+ " where " + ResponseTimes.ANSWERED + " group by c.vendor_id, c.day, " + "r.qualification, " + BUCKET)
-			.params(vendors, days)
+			.params(vendors, days, vendors, days)
 			.update();
 	}
 
 	/**
-	 * Adds the differences of expiries (V162) and new leads (V163) to their days' figures
-	 * and keywords, a statement for each.
+	 * Adds the differences of expiries (V162), new leads (V163) and answers (V164) to
+	 * their days' figures, keywords and response times, a statement for each.
 	 */
 	private void addChanges() {
 		this.jdbc.sql("""
@@ -189,6 +200,15 @@ class ReferralAnalyticsRollupRepository {
 				on conflict (vendor_organization_id, day, qualification, keyword) do update
 				set received = referral_day_keywords.received + excluded.received,
 				    declined = referral_day_keywords.declined + excluded.declined""").update();
+		this.jdbc.sql("""
+				with taken as (delete from referral_day_response_time_changes returning *)
+				insert into referral_day_response_times
+				select vendor_organization_id, day, qualification, bucket, sum(answered), min(fastest), max(slowest)
+				from taken group by vendor_organization_id, day, qualification, bucket
+				on conflict (vendor_organization_id, day, qualification, bucket) do update
+				set answered = referral_day_response_times.answered + excluded.answered,
+				    fastest = least(referral_day_response_times.fastest, excluded.fastest),
+				    slowest = greatest(referral_day_response_times.slowest, excluded.slowest)""").update();
 	}
 
 	/**

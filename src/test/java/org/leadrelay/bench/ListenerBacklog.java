@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The work a write scenario leaves behind after its requests were answered: leads waiting
  * to be announced, publications of the outbox not yet completed (completed ones are
  * deleted), and the differences the roll-ups' jobs have not folded in yet (the history of
- * similar leads, the insights' day figures and keywords; every 30 seconds). The harness
- * waits for it before the next measurement, which would otherwise share the machine with
- * it or read the roll-ups with their changes, and reports how long it took.
+ * similar leads, the insights' day figures, keywords, response times and responders;
+ * every 30 seconds). The harness waits for it before the next measurement, which would
+ * otherwise share the machine with it or read the roll-ups with their changes, and
+ * reports how long it took.
  */
 final class ListenerBacklog {
 
@@ -30,6 +31,8 @@ final class ListenerBacklog {
 				     + (select count(*) from referral_similar_leads_change)
 				     + (select count(*) from referral_day_figure_changes)
 				     + (select count(*) from referral_day_keyword_changes)
+				     + (select count(*) from referral_day_response_time_changes)
+				     + (select count(*) from referral_responder_stale)
 				""").query(Long.class).single();
 	}
 

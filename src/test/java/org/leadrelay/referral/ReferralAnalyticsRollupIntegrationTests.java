@@ -190,19 +190,85 @@ class ReferralAnalyticsRollupIntegrationTests {
 		assertThat(rolledUp.outcomes().received()).isEqualTo(6);
 		assertThat(rolledUp.outcomes().open()).isEqualTo(6);
 
-		// an answer marks its day for a recount, which drops the new leads' differences
-		// of that day that it counts itself
+		// declines move their day by their differences too (V164); a win marks the day
+		// for
+		// a recount, which drops the differences of that day that it counts itself
 		send(vendor, program.budapest(), Qualification.SalesQualified, "Retail");
 		for (Referral declined : List.of(retail, leads.get(0), leads.get(2))) {
 			this.management.decline(contoso, declined.id(), "NotOurExpertise", null, Source.API, null);
 		}
-		assertThat(daysMarked(program)).as("days marked after declines").isPositive();
+		assertThat(daysMarked(program)).as("days marked after declines").isZero();
+		accept(contoso, leads.get(4), 4000, "EUR");
+		this.management.markWon(contoso, leads.get(4).id(), Source.API, null);
+		assertThat(daysMarked(program)).as("days marked after a win").isPositive();
 		rolledUp = this.analytics.figures(vendor, period);
 		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
 		assertThat(rolledUp.outcomes().received()).isEqualTo(7);
 		assertThat(rolledUp.outcomes().declined()).isEqualTo(3);
+		assertThat(rolledUp.outcomes().won()).isEqualTo(1);
 		assertThat(rolledUp.declinedKeywords()).as("Retail: 3 of its 5 leads declined")
 			.contains(new LeadFigures.DeclinedKeyword("Retail", 3, 5));
+	}
+
+	@Test
+	void anAnswerMovesItsDayByItsDifferenceAndMarksOnlyItsPartner() {
+		Program program = this.programs.create();
+		Caller vendor = vendor(program);
+		Caller contoso = partner(program, program.contoso());
+		Caller fabrikam = partner(program, program.fabrikam());
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		FigureCriteria period = new FigureCriteria(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				first.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null);
+		List<Referral> leads = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			leads.add(send(vendor, i % 2 == 0 ? program.budapest() : program.vienna(),
+					i % 3 == 0 ? Qualification.MarketingQualified : Qualification.SalesQualified,
+					i < 5 ? "Retail" : "Manufacturing"));
+			this.clock.advance(Duration.ofHours(5));
+		}
+		this.rollup.catchUp(Integer.MAX_VALUE);
+
+		// answers after 1 to 7 hours: five accepted with a deal value, two declined, the
+		// last lead left open
+		for (int i = 0; i < 7; i++) {
+			this.clock.advance(Duration.ofMinutes(61L * (i + 1)));
+			Caller owner = i % 2 == 0 ? contoso : fabrikam;
+			if (i % 3 == 1) {
+				this.management.decline(owner, leads.get(i).id(), "NotOurExpertise", null, Source.API, null);
+			}
+			else {
+				accept(owner, leads.get(i), 1000L * (i + 1), i % 2 == 0 ? "EUR" : "USD");
+			}
+		}
+		assertThat(daysMarked(program)).as("days marked after answers").isZero();
+		assertThat(this.jdbc.sql(
+				"select count(distinct organization_id) from referral_responder_stale where vendor_organization_id = ?")
+			.param(program.vendor().id().value())
+			.query(Integer.class)
+			.single()).as("partners marked for their responder figures").isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("select coalesce(sum(answered), 0) from referral_day_response_time_changes "
+					+ "where vendor_organization_id = ?")
+			.param(program.vendor().id().value())
+			.query(Integer.class)
+			.single()).as("answers waiting as differences").isEqualTo(7);
+
+		LeadFigures rolledUp = this.analytics.figures(vendor, period);
+		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
+		assertThat(rolledUp.outcomes().accepted()).isEqualTo(5);
+		assertThat(rolledUp.outcomes().declined()).isEqualTo(2);
+		assertThat(rolledUp.outcomes().open()).isEqualTo(1);
+		assertThat(rolledUp.pipeline()).as("EUR and USD").hasSize(2);
+		assertThat(rolledUp.medianResponseTime()).isNotNull();
+		assertThat(this.analytics.figures(contoso, period).programMedianResponseTime()).as("program median")
+			.isEqualTo(this.analytics.recount(contoso, period).programMedianResponseTime());
+		// the three months the page offers, which the responders' roll-up keeps
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		FigureCriteria months = new FigureCriteria(today.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant(),
+				today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null);
+		assertThat(this.analytics.slowestResponders(vendor, months)).as("responders recounted from their marks")
+			.hasSize(2)
+			.isEqualTo(this.analytics.recount(vendor, months).slowestResponders());
 	}
 
 	private int daysMarked(Program program) {
