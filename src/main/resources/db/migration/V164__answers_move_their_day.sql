@@ -11,6 +11,15 @@
 -- The response times' columns without their key: a row per cell and statement.
 create table referral_day_response_time_changes (like referral_day_response_times);
 
+-- A lead's requirement tags, each once: the keywords the insights count (the recount reads them
+-- through it too).
+create function referral_keywords(requirements jsonb) returns setof text language sql immutable as $$
+    select distinct t.keyword from jsonb_array_elements_text(
+        coalesce(requirements -> 'industries', '[]'::jsonb) || coalesce(requirements -> 'products', '[]'::jsonb)
+        || coalesce(requirements -> 'services', '[]'::jsonb) || coalesce(requirements -> 'solutions', '[]'::jsonb))
+        as t(keyword)
+$$;
+
 -- A partner whose leads of a day were answered: its responder figures to recount, not the day.
 create table referral_responder_stale (
     vendor_organization_id uuid not null,
@@ -34,12 +43,7 @@ begin
             select r.vendor_organization_id, (r.created_at at time zone 'UTC')::date, r.qualification, k.keyword,
                    count(*), 0
             from received r
-            cross join lateral (
-                select distinct t.keyword from jsonb_array_elements_text(
-                    coalesce(r.requirements -> 'industries', '[]'::jsonb)
-                    || coalesce(r.requirements -> 'products', '[]'::jsonb)
-                    || coalesce(r.requirements -> 'services', '[]'::jsonb)
-                    || coalesce(r.requirements -> 'solutions', '[]'::jsonb)) as t(keyword)) k
+            cross join lateral referral_keywords(r.requirements) k(keyword)
             group by 1, 2, 3, 4)
         insert into referral_figures_stale
         select distinct vendor_organization_id, (created_at at time zone 'UTC')::date,
@@ -111,12 +115,7 @@ begin
             select a.vendor_organization_id, (a.created_at at time zone 'UTC')::date, a.qualification, k.keyword,
                    0, count(*)
             from answers a
-            cross join lateral (
-                select distinct t.keyword from jsonb_array_elements_text(
-                    coalesce(a.requirements -> 'industries', '[]'::jsonb)
-                    || coalesce(a.requirements -> 'products', '[]'::jsonb)
-                    || coalesce(a.requirements -> 'services', '[]'::jsonb)
-                    || coalesce(a.requirements -> 'solutions', '[]'::jsonb)) as t(keyword)) k
+            cross join lateral referral_keywords(a.requirements) k(keyword)
             where a.substatus = 'Declined'
             group by 1, 2, 3, 4),
         answered_times as (

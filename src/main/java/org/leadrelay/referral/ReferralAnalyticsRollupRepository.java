@@ -152,12 +152,7 @@ class ReferralAnalyticsRollupRepository {
 							select c.vendor_id, c.day, r.qualification, k.keyword, count(*),
 							       count(*) filter (where r.substatus = 'Declined')
 							""" + " from " + CELLS + IN_CELL + """
-							 cross join lateral (
-							    select distinct t.keyword from jsonb_array_elements_text(
-							        coalesce(r.requirements -> 'industries', '[]'::jsonb)
-							        || coalesce(r.requirements -> 'products', '[]'::jsonb)
-							        || coalesce(r.requirements -> 'services', '[]'::jsonb)
-							        || coalesce(r.requirements -> 'solutions', '[]'::jsonb)) as t(keyword)) k
+							 cross join lateral referral_keywords(r.requirements) k(keyword)
 							group by c.vendor_id, c.day, r.qualification, k.keyword""")
 			.params(vendors, days, vendors, days)
 			.update();
