@@ -187,8 +187,7 @@ public final class Benchmark {
 		if (this.only.contains("get")) {
 			String staticFile = StaticFloor.fileLike(app.baseUrl(), referrals + "/" + referral(4242), partner1);
 			// the first measurement would otherwise pay for the JIT compiling the stack
-			// they
-			// share (the container, the filter chain), which its CPU per request counts
+			// both share (the container, the filter chain) in its CPU per request
 			log("warm-up: the static file and the GET, alternating");
 			load.run("warm-up", i -> i % 2 == 0 ? HttpRequest.newBuilder(URI.create(staticFile)).GET().build()
 					: LoadGenerator.request(referrals + "/" + referral(4242 + i), partner1).GET().build());
@@ -337,8 +336,7 @@ public final class Benchmark {
 		Result result = endpoint.run();
 		awaitListeners(scenario);
 		if (reference != null) {
-			// a write: where PostgreSQL's share of it goes, its listeners' statements
-			// included
+			// a write: where PostgreSQL's share goes, its listeners' statements too
 			this.statements.append("\n")
 				.append(scenario)
 				.append(" (the measured period and the work it left):\n\n```\n");

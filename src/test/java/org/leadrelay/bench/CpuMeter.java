@@ -80,8 +80,7 @@ final class CpuMeter implements LoadGenerator.Window {
 			return ticks / TICKS_PER_SECOND;
 		}
 		catch (NoSuchFileException ex) {
-			// a backend that ended between listing and reading: its time is its parent's
-			// now
+			// a backend that ended between listing and reading: its parent has its time
 			return 0;
 		}
 		catch (IOException ex) {

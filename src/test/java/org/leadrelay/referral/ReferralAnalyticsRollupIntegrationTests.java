@@ -146,11 +146,10 @@ class ReferralAnalyticsRollupIntegrationTests {
 		this.clock.advance(Duration.ofDays(15));
 		assertThat(this.expiry.run()).isGreaterThanOrEqualTo(6);
 		assertThat(daysMarked(program)).as("days marked after expiries").isZero();
-		assertThat(this.jdbc
-			.sql("select coalesce(sum(expired), 0) from referral_day_figure_changes where vendor_organization_id = ?")
-			.param(program.vendor().id().value())
-			.query(Integer.class)
-			.single()).as("expiries waiting as differences").isEqualTo(6);
+		assertThat(ofVendor(program,
+				"select coalesce(sum(expired), 0) from referral_day_figure_changes where vendor_organization_id = ?"))
+			.as("expiries waiting as differences")
+			.isEqualTo(6);
 
 		FigureCriteria period = new FigureCriteria(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				first.plusDays(4).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null);
@@ -179,20 +178,18 @@ class ReferralAnalyticsRollupIntegrationTests {
 			this.clock.advance(Duration.ofHours(7));
 		}
 		assertThat(daysMarked(program)).as("days marked after new leads").isZero();
-		assertThat(this.jdbc
-			.sql("select coalesce(sum(received), 0) from referral_day_keyword_changes "
-					+ "where vendor_organization_id = ? and keyword = 'Retail'")
-			.param(program.vendor().id().value())
-			.query(Integer.class)
-			.single()).as("Retail's new leads waiting as differences").isEqualTo(3);
+		assertThat(ofVendor(program,
+				"select coalesce(sum(received), 0) from referral_day_keyword_changes "
+						+ "where vendor_organization_id = ? and keyword = 'Retail'"))
+			.as("Retail's new leads waiting as differences")
+			.isEqualTo(3);
 		LeadFigures rolledUp = this.analytics.figures(vendor, period);
 		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
 		assertThat(rolledUp.outcomes().received()).isEqualTo(6);
 		assertThat(rolledUp.outcomes().open()).isEqualTo(6);
 
-		// declines move their day by their differences too (V164); a win marks the day
-		// for
-		// a recount, which drops the differences of that day that it counts itself
+		// declines move their day by their differences too (V164); a win marks the
+		// day for a recount, which drops the differences of that day it counts itself
 		send(vendor, program.budapest(), Qualification.SalesQualified, "Retail");
 		for (Referral declined : List.of(retail, leads.get(0), leads.get(2))) {
 			this.management.decline(contoso, declined.id(), "NotOurExpertise", null, Source.API, null);
@@ -241,17 +238,14 @@ class ReferralAnalyticsRollupIntegrationTests {
 			}
 		}
 		assertThat(daysMarked(program)).as("days marked after answers").isZero();
-		assertThat(this.jdbc.sql(
-				"select count(distinct organization_id) from referral_responder_stale where vendor_organization_id = ?")
-			.param(program.vendor().id().value())
-			.query(Integer.class)
-			.single()).as("partners marked for their responder figures").isEqualTo(2);
-		assertThat(this.jdbc
-			.sql("select coalesce(sum(answered), 0) from referral_day_response_time_changes "
-					+ "where vendor_organization_id = ?")
-			.param(program.vendor().id().value())
-			.query(Integer.class)
-			.single()).as("answers waiting as differences").isEqualTo(7);
+		assertThat(ofVendor(program,
+				"select count(distinct organization_id) from referral_responder_stale where vendor_organization_id = ?"))
+			.as("partners marked for their responder figures")
+			.isEqualTo(2);
+		assertThat(ofVendor(program,
+				"select coalesce(sum(answered), 0) from referral_day_response_time_changes where vendor_organization_id = ?"))
+			.as("answers waiting as differences")
+			.isEqualTo(7);
 
 		LeadFigures rolledUp = this.analytics.figures(vendor, period);
 		assertThat(rolledUp).isEqualTo(this.analytics.recount(vendor, period));
@@ -272,10 +266,12 @@ class ReferralAnalyticsRollupIntegrationTests {
 	}
 
 	private int daysMarked(Program program) {
-		return this.jdbc.sql("select count(*) from referral_figures_stale where vendor_organization_id = ?")
-			.param(program.vendor().id().value())
-			.query(Integer.class)
-			.single();
+		return ofVendor(program, "select count(*) from referral_figures_stale where vendor_organization_id = ?");
+	}
+
+	/** The number a query of the program's vendor ({@code ?}) answers. */
+	private int ofVendor(Program program, String sql) {
+		return this.jdbc.sql(sql).param(program.vendor().id().value()).query(Integer.class).single();
 	}
 
 	private static Caller vendor(Program program) {

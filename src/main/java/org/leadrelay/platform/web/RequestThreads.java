@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * caches have gone cold. On 2 cores, with 32 connections: 16 threads served a GET by id
  * at 0.69 of a static file and the list page at p95 12.3 ms (8 connections), where 32
  * threads (as many as Tomcat's default of 200 starts for 32 connections) gave 0.44 and
- * 15.9 ms (docs/performance.md).
+ * 15.9 ms (docs/performance.md; both ratios against a static file measured before the
+ * harness warmed the node up, so comparable with each other only).
  */
 @Component
 class RequestThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
