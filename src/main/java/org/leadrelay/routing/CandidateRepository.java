@@ -70,13 +70,20 @@ class CandidateRepository {
 	private static final String TAGGED = "coalesce(p.tag_keys && cast(:keys as text[]), false)";
 
 	/**
-	 * The score without history (see {@link RankingModel}), with the most history can add
-	 * (0.20), and 0.001 for the rounding of the score and of the sum; in double
-	 * precision, as numeric arithmetic costs more.
+	 * What a bound adds to the score without history: the most history can add (0.20),
+	 * what rounding the score to three decimals can add (half its step: a candidate ties
+	 * with the tenth best only when its unrounded score reaches within 0.0005 of it), and
+	 * a millionth for the float sums' differences. Every score stays below its bound.
+	 */
+	static final double HEADROOM = 0.200501;
+
+	/**
+	 * The score without history (see {@link RankingModel}) with {@link #HEADROOM}; in
+	 * double precision, as numeric arithmetic costs more.
 	 */
 	private static final String BOUND = "0.40::float8 * case when :tagCount = 0 or p.organization_id is null "
 			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * " + SIZE_FIT + " + 0.15::float8 * "
-			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(s.score::float8, 0.5) + 0.201::float8";
+			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(s.score::float8, 0.5) + " + HEADROOM + "::float8";
 
 	private static final String COLUMNS = """
 			l.id, l.organization_id, l.name, l.city, l.country, o.name as partner_name,
@@ -264,7 +271,7 @@ class CandidateRepository {
 		/** The highest bound there is: a perfect score, with what the bound spares. */
 		@Override
 		public double ceiling() {
-			return 1.0 + 0.201;
+			return 1.0 + HEADROOM;
 		}
 
 		@Override
@@ -312,7 +319,7 @@ class CandidateRepository {
 
 		@Override
 		public double ceiling() {
-			return 0.10 * this.size + 0.15 * this.fit + 0.15 * (this.responsive ? 1 : 0.5) + 0.201 + 1e-9;
+			return 0.10 * this.size + 0.15 * this.fit + 0.15 * (this.responsive ? 1 : 0.5) + HEADROOM + 1e-9;
 		}
 
 		@Override
