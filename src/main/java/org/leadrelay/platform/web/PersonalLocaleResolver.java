@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.i18n.AbstractLocaleContextResolver;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
@@ -30,14 +31,18 @@ final class PersonalLocaleResolver extends AbstractLocaleContextResolver {
 
 	private final CookieLocaleResolver anonymous;
 
-	private final ObjectProvider<PersonalLanguage> personal;
+	/**
+	 * The identity module's bean, looked up once: each lookup through the provider
+	 * matches every bean's type again, on every call of a request's locale.
+	 */
+	private final SingletonSupplier<PersonalLanguage> personal;
 
 	private final TimeZone defaultZone;
 
 	PersonalLocaleResolver(CookieLocaleResolver anonymous, ObjectProvider<PersonalLanguage> personal,
 			TimeZone defaultZone) {
 		this.anonymous = anonymous;
-		this.personal = personal;
+		this.personal = SingletonSupplier.of(personal::getIfAvailable);
 		this.defaultZone = defaultZone;
 		setDefaultTimeZone(defaultZone);
 	}
@@ -84,7 +89,7 @@ final class PersonalLocaleResolver extends AbstractLocaleContextResolver {
 	}
 
 	private @Nullable Settings settings(HttpServletRequest request) {
-		PersonalLanguage language = this.personal.getIfAvailable();
+		PersonalLanguage language = this.personal.get();
 		return language == null ? null : language.of(request);
 	}
 
