@@ -2,6 +2,7 @@ package org.leadrelay.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.leadrelay.platform.web.Durations;
 import org.leadrelay.platform.web.Formats;
@@ -31,57 +32,63 @@ class Explanations {
 		this.formats = formats;
 	}
 
+	/**
+	 * The candidate's explanation; the language is resolved once for it, as each
+	 * resolution reads the reader's settings or the request's headers again.
+	 */
 	String of(RecommendationQuery query, Candidate candidate, Signals signals) {
+		Locale locale = LocaleContextHolder.getLocale();
 		List<String> parts = new ArrayList<>();
 		if (!signals.matchedTags().isEmpty()) {
-			parts.add(text("recommendation.matches", list(signals.matchedTags())));
+			parts.add(text(locale, "recommendation.matches", list(signals.matchedTags(), locale)));
 		}
 		else if (!query.tags().isEmpty()) {
-			parts.add(text("recommendation.matchesNone"));
+			parts.add(text(locale, "recommendation.matchesNone"));
 		}
 		if (query.country() != null) {
 			String country = this.formats.country(query.country());
-			parts.add(signals.country() == 1 ? text("recommendation.inCountry", country) : signals.country() > 0
-					? text("recommendation.sameRegion", country) : text("recommendation.otherRegion", country));
+			parts.add(signals.country() == 1 ? text(locale, "recommendation.inCountry", country)
+					: signals.country() > 0 ? text(locale, "recommendation.sameRegion", country)
+							: text(locale, "recommendation.otherRegion", country));
 		}
 		if (query.size() != null) {
-			String size = text("size." + query.size().name());
-			parts.add(signals.size() == 1 ? text("recommendation.servesSize", size)
-					: text("recommendation.notSize", size));
+			String size = text(locale, "size." + query.size().name());
+			parts.add(signals.size() == 1 ? text(locale, "recommendation.servesSize", size)
+					: text(locale, "recommendation.notSize", size));
 		}
-		parts.add(responsiveness(candidate.responsiveness()));
+		parts.add(responsiveness(candidate.responsiveness(), locale));
 		SimilarLeads history = candidate.history();
 		if (history.accepted() + history.declined() > 0) {
 			parts.add(history.won() > 0
-					? text("recommendation.historyWon", history.accepted(), history.declined(), history.won())
-					: text("recommendation.history", history.accepted(), history.declined()));
+					? text(locale, "recommendation.historyWon", history.accepted(), history.declined(), history.won())
+					: text(locale, "recommendation.history", history.accepted(), history.declined()));
 		}
 		return String.join("; ", parts);
 	}
 
-	private String responsiveness(ResponsivenessScore score) {
+	private String responsiveness(ResponsivenessScore score, Locale locale) {
 		if (!score.hasHistory()) {
-			return text("recommendation.noResponseHistory");
+			return text(locale, "recommendation.noResponseHistory");
 		}
 		if (score.medianResponseTime() == null) {
-			return text("recommendation.allExpired", score.expired());
+			return text(locale, "recommendation.allExpired", score.expired());
 		}
-		String median = this.durations.of(score.medianResponseTime());
-		return score.expired() == 0 ? text("recommendation.answers", median)
-				: text("recommendation.answersWithExpired", median, Math.round(score.expiredShare() * 100));
+		String median = this.durations.of(score.medianResponseTime(), locale);
+		return score.expired() == 0 ? text(locale, "recommendation.answers", median)
+				: text(locale, "recommendation.answersWithExpired", median, Math.round(score.expiredShare() * 100));
 	}
 
 	/** "A", "A and B", "A, B and C". */
-	private String list(List<String> items) {
+	private String list(List<String> items, Locale locale) {
 		if (items.size() == 1) {
 			return items.get(0);
 		}
-		return String.join(", ", items.subList(0, items.size() - 1)) + " " + text("recommendation.and") + " "
+		return String.join(", ", items.subList(0, items.size() - 1)) + " " + text(locale, "recommendation.and") + " "
 				+ items.get(items.size() - 1);
 	}
 
-	private String text(String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	private String text(Locale locale, String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 }

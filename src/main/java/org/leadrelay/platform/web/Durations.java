@@ -1,6 +1,7 @@
 package org.leadrelay.platform.web;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,19 +24,24 @@ public class Durations {
 	}
 
 	public String of(@Nullable Duration duration) {
+		return of(duration, LocaleContextHolder.getLocale());
+	}
+
+	public String of(@Nullable Duration duration, Locale locale) {
 		if (duration == null) {
 			return "";
 		}
 		long minutes = Math.round(duration.toSeconds() / 60.0);
 		if (minutes < 60) {
-			return text("duration.minutes", minutes);
+			return text(locale, "duration.minutes", minutes);
 		}
 		long hours = Math.round(minutes / 60.0);
-		return hours < 48 ? text("duration.hours", hours) : text("duration.days", Math.round(hours / 24.0));
+		return hours < 48 ? text(locale, "duration.hours", hours)
+				: text(locale, "duration.days", Math.round(hours / 24.0));
 	}
 
-	private String text(String key, long amount) {
-		return this.messages.getMessage(key, new Object[] { amount }, LocaleContextHolder.getLocale());
+	private String text(Locale locale, String key, long amount) {
+		return this.messages.getMessage(key, new Object[] { amount }, locale);
 	}
 
 }
