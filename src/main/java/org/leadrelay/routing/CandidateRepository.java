@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -85,10 +88,14 @@ class CandidateRepository {
 			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * " + SIZE_FIT + " + 0.15::float8 * "
 			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(s.score::float8, 0.5) + " + HEADROOM + "::float8";
 
-	private static final String COLUMNS = """
-			l.id, l.organization_id, l.name, l.city, l.country, o.name as partner_name,
-			p.industries, p.products, p.services, p.customer_sizes,
-			s.answered, s.expired, s.median_response_seconds, s.score, %s as bound""".formatted(BOUND);
+	/** A location with its region's profile. */
+	private static final String LOCATION = """
+			l.id, l.organization_id, l.name, l.city, l.country,
+			p.industries, p.products, p.services, p.customer_sizes""";
+
+	/** A partner with its responsiveness. */
+	private static final String PARTNER = """
+			o.name as partner_name, s.answered, s.expired, s.median_response_seconds, s.score""";
 
 	/** The location's country with its fit and region, and the profile of that region. */
 	private static final String LOCATED = """
@@ -102,20 +109,20 @@ class CandidateRepository {
 	 * found through the profiles' index, scored in full.
 	 */
 	private static final String WITH_TAGS = """
-			select %s
+			select %s, %s, %s as bound
 			from partner_location_v l
 			join partner_organization_v o on o.id = l.organization_id
 			%s
 			left join partner_responsiveness s on s.organization_id = l.organization_id
 			where o.vendor_id = :vendor and o.kind = 'PARTNER' and p.tag_keys && cast(:keys as text[])
-			order by bound desc""".formatted(COLUMNS, LOCATED);
+			order by bound desc""".formatted(LOCATION, PARTNER, BOUND, LOCATED);
 
 	/**
 	 * The next partners of the program with a responsiveness, most responsive first,
-	 * through partner_responsiveness_score_idx (V158).
+	 * through partner_responsiveness_score_idx (V158), with what their candidates need.
 	 */
-	private static final String RESPONSIVE = """
-			select s.organization_id, s.score
+	private static final String RESPONSIVE = "select s.organization_id, " + PARTNER + """
+
 			from partner_responsiveness s
 			join partner_organization_v o on o.id = s.organization_id
 			where o.vendor_id = :vendor and o.kind = 'PARTNER' %s
@@ -124,7 +131,7 @@ class CandidateRepository {
 
 	/** The next partners of the program without a responsiveness, by id. */
 	private static final String NEUTRAL = """
-			select o.id as organization_id, null::real as score
+			select o.id as organization_id, o.name as partner_name, null::real as score
 			from partner_organization_v o
 			where o.vendor_id = :vendor and o.kind = 'PARTNER'
 			  and not exists (select from partner_responsiveness s where s.organization_id = o.id) %s
@@ -133,17 +140,16 @@ class CandidateRepository {
 
 	/**
 	 * The current locations of the given partners, in their order, whose profile could
-	 * list none of the wanted tags, of one country and size fit.
+	 * list none of the wanted tags, of one country and size fit; the partners' page
+	 * brought their name and responsiveness.
 	 */
 	private static final String FITTING = """
 			select %s
 			from unnest(cast(:partners as uuid[])) with ordinality as page(organization_id, position)
 			join partner_location_v l on l.organization_id = page.organization_id
-			join partner_organization_v o on o.id = l.organization_id
 			%s
-			left join partner_responsiveness s on s.organization_id = l.organization_id
 			where not %s and %s = :fit and %s = :size
-			order by page.position""".formatted(COLUMNS, LOCATED, TAGGED, COUNTRY_FIT, SIZE_FIT);
+			order by page.position""".formatted(LOCATION, LOCATED, TAGGED, COUNTRY_FIT, SIZE_FIT);
 
 	/** The partners of a part's first page; each next one is twice as many. */
 	static final int FIRST_PAGE = 64;
@@ -206,19 +212,31 @@ class CandidateRepository {
 						.toArray(Double[]::new));
 	}
 
+	/** A candidate whose row holds its partner and bound too. */
 	private static Bounded bounded(ResultSet rs, int row) throws SQLException {
-		OrganizationId partner = new OrganizationId(rs.getObject("organization_id", UUID.class));
-		Place place = new Place(new LocationId(rs.getObject("id", UUID.class)), partner, rs.getString("name"),
+		return new Bounded(candidate(rs, partner(rs, row)), rs.getDouble("bound"));
+	}
+
+	/** The row's partner, with its responsiveness or without one. */
+	private static Partner partner(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("organization_id", UUID.class);
+		ResponsivenessScore responsiveness = rs.getObject("score") == null
+				? ResponsivenessScore.neutral(new OrganizationId(id)) : ResponsivenessRepository.score(rs, row);
+		return new Partner(id, rs.getString("partner_name"), responsiveness);
+	}
+
+	/** The row's location, with its region's profile, as the partner's candidate. */
+	private static Candidate candidate(ResultSet rs, Partner partner) throws SQLException {
+		OrganizationId organization = new OrganizationId(partner.id());
+		Place place = new Place(new LocationId(rs.getObject("id", UUID.class)), organization, rs.getString("name"),
 				rs.getString("city"), rs.getString("country"));
 		// a location without a profile in its region has no tags and turns no size away
 		boolean profiled = rs.getArray("customer_sizes") != null;
 		Expertise expertise = profiled ? new Expertise(strings(rs.getArray("industries")),
 				strings(rs.getArray("products")), strings(rs.getArray("services")), List.of()) : Expertise.NONE;
 		Set<CompanySize> sizes = profiled ? sizes(strings(rs.getArray("customer_sizes"))) : CompanySize.current();
-		ResponsivenessScore responsiveness = rs.getObject("score") == null ? ResponsivenessScore.neutral(partner)
-				: ResponsivenessRepository.score(rs, row);
-		return new Bounded(new Candidate(place, rs.getString("partner_name"), expertise, sizes, responsiveness,
-				SimilarLeads.none(partner)), rs.getDouble("bound"));
+		return new Candidate(place, partner.name(), expertise, sizes, partner.responsiveness(),
+				SimilarLeads.none(organization));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -319,7 +337,15 @@ class CandidateRepository {
 
 		@Override
 		public double ceiling() {
-			return 0.10 * this.size + 0.15 * this.fit + 0.15 * (this.responsive ? 1 : 0.5) + HEADROOM + 1e-9;
+			return bound(this.responsive ? 1 : ResponsivenessScore.NEUTRAL);
+		}
+
+		/**
+		 * The bound of this part's locations (see {@link #BOUND}: no tag part), by their
+		 * partner's responsiveness.
+		 */
+		private double bound(double responsiveness) {
+			return 0.10 * this.size + 0.15 * this.fit + 0.15 * responsiveness + HEADROOM;
 		}
 
 		@Override
@@ -331,9 +357,10 @@ class CandidateRepository {
 					.sql((this.responsive ? RESPONSIVE : NEUTRAL).formatted(after))
 					.param("vendor", this.vendor.value())
 					.param("limit", this.page)
-					.param("score", this.last == null ? 0f : this.last.score())
+					// as stored (real), for the index's order
+					.param("score", this.last == null ? 0f : (float) this.last.responsiveness().score())
 					.param("partner", this.last == null ? this.vendor.value() : this.last.id())
-					.query((rs, row) -> new Partner(rs.getObject("organization_id", UUID.class), rs.getFloat("score")))
+					.query(CandidateRepository::partner)
 					.list();
 				this.exhausted = partners.size() < this.page;
 				this.page *= 2;
@@ -341,11 +368,15 @@ class CandidateRepository {
 					break;
 				}
 				this.last = partners.get(partners.size() - 1);
+				Map<UUID, Partner> byId = partners.stream().collect(Collectors.toMap(Partner::id, Function.identity()));
 				List<Bounded> found = statement(FITTING, this.vendor, this.query)
 					.param("partners", SqlValues.uuidArray(partners.stream().map(Partner::id).toList()))
 					.param("fit", this.fit)
 					.param("size", this.size)
-					.query(CandidateRepository::bounded)
+					.query((rs, row) -> {
+						Partner partner = byId.get(rs.getObject("organization_id", UUID.class));
+						return new Bounded(candidate(rs, partner), bound(partner.responsiveness().score()));
+					})
 					.list();
 				if (!found.isEmpty()) {
 					return found;
@@ -356,8 +387,8 @@ class CandidateRepository {
 
 	}
 
-	/** A partner of a page, with its responsiveness as stored (real). */
-	private record Partner(UUID id, float score) {
+	/** A partner of the program, with what its candidates need. */
+	private record Partner(UUID id, String name, ResponsivenessScore responsiveness) {
 	}
 
 	/**
