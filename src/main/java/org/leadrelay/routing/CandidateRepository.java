@@ -121,13 +121,13 @@ class CandidateRepository {
 	 * The next partners of the program with a responsiveness, most responsive first,
 	 * through partner_responsiveness_score_idx (V158), with what their candidates need.
 	 */
-	private static final String RESPONSIVE = "select s.organization_id, " + PARTNER + """
-
+	private static final String RESPONSIVE = """
+			select s.organization_id, %s
 			from partner_responsiveness s
 			join partner_organization_v o on o.id = s.organization_id
-			where o.vendor_id = :vendor and o.kind = 'PARTNER' %s
+			where o.vendor_id = :vendor and o.kind = 'PARTNER' %%s
 			order by s.score desc, s.organization_id desc
-			limit :limit""";
+			limit :limit""".formatted(PARTNER);
 
 	/** The next partners of the program without a responsiveness, by id. */
 	private static final String NEUTRAL = """

@@ -6,10 +6,10 @@ import java.util.Locale;
 
 import org.leadrelay.platform.web.Durations;
 import org.leadrelay.platform.web.Formats;
+import org.leadrelay.platform.web.LocaleFormats;
 import org.leadrelay.referral.SimilarLeads;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +33,12 @@ class Explanations {
 	}
 
 	/**
-	 * The candidate's explanation; the language is resolved once for it, as each
+	 * The candidate's explanation; the reader's formats are resolved once for it, as each
 	 * resolution reads the reader's settings or the request's headers again.
 	 */
 	String of(RecommendationQuery query, Candidate candidate, Signals signals) {
-		Locale locale = LocaleContextHolder.getLocale();
+		LocaleFormats formats = this.formats.current();
+		Locale locale = formats.locale();
 		List<String> parts = new ArrayList<>();
 		if (!signals.matchedTags().isEmpty()) {
 			parts.add(text(locale, "recommendation.matches", list(signals.matchedTags(), locale)));
@@ -46,7 +47,7 @@ class Explanations {
 			parts.add(text(locale, "recommendation.matchesNone"));
 		}
 		if (query.country() != null) {
-			String country = this.formats.country(query.country());
+			String country = formats.country(query.country());
 			parts.add(signals.country() == 1 ? text(locale, "recommendation.inCountry", country)
 					: signals.country() > 0 ? text(locale, "recommendation.sameRegion", country)
 							: text(locale, "recommendation.otherRegion", country));

@@ -12,8 +12,8 @@ import org.leadrelay.platform.web.PersonalLanguage.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
-import org.springframework.web.servlet.i18n.AbstractLocaleContextResolver;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.i18n.AbstractLocaleContextResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
