@@ -113,27 +113,40 @@ class ResponderRollupRepository {
 	/**
 	 * Recounts the expired leads of the partners whose leads expired since the last fold,
 	 * in every period: an expiry moves nothing else of their figures ({@code V161}). A
-	 * partner without answers has no figures to correct.
+	 * partner without answers has no figures to correct. Each partner's expired leads are
+	 * read once for all periods (materialized, and the lateral kept a nested loop by its
+	 * offset, so that the planner neither reads them once per period nor scans every
+	 * vendor's expired leads for a few partners), counted per lead type and summed from
+	 * those counts; a count that did not change is not rewritten.
 	 */
 	void recountExpired() {
 		this.jdbc.sql("""
 				with marked as (
 				    delete from referral_responder_expired_stale returning vendor_organization_id, organization_id),
-				counted as (
-				    select p.vendor_organization_id, p.months, r.organization_id,
-				           case when grouping(r.qualification) = 1 then '' else r.qualification end as qualification,
-				           count(*) as expired
+				expired as materialized (
+				    select m.vendor_organization_id, m.organization_id, r.qualification, r.created_at
 				    from (select distinct vendor_organization_id, organization_id from marked) m
-				    join referral_responder_periods p on p.vendor_organization_id = m.vendor_organization_id
-				    join referral r on r.organization_id = m.organization_id
-				                   and r.vendor_organization_id = m.vendor_organization_id
-				                   and r.substatus = 'Expired' and r.origin = 'Lead'
-				                   and r.created_at >= p.since::timestamp at time zone 'UTC'
-				    group by p.vendor_organization_id, p.months,
-				             grouping sets ((r.organization_id, r.qualification), (r.organization_id)))
+				    cross join lateral (
+				        select r.qualification, r.created_at from referral r
+				        where r.organization_id = m.organization_id
+				          and r.vendor_organization_id = m.vendor_organization_id
+				          and r.substatus = 'Expired' and r.origin = 'Lead'
+				        offset 0) r),
+				by_type as (
+				    select p.vendor_organization_id, p.months, e.organization_id, e.qualification, count(*) as expired
+				    from expired e
+				    join referral_responder_periods p on p.vendor_organization_id = e.vendor_organization_id
+				                                     and e.created_at >= p.since::timestamp at time zone 'UTC'
+				    group by 1, 2, 3, 4),
+				counted as (
+				    select * from by_type
+				    union all
+				    select vendor_organization_id, months, organization_id, '', sum(expired)
+				    from by_type group by 1, 2, 3)
 				update referral_responder_figures f set expired = c.expired from counted c
 				where f.vendor_organization_id = c.vendor_organization_id and f.months = c.months
-				  and f.organization_id = c.organization_id and f.qualification = c.qualification""").update();
+				  and f.organization_id = c.organization_id and f.qualification = c.qualification
+				  and f.expired <> c.expired""").update();
 	}
 
 	/**
