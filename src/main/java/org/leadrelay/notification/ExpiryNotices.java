@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * locations and their senders are read in a few queries, and each sender (for a lead an
  * API client sent: the vendor's admins) gets one mail for all their leads of the batch
  * ({@link BatchNoticeDelivery}). The customer of an expired inquiry gets a mail of their
- * own with other partners to turn to, as before.
+ * own about it with other partners to turn to, all the batch's logged by one insert.
  */
 @Component
 class ExpiryNotices {
@@ -38,19 +38,16 @@ class ExpiryNotices {
 
 	private final Notices notices;
 
-	private final NoticeDelivery delivery;
-
 	private final BatchNoticeDelivery batchDelivery;
 
 	private final MailComposer composer;
 
 	ExpiryNotices(ReferralSearch referrals, Organizations organizations, Recipients recipients, Notices notices,
-			NoticeDelivery delivery, BatchNoticeDelivery batchDelivery, MailComposer composer) {
+			BatchNoticeDelivery batchDelivery, MailComposer composer) {
 		this.referrals = referrals;
 		this.organizations = organizations;
 		this.recipients = recipients;
 		this.notices = notices;
-		this.delivery = delivery;
 		this.batchDelivery = batchDelivery;
 		this.composer = composer;
 	}
@@ -67,8 +64,8 @@ class ExpiryNotices {
 		List<Referral> inquiries = expired.stream()
 			.filter(referral -> referral.qualification() == Qualification.Direct)
 			.toList();
-		this.notices.forCustomers(NotificationKind.REFERRAL_EXPIRED, inquiries, events, locations)
-			.forEach(this.delivery::deliver);
+		this.batchDelivery
+			.deliverEach(this.notices.forCustomers(NotificationKind.REFERRAL_EXPIRED, inquiries, events, locations));
 		List<Notice> notices = new ArrayList<>();
 		for (Referral referral : expired) {
 			if (referral.qualification() == Qualification.Direct) {

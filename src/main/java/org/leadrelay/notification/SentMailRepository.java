@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.ReferralId;
 
@@ -46,38 +49,31 @@ class SentMailRepository {
 	}
 
 	/**
-	 * Adds a mail, unless this recipient already got one for the event; filed under the
-	 * vendor only when vendor staff see the referral, so a deal between partners (or a
-	 * private one) never shows on the vendor's sent-mail page.
-	 * @return whether it was added
+	 * Adds mails in one statement, each unless its recipient already got one for its
+	 * event (or gets one earlier in the list).
+	 * @return the ids of those added
 	 */
-	boolean add(UUID id, Notice notice, Recipient recipient, ComposedMail mail, boolean kept, Instant now) {
-		return this.jdbc
-			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
-					+ "referral_id, vendor_organization_id, transport, sent_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
-			.params(id, notice.eventId(), recipient.email(), notice.kind().name(), recipient.locale().toLanguageTag(),
-					mail.subject(), mail.text(), mail.html(), notice.referral().id().value(),
-					notice.referral().visibleToVendor() ? notice.referral().vendorOrganizationId().value() : null,
-					kept ? "KEPT" : "SMTP", SqlValues.timestamp(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Adds a mail that lists several leads, filed under the first, unless the recipient
-	 * already got one for the event.
-	 * @return whether it was added
-	 */
-	boolean addListing(UUID id, UUID eventId, NotificationKind kind, Recipient recipient, ComposedMail mail,
-			UUID firstReferralId, UUID vendorOrganizationId, boolean kept, Instant now) {
-		return this.jdbc
-			.sql("insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, "
-					+ "referral_id, vendor_organization_id, transport, sent_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id, recipient) do nothing")
-			.params(id, eventId, recipient.email(), kind.name(), recipient.locale().toLanguageTag(), mail.subject(),
-					mail.text(), mail.html(), firstReferralId, vendorOrganizationId, kept ? "KEPT" : "SMTP",
-					SqlValues.timestamp(now))
-			.update() == 1;
+	Set<UUID> addAll(List<NewSentMail> mails, Instant now) {
+		if (mails.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc
+			.sql("""
+					insert into sent_mail (id, event_id, recipient, kind, locale, subject, text_body, html_body, referral_id,
+					  vendor_organization_id, transport, sent_at)
+					select m.*, ? from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+					  ?::text[], ?::uuid[], ?::uuid[], ?::text[]) as m
+					on conflict (event_id, recipient) do nothing
+					returning id""")
+			.params(SqlValues.timestamp(now), column(mails, NewSentMail::id), column(mails, NewSentMail::eventId),
+					column(mails, mail -> mail.recipient().email()), column(mails, mail -> mail.kind().name()),
+					column(mails, mail -> mail.recipient().locale().toLanguageTag()),
+					column(mails, mail -> mail.mail().subject()), column(mails, mail -> mail.mail().text()),
+					column(mails, mail -> mail.mail().html()), column(mails, NewSentMail::referralId),
+					column(mails, NewSentMail::vendorOrganizationId),
+					column(mails, mail -> mail.kept() ? "KEPT" : "SMTP"))
+			.query(UUID.class)
+			.list());
 	}
 
 	/**
@@ -87,11 +83,25 @@ class SentMailRepository {
 		return this.jdbc.sql("delete from sent_mail where sent_at < ?").param(SqlValues.timestamp(before)).update();
 	}
 
+	private static String[] column(List<NewSentMail> mails, Function<NewSentMail, @Nullable Object> value) {
+		return mails.stream().map(value).map(each -> each == null ? null : each.toString()).toArray(String[]::new);
+	}
+
 	private static SentMail sentMail(ResultSet rs, int row) throws SQLException {
 		return new SentMail(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("text_body"), rs.getString("html_body"), NotificationKind.valueOf(rs.getString("kind")),
 				rs.getString("locale"), new ReferralId(rs.getObject("referral_id", UUID.class)),
 				"KEPT".equals(rs.getString("transport")), SqlValues.instant(rs, "sent_at"));
+	}
+
+	/**
+	 * A mail to log, filed under its referral and, when vendor staff see it, its vendor.
+	 *
+	 * @param eventId what makes it once per recipient
+	 * @param kept whether it is kept for the sent-mail view rather than sent by SMTP
+	 */
+	record NewSentMail(UUID id, UUID eventId, NotificationKind kind, Recipient recipient, ComposedMail mail,
+			UUID referralId, @Nullable UUID vendorOrganizationId, boolean kept) {
 	}
 
 }

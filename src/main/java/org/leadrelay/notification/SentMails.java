@@ -2,9 +2,14 @@ package org.leadrelay.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.leadrelay.notification.SentMailRepository.NewSentMail;
 import org.leadrelay.platform.jobs.ClusteredJob;
 import org.leadrelay.platform.jobs.ClusteredJob.Runs;
 import org.leadrelay.shared.Caller;
@@ -66,7 +71,7 @@ public class SentMails {
 	 * @return whether the mail is new and is to be sent
 	 */
 	boolean record(Notice notice, Recipient recipient, ComposedMail mail, boolean kept) {
-		return this.mails.add(Ids.newId(this.clock), notice, recipient, mail, kept, this.clock.instant());
+		return !this.mails.addAll(List.of(aboutLead(notice, recipient, mail, kept)), this.clock.instant()).isEmpty();
 	}
 
 	/**
@@ -76,21 +81,43 @@ public class SentMails {
 	 * @param first the first lead it lists, whose vendor and referral it is filed under
 	 */
 	void recordDigest(UUID eventId, Recipient recipient, ComposedMail mail, LeadDigestItem first, boolean kept) {
-		this.mails.addListing(Ids.newId(this.clock), eventId, NotificationKind.NEW_REFERRAL, recipient, mail,
-				first.referralId().value(), first.vendorOrganizationId(), kept, this.clock.instant());
+		this.mails.addAll(List.of(new NewSentMail(Ids.newId(this.clock), eventId, NotificationKind.NEW_REFERRAL,
+				recipient, mail, first.referralId().value(), first.vendorOrganizationId(), kept)),
+				this.clock.instant());
 	}
 
 	/**
-	 * Records a mail about several leads of one notice kind and vendor, filed under the
-	 * first and once per recipient and the first's event; call it in the transaction that
-	 * sends.
-	 * @return whether the mail is new and is to be sent
+	 * Records the mails of a batch about to be sent, in one statement: a mail about one
+	 * lead as {@link #record} does, one that lists several leads (of one notice kind and
+	 * vendor) filed under the first and once per recipient and the first's event; call it
+	 * in the transaction that sends.
+	 * @return the mails that are new and are to be sent
 	 */
-	boolean recordListing(List<ToldLead> leads, Recipient recipient, ComposedMail mail, boolean kept) {
-		Notice first = leads.get(0).notice();
-		return this.mails.addListing(Ids.newId(this.clock), first.eventId(), first.kind(), recipient, mail,
-				first.referral().id().value(), first.referral().vendorOrganizationId().value(), kept,
-				this.clock.instant());
+	List<AddressedMail> recordAll(List<AddressedMail> mails, boolean kept) {
+		Map<UUID, AddressedMail> byId = new LinkedHashMap<>();
+		List<NewSentMail> entries = new ArrayList<>();
+		for (AddressedMail mail : mails) {
+			Notice first = mail.leads().get(0).notice();
+			NewSentMail entry = (mail.leads().size() == 1) ? aboutLead(first, mail.recipient(), mail.mail(), kept)
+					: new NewSentMail(Ids.newId(this.clock), first.eventId(), first.kind(), mail.recipient(),
+							mail.mail(), first.referral().id().value(), first.referral().vendorOrganizationId().value(),
+							kept);
+			byId.put(entry.id(), mail);
+			entries.add(entry);
+		}
+		Set<UUID> added = this.mails.addAll(entries, this.clock.instant());
+		return byId.entrySet().stream().filter(mail -> added.contains(mail.getKey())).map(Map.Entry::getValue).toList();
+	}
+
+	/**
+	 * A mail about one lead, filed under the vendor only when vendor staff see the
+	 * referral, so a deal between partners (or a private one) never shows on the vendor's
+	 * sent-mail page.
+	 */
+	private NewSentMail aboutLead(Notice notice, Recipient recipient, ComposedMail mail, boolean kept) {
+		return new NewSentMail(Ids.newId(this.clock), notice.eventId(), notice.kind(), recipient, mail,
+				notice.referral().id().value(),
+				notice.referral().visibleToVendor() ? notice.referral().vendorOrganizationId().value() : null, kept);
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

@@ -506,6 +506,30 @@ class NotificationMailIntegrationTests {
 	}
 
 	@Test
+	void aCustomerWhoseTwoInquiriesExpireTogetherHearsOfEachByItself() {
+		BusinessProfile rainier = listedPartner("Rainier Apps", "Seattle", "US", null);
+		BusinessProfile cascade = listedPartner("Cascade Cloud", "Portland", "US", null);
+		String customer = "lisa." + this.suffix + "@customer.example";
+		List<Referral> inquiries = List.of(
+				this.inquiries.inquire(rainier.locations().get(0), "Pike Street Retail", "US",
+						TeamMember.of("contact", "Lisa", "Moreno", null, customer)),
+				this.inquiries.inquire(cascade.locations().get(0), "Pike Street Retail", "US",
+						TeamMember.of("contact", "Lisa", "Moreno", null, customer)));
+		inquiries.forEach(inquiry -> this.publications.awaitCompleted(inquiry.id()));
+		forgetReceivedMail();
+
+		// one sweep batch, one recipient: still a mail per inquiry, not a list
+		this.clock.advance(this.referralProperties.responseWindow());
+		this.expiry.run();
+		inquiries.forEach(inquiry -> this.publications.awaitCompleted(inquiry.id()));
+
+		assertThat(received()).filteredOn(mail -> mail.to().equals(customer))
+			.extracting(ReceivedMail::subject)
+			.containsExactlyInAnyOrder("Your request to " + rainier.details().name(),
+					"Your request to " + cascade.details().name());
+	}
+
+	@Test
 	void anInquiryIsConfirmedInTheCustomersLanguageWithAPrivateLinkToItsStatus() {
 		String customer = "pek." + this.suffix + "@customer.example";
 
