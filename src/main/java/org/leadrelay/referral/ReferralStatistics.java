@@ -1,6 +1,5 @@
 package org.leadrelay.referral;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReferralStatistics {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralStatistics.class);
-
-	/**
-	 * How far the similar leads' roll-up may start before the period read: each read
-	 * takes away the leads created in between, so this bounds that work.
-	 */
-	static final Duration SIMILAR_LEADS_SLACK = Duration.ofHours(1);
 
 	private final ReferralStatisticsRepository repository;
 
@@ -75,14 +68,14 @@ public class ReferralStatistics {
 
 	/**
 	 * Keeps the roll-up that {@link #similarLeads} reads current for periods from
-	 * {@code since} on: rebuilds it from {@code since} when it starts later or more than
-	 * {@link #SIMILAR_LEADS_SLACK} earlier, then adds in the changes to the referrals
-	 * committed since.
+	 * {@code since} on: rebuilds it from {@code since} when it starts elsewhere (a read
+	 * of a later period takes away the leads created in between, which costs a look-up
+	 * per partner), then adds in the changes to the referrals committed since.
 	 * @return how many rows of the roll-up the changes moved
 	 */
 	public int foldSimilarLeads(Instant since) {
 		Instant start = this.similarLeads.start();
-		if (start == null || start.isAfter(since) || start.isBefore(since.minus(SIMILAR_LEADS_SLACK))) {
+		if (!since.equals(start)) {
 			long begin = System.nanoTime();
 			int rows = count(this.snapshotTransactions, () -> this.similarLeads.rebuild(since));
 			log.info("Similar leads' roll-up rebuilt from {}: {} rows in {} ms", since, rows,

@@ -57,8 +57,8 @@ class SimilarLeadsRepository {
 	 * {@code since} sharing at least one of the (non-empty) {@code tags}: how many it
 	 * accepted, declined and won. From the roll-up when it starts no later than
 	 * {@code since}: its rows and the changes not yet folded in, less the leads created
-	 * between its start and {@code since}; all counted from the referrals while there is
-	 * no roll-up that early.
+	 * between its start and {@code since} (looked up per partner only when it starts
+	 * earlier); all counted from the referrals while there is no roll-up that early.
 	 */
 	List<SimilarLeads> find(OrganizationId vendor, Collection<String> tags, Instant since,
 			Collection<OrganizationId> partners) {
@@ -80,6 +80,7 @@ class SimilarLeadsRepository {
 					              -count(*) filter (where r.substatus = 'Declined'), -count(*) filter (where r.substatus = 'Won')
 					       from referral r
 					       where %1$s and r.organization_id = any(cast(:partners as uuid[]))
+					         and (select since from start) < :since
 					         and r.created_at >= (select since from start) and r.created_at < :since
 					       group by r.organization_id
 					       union all

@@ -75,7 +75,7 @@ public class Recommendations {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Recommendations are for the vendor's staff");
 		}
-		Instant since = this.clock.instant().minus(this.properties.historyPeriod());
+		Instant since = this.properties.historySince(this.clock.instant());
 		List<Scored> best = new ArrayList<>();
 		CandidateStream candidates = new CandidateStream(this.candidates.parts(caller.organizationId(), query));
 		for (int size = FIRST_BATCH; !settled(best, candidates); size *= 2) {

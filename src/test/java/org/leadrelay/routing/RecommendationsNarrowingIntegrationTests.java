@@ -194,7 +194,7 @@ class RecommendationsNarrowingIntegrationTests {
 	 * narrowed in SQL, with the history counted from the referrals (or left neutral).
 	 */
 	private List<Recommendation> straightforward(Caller vendor, RecommendationQuery query, boolean withHistory) {
-		Instant since = this.clock.instant().minus(this.properties.historyPeriod());
+		Instant since = this.properties.historySince(this.clock.instant());
 		Map<OrganizationId, SimilarLeads> histories = !withHistory || query.tags().isEmpty() ? Map.of()
 				: this.recount.of(vendor.organizationId(), query.tags(), since);
 		return this.programCandidates.of(vendor, id -> histories.getOrDefault(id, SimilarLeads.none(id)))
