@@ -3,8 +3,11 @@ package org.leadrelay.partner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The sales regions a partner keeps one business profile for, each with up to
@@ -26,18 +29,24 @@ public enum Region {
 			"MN", "MO", "MP", "MV", "MY", "NC", "NF", "NP", "NR", "NU", "NZ", "PF", "PG", "PH", "PK", "PN", "PW", "SB",
 			"SG", "TH", "TK", "TL", "TO", "TV", "TW", "VN", "VU", "WF", "WS");
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+	/**
+	 * Every ISO 3166-1 alpha-2 code's region, found by one look-up: recommendations ask
+	 * for the region of every code once per candidate page.
+	 */
+	private static final Map<String, Region> BY_COUNTRY = Arrays.stream(Locale.getISOCountries())
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), Region::ofKnown));
 
 	/** The region of an ISO 3166-1 alpha-2 country code; empty for an unknown code. */
 	public static Optional<Region> of(String country) {
-		String code = country.strip().toUpperCase(Locale.ROOT);
-		if (!COUNTRIES.contains(code)) {
-			return Optional.empty();
-		}
+		Region region = BY_COUNTRY.get(country);
+		return Optional.ofNullable(region != null ? region : BY_COUNTRY.get(country.strip().toUpperCase(Locale.ROOT)));
+	}
+
+	private static Region ofKnown(String code) {
 		if (AMERICAS_COUNTRIES.contains(code)) {
-			return Optional.of(AMERICAS);
+			return AMERICAS;
 		}
-		return Optional.of(APAC_COUNTRIES.contains(code) ? APAC : EMEA);
+		return APAC_COUNTRIES.contains(code) ? APAC : EMEA;
 	}
 
 	/** The country codes of this region, sorted. */

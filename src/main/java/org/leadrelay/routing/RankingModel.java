@@ -2,6 +2,7 @@ package org.leadrelay.routing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,7 +52,8 @@ final class RankingModel {
 		if (wanted == null || wanted.equalsIgnoreCase(located)) {
 			return 1;
 		}
-		return Region.of(wanted).isPresent() && Region.of(wanted).equals(Region.of(located)) ? 0.5 : 0;
+		Optional<Region> region = Region.of(wanted);
+		return region.isPresent() && region.equals(Region.of(located)) ? 0.5 : 0;
 	}
 
 	static double history(SimilarLeads history) {
