@@ -527,6 +527,13 @@ class NotificationMailIntegrationTests {
 			.extracting(ReceivedMail::subject)
 			.containsExactlyInAnyOrder("Your request to " + rainier.details().name(),
 					"Your request to " + cascade.details().name());
+
+		// The outbox delivers at least once: the same batch again mails them no more.
+		List<ReferralId> ids = inquiries.stream().map(Referral::id).toList();
+		ReferralsExpired batch = new ReferralsExpired(this.events.of(ReferralExpired.class, ids));
+		this.transactions.executeWithoutResult(status -> this.publisher.publishEvent(batch));
+		ids.forEach(this.publications::awaitCompleted);
+		assertThat(received()).filteredOn(mail -> mail.to().equals(customer)).hasSize(2);
 	}
 
 	@Test
