@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.platform.SqlValues;
@@ -14,6 +13,8 @@ import org.leadrelay.referral.ReferralId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.leadrelay.platform.SqlValues.textColumn;
 
 /**
  * The log of sent mails. Its unique key on event and recipient is what keeps a
@@ -65,13 +66,14 @@ class SentMailRepository {
 					  ?::text[], ?::uuid[], ?::uuid[], ?::text[]) as m
 					on conflict (event_id, recipient) do nothing
 					returning id""")
-			.params(SqlValues.timestamp(now), column(mails, NewSentMail::id), column(mails, NewSentMail::eventId),
-					column(mails, mail -> mail.recipient().email()), column(mails, mail -> mail.kind().name()),
-					column(mails, mail -> mail.recipient().locale().toLanguageTag()),
-					column(mails, mail -> mail.mail().subject()), column(mails, mail -> mail.mail().text()),
-					column(mails, mail -> mail.mail().html()), column(mails, NewSentMail::referralId),
-					column(mails, NewSentMail::vendorOrganizationId),
-					column(mails, mail -> mail.kept() ? "KEPT" : "SMTP"))
+			.params(SqlValues.timestamp(now), textColumn(mails, NewSentMail::id),
+					textColumn(mails, NewSentMail::eventId), textColumn(mails, mail -> mail.recipient().email()),
+					textColumn(mails, mail -> mail.kind().name()),
+					textColumn(mails, mail -> mail.recipient().locale().toLanguageTag()),
+					textColumn(mails, mail -> mail.mail().subject()), textColumn(mails, mail -> mail.mail().text()),
+					textColumn(mails, mail -> mail.mail().html()), textColumn(mails, NewSentMail::referralId),
+					textColumn(mails, NewSentMail::vendorOrganizationId),
+					textColumn(mails, mail -> mail.kept() ? "KEPT" : "SMTP"))
 			.query(UUID.class)
 			.list());
 	}
@@ -81,10 +83,6 @@ class SentMailRepository {
 	 */
 	int deleteSentBefore(Instant before) {
 		return this.jdbc.sql("delete from sent_mail where sent_at < ?").param(SqlValues.timestamp(before)).update();
-	}
-
-	private static String[] column(List<NewSentMail> mails, Function<NewSentMail, @Nullable Object> value) {
-		return mails.stream().map(value).map(each -> each == null ? null : each.toString()).toArray(String[]::new);
 	}
 
 	private static SentMail sentMail(ResultSet rs, int row) throws SQLException {

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.Referral.PendingEntry;
@@ -25,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.leadrelay.platform.SqlValues.textColumn;
 
 /**
  * Stores referrals (one row each, nested values as JSONB) and their timeline. Updates are
@@ -191,26 +191,26 @@ class ReferralRepository {
 	 */
 	boolean update(List<Referral> referrals) {
 		int updated = this.jdbc.sql(UPDATE)
-			.params(column(referrals, referral -> referral.organizationId().value()),
-					column(referrals, referral -> referral.id().value()), column(referrals, Referral::version),
-					column(referrals, Referral::substatus), column(referrals, Referral::statusReason),
-					column(referrals, Referral::name), column(referrals, Referral::externalReferenceId),
-					column(referrals, Referral::campaignId),
-					column(referrals, referral -> this.rows.members(referral.customer().contacts())),
-					column(referrals, Referral::notes),
-					column(referrals,
+			.params(textColumn(referrals, referral -> referral.organizationId().value()),
+					textColumn(referrals, referral -> referral.id().value()), textColumn(referrals, Referral::version),
+					textColumn(referrals, Referral::substatus), textColumn(referrals, Referral::statusReason),
+					textColumn(referrals, Referral::name), textColumn(referrals, Referral::externalReferenceId),
+					textColumn(referrals, Referral::campaignId),
+					textColumn(referrals, referral -> this.rows.members(referral.customer().contacts())),
+					textColumn(referrals, Referral::notes),
+					textColumn(referrals,
 							referral -> referral.dealValue() == null ? null
 									: referral.dealValue().amount().toPlainString()),
-					column(referrals,
+					textColumn(referrals,
 							referral -> referral.dealValue() == null ? null
 									: referral.dealValue().currency().getCurrencyCode()),
-					column(referrals, Referral::closingAt),
-					column(referrals, referral -> this.rows.members(referral.team())),
-					column(referrals, Referral::updatedAt), column(referrals, Referral::acceptedAt),
-					column(referrals, Referral::closedAt),
-					column(referrals, referral -> this.json.writeValueAsString(referral.attributes())),
-					column(referrals, referral -> referral.engagement().dealType()), column(referrals, Referral::stage),
-					column(referrals, Referral::visibleToVendor))
+					textColumn(referrals, Referral::closingAt),
+					textColumn(referrals, referral -> this.rows.members(referral.team())),
+					textColumn(referrals, Referral::updatedAt), textColumn(referrals, Referral::acceptedAt),
+					textColumn(referrals, Referral::closedAt),
+					textColumn(referrals, referral -> this.json.writeValueAsString(referral.attributes())),
+					textColumn(referrals, referral -> referral.engagement().dealType()),
+					textColumn(referrals, Referral::stage), textColumn(referrals, Referral::visibleToVendor))
 			.update();
 		if (updated != referrals.size()) {
 			return false;
@@ -312,25 +312,15 @@ class ReferralRepository {
 			return;
 		}
 		this.jdbc.sql(INSERT_TIMELINE)
-			.params(column(rows, row -> row.referral().organizationId().value()),
-					column(rows, row -> row.referral().id().value()), column(rows, row -> row.entry().occurredAt()),
-					column(rows, row -> row.entry().actor().id()), column(rows, row -> row.entry().actor().name()),
-					column(rows, row -> row.entry().actor().source()), column(rows, row -> row.entry().action()),
-					column(rows, row -> this.json.writeValueAsString(row.entry().changes())))
+			.params(textColumn(rows, row -> row.referral().organizationId().value()),
+					textColumn(rows, row -> row.referral().id().value()),
+					textColumn(rows, row -> row.entry().occurredAt()),
+					textColumn(rows, row -> row.entry().actor().id()),
+					textColumn(rows, row -> row.entry().actor().name()),
+					textColumn(rows, row -> row.entry().actor().source()),
+					textColumn(rows, row -> row.entry().action()),
+					textColumn(rows, row -> this.json.writeValueAsString(row.entry().changes())))
 			.update();
-	}
-
-	/**
-	 * One column of a statement over {@code unnest} of text arrays, each value in its
-	 * text form (ISO-8601 for instants), which PostgreSQL casts to the column's type.
-	 */
-	private static <T> String[] column(List<T> rows, Function<T, @Nullable Object> value) {
-		String[] column = new String[rows.size()];
-		for (int n = 0; n < column.length; n++) {
-			Object each = value.apply(rows.get(n));
-			column[n] = each == null ? null : each instanceof Enum<?> constant ? constant.name() : each.toString();
-		}
-		return column;
 	}
 
 	private record TimelineRow(Referral referral, PendingEntry entry) {

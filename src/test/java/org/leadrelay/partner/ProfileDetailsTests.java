@@ -76,7 +76,9 @@ class ProfileDetailsTests {
 		assertThat(Region.of("HU")).contains(Region.EMEA);
 		assertThat(Region.of("us")).contains(Region.AMERICAS);
 		assertThat(Region.of("JP")).contains(Region.APAC);
+		assertThat(Region.of(" jp ")).contains(Region.APAC);
 		assertThat(Region.of("ZZ")).isEmpty();
+		assertThat(Region.of("")).isEmpty();
 		assertThat(Region.AMERICAS.countries()).contains("BR", "CA").doesNotContain("HU");
 		assertThat(Region.AMERICAS.countries().size() + Region.EMEA.countries().size() + Region.APAC.countries().size())
 			.isEqualTo(java.util.Locale.getISOCountries().length);
