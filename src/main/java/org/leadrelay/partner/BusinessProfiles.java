@@ -162,7 +162,7 @@ public class BusinessProfiles {
 		}
 		Instant now = this.clock.instant();
 		int version = this.profiles.touch(profile, now);
-		this.locations.removeLocation(profile.organizationId(), locationId, now);
+		this.organizations.removeLocation(profile.organizationId(), locationId, now);
 		return changed(profile, version, now);
 	}
 

@@ -18,6 +18,7 @@ import org.leadrelay.shared.Ids;
 import org.leadrelay.shared.OrganizationId;
 import org.leadrelay.shared.OrganizationKind;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,8 @@ public class Organizations {
 
 	private final OrganizationRepository repository;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	/**
@@ -37,8 +40,9 @@ public class Organizations {
 	 */
 	private final Map<OrganizationId, Organization> cache = new ConcurrentHashMap<>();
 
-	Organizations(OrganizationRepository repository, Clock clock) {
+	Organizations(OrganizationRepository repository, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -132,6 +136,7 @@ public class Organizations {
 		Location location = new Location(new LocationId(Ids.newId(this.clock)), partnerId, name, city, country,
 				alertEmails, null, null, null);
 		this.repository.insertLocation(location, this.clock.instant());
+		this.events.publishEvent(new PartnerLocationsChanged(partnerId));
 		return location;
 	}
 
@@ -141,7 +146,17 @@ public class Organizations {
 		Location location = new Location(new LocationId(Ids.newId(now)), partnerId, details.name(), details.city(),
 				details.country(), details.alertEmails(), details.addressLine(), details.postalCode(), details.phone());
 		this.repository.insertLocation(location, now);
+		this.events.publishEvent(new PartnerLocationsChanged(partnerId));
 		return location;
+	}
+
+	/** Removes a current location; its referrals keep pointing at it. */
+	boolean removeLocation(OrganizationId partnerId, LocationId id, Instant removedAt) {
+		boolean removed = this.repository.removeLocation(partnerId, id, removedAt);
+		if (removed) {
+			this.events.publishEvent(new PartnerLocationsChanged(partnerId));
+		}
+		return removed;
 	}
 
 	private Organization register(String name, OrganizationKind kind, @Nullable OrganizationId vendorId) {

@@ -8,18 +8,15 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.LocationId;
 import org.leadrelay.partner.Region;
-import org.leadrelay.platform.SqlValues;
 import org.leadrelay.referral.SimilarLeads;
 import org.leadrelay.shared.CompanySize;
 import org.leadrelay.shared.OrganizationId;
@@ -39,7 +36,7 @@ class CandidateRepository {
 	/** Upper case for ASCII letters alone, whatever the database's locale. */
 	private static final String UPPER = "translate(%s, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
 
-	private static final String COUNTRY = UPPER.formatted("l.country");
+	static final String COUNTRY = UPPER.formatted("l.country");
 
 	/**
 	 * Every country code, with its region and how well it fits the customer's country
@@ -118,45 +115,28 @@ class CandidateRepository {
 			order by bound desc""".formatted(LOCATION, PARTNER, BOUND, LOCATED);
 
 	/**
-	 * The next partners of the program with a responsiveness, most responsive first,
-	 * through partner_responsiveness_score_idx (V158), with what their candidates need.
-	 */
-	private static final String RESPONSIVE = """
-			select s.organization_id, %s
-			from partner_responsiveness s
-			join partner_organization_v o on o.id = s.organization_id
-			where o.vendor_id = :vendor and o.kind = 'PARTNER' %%s
-			order by s.score desc, s.organization_id desc
-			limit :limit""".formatted(PARTNER);
-
-	/** The next partners of the program without a responsiveness, by id. */
-	private static final String NEUTRAL = """
-			select o.id as organization_id, o.name as partner_name, null::real as score
-			from partner_organization_v o
-			where o.vendor_id = :vendor and o.kind = 'PARTNER'
-			  and not exists (select from partner_responsiveness s where s.organization_id = o.id) %s
-			order by o.id
-			limit :limit""";
-
-	/**
-	 * The current locations of the given partners, in their order, whose profile could
-	 * list none of the wanted tags, of one country and size fit; the partners' page
-	 * brought their name and responsiveness.
+	 * The next locations of one part of routing's copy of the program (V168) in the
+	 * part's order, each with its region's profile, which tells the part whether to keep
+	 * it: a profile that could list a wanted tag leaves it to {@link #WITH_TAGS}, and the
+	 * size fit must be the part's. The copy brings the partner's name and responsiveness.
 	 */
 	private static final String FITTING = """
-			select %s
-			from unnest(cast(:partners as uuid[])) with ordinality as page(organization_id, position)
-			join partner_location_v l on l.organization_id = page.organization_id
-			%s
-			where not %s and %s = :fit and %s = :size
-			order by page.position""".formatted(LOCATION, LOCATED, TAGGED, COUNTRY_FIT, SIZE_FIT);
+			select r.organization_id, r.location_id as id, r.partner_name, r.name, r.city, r.country,
+			       r.answered, r.expired, r.median_response_seconds, r.score,
+			       p.industries, p.products, p.services, p.customer_sizes, %s as tagged, %s as size_fit
+			from (select * from routing_location r
+			      where r.vendor_id = :vendor and %%1$s
+			      order by %%2$s limit :limit) r
+			left join partner_business_profile_v p on p.organization_id = r.organization_id
+			     and p.region = coalesce(r.region, 'EMEA')
+			order by %%2$s""".formatted(TAGGED, SIZE_FIT);
 
-	/** The partners of a part's first page; each next one is twice as many. */
+	/** The locations of a part's first page; each next one is twice as many. */
 	static final int FIRST_PAGE = 64;
 
-	private static final String[] CODE_ARRAY = CODES.toArray(String[]::new);
+	static final String[] CODE_ARRAY = CODES.toArray(String[]::new);
 
-	private static final String[] REGIONS = CODES.stream()
+	static final String[] REGIONS = CODES.stream()
 		.map(code -> Region.of(code).orElseThrow().name())
 		.toArray(String[]::new);
 
@@ -170,9 +150,9 @@ class CandidateRepository {
 	 * The candidate locations of the vendor's program in parts that each deliver their
 	 * own best bound first, read page by page; {@link CandidateStream} merges them. Those
 	 * whose profile could list a wanted tag form one part; the others, whose bound is
-	 * their fits and their partner's responsiveness, one part per country and size fit
-	 * and per whether the partner has a responsiveness (read most responsive first) or
-	 * not (all of one bound).
+	 * their fits and their partner's responsiveness, one part per area of a country fit
+	 * (see {@link #areas}), per size fit and per whether the partner has a responsiveness
+	 * (read most responsive first) or not (all of one bound).
 	 */
 	List<Part> parts(OrganizationId vendor, RecommendationQuery query) {
 		List<Part> parts = new ArrayList<>();
@@ -180,27 +160,48 @@ class CandidateRepository {
 			parts.add(new WithTags(vendor, query));
 		}
 		for (double fit : query.country() == null ? List.of(1.0) : List.of(1.0, 0.5, 0.0)) {
-			for (int size : query.size() == null ? List.of(1) : List.of(1, 0)) {
-				parts.add(new Fitting(vendor, query, fit, size, true));
-				parts.add(new Fitting(vendor, query, fit, size, false));
+			for (Area area : areas(query.country(), fit)) {
+				for (int size : query.size() == null ? List.of(1) : List.of(1, 0)) {
+					parts.add(new Fitting(vendor, query, area, fit, size, true));
+					parts.add(new Fitting(vendor, query, area, fit, size, false));
+				}
 			}
 		}
 		return parts;
 	}
 
+	/**
+	 * Where the locations of a country fit lie (RankingModel.country), each area read
+	 * through one index of routing's copy: any country when none is asked for; else the
+	 * country itself (1); the rest of its region (0.5); each other region, and the codes
+	 * outside ISO 3166 (no region), but for the country itself (0).
+	 */
+	private static List<Area> areas(@Nullable String country, double fit) {
+		if (country == null) {
+			return List.of(new Area("true", null));
+		}
+		Optional<Region> region = Region.of(country);
+		if (fit == 1) {
+			return List.of(new Area("r.country_code = :country", null));
+		}
+		if (fit == 0.5) {
+			return region.map(same -> new Area("r.region = :region and r.country_code <> :country", same.name()))
+				.stream()
+				.toList();
+		}
+		List<Area> areas = new ArrayList<>();
+		Arrays.stream(Region.values())
+			.filter(other -> region.map(same -> same != other).orElse(true))
+			.forEach(other -> areas.add(new Area("r.region = :region", other.name())));
+		areas.add(new Area("r.region is null and r.country_code <> :country", null));
+		return areas;
+	}
+
+	/** The statement with all a bound needs ({@link #WITH_TAGS}). */
 	private StatementSpec statement(String sql, OrganizationId vendor, RecommendationQuery query) {
-		List<String> wanted = query.tags().stream().map(RankingModel::key).toList();
-		// '*' stands for the tags that could match any (V157)
-		String[] keys = wanted.isEmpty() ? new String[0]
-				: Stream.concat(wanted.stream(), Stream.of("*")).toArray(String[]::new);
-		return this.jdbc.sql(sql)
-			.param("vendor", vendor.value())
-			.param("wanted", wanted.toArray(String[]::new))
-			.param("keys", keys)
-			.param("tagCount", wanted.size())
-			.param("anySize", query.size() == null)
-			.param("currentSizes", codes(CompanySize.current()))
-			.param("sizes", query.size() == null ? new String[0] : codes(overlapping(query.size())))
+		return profiled(sql, query).param("vendor", vendor.value())
+			.param("wanted", wanted(query).toArray(String[]::new))
+			.param("tagCount", wanted(query).size())
 			.param("anyCountry", query.country() == null)
 			.param("country", query.country() == null ? "" : query.country())
 			.param("codes", CODE_ARRAY)
@@ -210,6 +211,27 @@ class CandidateRepository {
 						.mapToDouble(code -> query.country() == null ? 1 : RankingModel.country(query.country(), code))
 						.boxed()
 						.toArray(Double[]::new));
+	}
+
+	/**
+	 * The statement with what a profile is compared with: the wanted tags' keys
+	 * ({@link #TAGGED}) and the customer's size ({@link #SIZE_FIT}).
+	 */
+	private StatementSpec profiled(String sql, RecommendationQuery query) {
+		List<String> wanted = wanted(query);
+		// '*' stands for the tags that could match any (V157)
+		String[] keys = wanted.isEmpty() ? new String[0]
+				: Stream.concat(wanted.stream(), Stream.of("*")).toArray(String[]::new);
+		return this.jdbc.sql(sql)
+			.param("keys", keys)
+			.param("anySize", query.size() == null)
+			.param("currentSizes", codes(CompanySize.current()))
+			.param("sizes", query.size() == null ? new String[0] : codes(overlapping(query.size())));
+	}
+
+	/** The wanted tags as {@link RankingModel} compares them. */
+	private static List<String> wanted(RecommendationQuery query) {
+		return query.tags().stream().map(RankingModel::key).toList();
 	}
 
 	/** A candidate whose row holds its partner and bound too. */
@@ -304,16 +326,18 @@ class CandidateRepository {
 	}
 
 	/**
-	 * The locations of one country and size fit whose profile could list none of the
-	 * wanted tags, of partners with a responsiveness (most responsive first: the bound
-	 * falls with it) or without (all of one bound), read partner by partner in pages that
-	 * double.
+	 * The locations of one area of a country fit and of one size fit whose profile could
+	 * list none of the wanted tags, of partners with a responsiveness (most responsive
+	 * first: the bound falls with it) or without (all of one bound), read from routing's
+	 * copy in pages that double.
 	 */
 	private final class Fitting implements Part {
 
 		private final OrganizationId vendor;
 
 		private final RecommendationQuery query;
+
+		private final Area area;
 
 		private final double fit;
 
@@ -323,13 +347,15 @@ class CandidateRepository {
 
 		private int page = FIRST_PAGE;
 
-		private @Nullable Partner last;
+		/** Where the last page ended: the key of its last location, kept or not. */
+		private @Nullable Position last;
 
 		private boolean exhausted;
 
-		Fitting(OrganizationId vendor, RecommendationQuery query, double fit, int size, boolean responsive) {
+		Fitting(OrganizationId vendor, RecommendationQuery query, Area area, double fit, int size, boolean responsive) {
 			this.vendor = vendor;
 			this.query = query;
+			this.area = area;
 			this.fit = fit;
 			this.size = size;
 			this.responsive = responsive;
@@ -351,33 +377,44 @@ class CandidateRepository {
 		@Override
 		public List<Bounded> next() {
 			while (!this.exhausted) {
-				String after = this.last == null ? "" : this.responsive
-						? "and (s.score, s.organization_id) < (:score, :partner)" : "and o.id > :partner";
-				List<Partner> partners = CandidateRepository.this.jdbc
-					.sql((this.responsive ? RESPONSIVE : NEUTRAL).formatted(after))
+				String where = this.area.condition()
+						+ (this.responsive ? " and r.score is not null" : " and r.score is null");
+				if (this.last != null) {
+					where += this.responsive
+							? " and (r.score, r.organization_id, r.location_id) < (:score, :partner, :location)"
+							: " and (r.organization_id, r.location_id) > (:partner, :location)";
+				}
+				String order = this.responsive ? "r.score desc, r.organization_id desc, r.location_id desc"
+						: "r.organization_id, r.location_id";
+				List<Bounded> found = new ArrayList<>();
+				List<Position> read = profiled(FITTING.formatted(where, order), this.query)
 					.param("vendor", this.vendor.value())
+					.param("country", this.query.country() == null ? "" : this.query.country())
+					.param("region", this.area.region())
 					.param("limit", this.page)
 					// as stored (real), for the index's order
-					.param("score", this.last == null ? 0f : (float) this.last.responsiveness().score())
-					.param("partner", this.last == null ? this.vendor.value() : this.last.id())
-					.query(CandidateRepository::partner)
-					.list();
-				this.exhausted = partners.size() < this.page;
-				this.page *= 2;
-				if (partners.isEmpty()) {
-					break;
-				}
-				this.last = partners.get(partners.size() - 1);
-				Map<UUID, Partner> byId = partners.stream().collect(Collectors.toMap(Partner::id, Function.identity()));
-				List<Bounded> found = statement(FITTING, this.vendor, this.query)
-					.param("partners", SqlValues.uuidArray(partners.stream().map(Partner::id).toList()))
-					.param("fit", this.fit)
-					.param("size", this.size)
+					.param("score", this.last == null ? 0f : this.last.score())
+					.param("partner", this.last == null ? this.vendor.value() : this.last.partner())
+					.param("location", this.last == null ? this.vendor.value() : this.last.location())
 					.query((rs, row) -> {
-						Partner partner = byId.get(rs.getObject("organization_id", UUID.class));
-						return new Bounded(candidate(rs, partner), bound(partner.responsiveness().score()));
+						if (!rs.getBoolean("tagged") && rs.getInt("size_fit") == this.size) {
+							Partner partner = partner(rs, row);
+							// the score as stored (real): read as text it may come back
+							// rounded to
+							// fewer digits than read in binary, and the bounds must keep
+							// their order
+							found.add(new Bounded(candidate(rs, partner),
+									bound((float) partner.responsiveness().score())));
+						}
+						return new Position(rs.getFloat("score"), rs.getObject("organization_id", UUID.class),
+								rs.getObject("id", UUID.class));
 					})
 					.list();
+				this.exhausted = read.size() < this.page;
+				this.page *= 2;
+				if (!read.isEmpty()) {
+					this.last = read.get(read.size() - 1);
+				}
 				if (!found.isEmpty()) {
 					return found;
 				}
@@ -385,6 +422,14 @@ class CandidateRepository {
 			return List.of();
 		}
 
+	}
+
+	/** Where the locations of a country fit lie: a condition on routing's copy. */
+	private record Area(String condition, @Nullable String region) {
+	}
+
+	/** A location's place in its part's order. */
+	private record Position(float score, UUID partner, UUID location) {
 	}
 
 	/** A partner of the program, with what its candidates need. */

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes every partner's responsiveness from its referrals of the period, in one
  * transaction, on one node at a time: once when the application is ready, then every
- * {@code leadrelay.routing.responsiveness-refresh-interval}.
+ * {@code leadrelay.routing.responsiveness-refresh-interval}. It also brings routing's
+ * copy of the locations up to date, which the first start after V168 fills whole.
  */
 @Component
 class ResponsivenessJob {
@@ -32,6 +33,8 @@ class ResponsivenessJob {
 
 	private final ResponsivenessRepository scores;
 
+	private final RoutingLocationRepository locations;
+
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
@@ -40,10 +43,12 @@ class ResponsivenessJob {
 
 	private final Clock clock;
 
-	ResponsivenessJob(ReferralStatistics statistics, ResponsivenessRepository scores, TransactionTemplate transactions,
-			ApplicationEventPublisher events, RoutingProperties properties, Clock clock) {
+	ResponsivenessJob(ReferralStatistics statistics, ResponsivenessRepository scores,
+			RoutingLocationRepository locations, TransactionTemplate transactions, ApplicationEventPublisher events,
+			RoutingProperties properties, Clock clock) {
 		this.statistics = statistics;
 		this.scores = scores;
+		this.locations = locations;
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
@@ -81,6 +86,10 @@ class ResponsivenessJob {
 				.map(partner -> ResponsivenessScore.of(partner.organizationId(), partner.answered(), partner.expired(),
 						partner.medianResponseTime()))
 				.toList();
+			// the copy of the locations first: its lock holds back a location added
+			// meanwhile
+			// until these scores are committed, which that location's copy then takes
+			this.locations.syncAll();
 			this.scores.saveAll(computed, now);
 			// partners whose history left the period are neutral again
 			this.scores.deleteRefreshedBefore(now);

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The scores as last computed ({@code partner_responsiveness}), one row per partner with
  * history; a batch writes them ({@link JdbcTemplate}, as {@link JdbcClient} has none).
+ * Each change is copied into {@code routing_location} ({@link RoutingLocationRepository})
+ * in the same transaction.
  */
 @Repository
 class ResponsivenessRepository {
@@ -60,11 +62,24 @@ class ResponsivenessRepository {
 				on conflict (organization_id) do update set answered = excluded.answered,
 				    expired = excluded.expired, median_response_seconds = excluded.median_response_seconds,
 				    score = excluded.score, refreshed_at = excluded.refreshed_at""", rows);
+		this.jdbc.sql("""
+				update routing_location r set answered = s.answered, expired = s.expired,
+				    median_response_seconds = s.median_response_seconds, score = s.score
+				from partner_responsiveness s
+				where s.organization_id = r.organization_id and s.refreshed_at = ?
+				  and (r.answered, r.expired, r.median_response_seconds, r.score)
+				      is distinct from (s.answered, s.expired, s.median_response_seconds, s.score)""")
+			.param(SqlValues.timestamp(refreshedAt))
+			.update();
 	}
 
 	/** Deletes the scores not refreshed since {@code before}. */
 	void deleteRefreshedBefore(Instant before) {
-		this.jdbc.sql("delete from partner_responsiveness where refreshed_at < ?")
+		this.jdbc
+			.sql("""
+					with deleted as (delete from partner_responsiveness where refreshed_at < ? returning organization_id)
+					update routing_location set answered = null, expired = null, median_response_seconds = null, score = null
+					where organization_id in (select organization_id from deleted)""")
 			.param(SqlValues.timestamp(before))
 			.update();
 	}
