@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The current locations of a program's partners with the profile of their region and the
- * partner's responsiveness (the partner module's published views, V142 and V157), each
- * with an upper bound of its score, in parts that deliver the best bound first.
+ * partner's responsiveness, each with an upper bound of its score, in parts that deliver
+ * the best bound first: those whose profile could list a wanted tag from the partner
+ * module's published views (V142, V157), the others from routing's copy of them (V168).
  */
 @Repository
 class CandidateRepository {
@@ -36,6 +38,7 @@ class CandidateRepository {
 	/** Upper case for ASCII letters alone, whatever the database's locale. */
 	private static final String UPPER = "translate(%s, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
 
+	/** A location's country as compared (here and in routing's copy). */
 	static final String COUNTRY = UPPER.formatted("l.country");
 
 	/**
@@ -131,6 +134,11 @@ class CandidateRepository {
 			     and p.region = coalesce(r.region, 'EMEA')
 			order by %%2$s""".formatted(TAGGED, SIZE_FIT);
 
+	/** The sizes a location without a profile serves: all. */
+	private static final Set<CompanySize> EVERY_SIZE = Collections.unmodifiableSet(CompanySize.current());
+
+	private static final String[] CURRENT_SIZES = codes(EVERY_SIZE);
+
 	/** The locations of a part's first page; each next one is twice as many. */
 	static final int FIRST_PAGE = 64;
 
@@ -225,7 +233,7 @@ class CandidateRepository {
 		return this.jdbc.sql(sql)
 			.param("keys", keys)
 			.param("anySize", query.size() == null)
-			.param("currentSizes", codes(CompanySize.current()))
+			.param("currentSizes", CURRENT_SIZES)
 			.param("sizes", query.size() == null ? new String[0] : codes(overlapping(query.size())));
 	}
 
@@ -256,7 +264,7 @@ class CandidateRepository {
 		boolean profiled = rs.getArray("customer_sizes") != null;
 		Expertise expertise = profiled ? new Expertise(strings(rs.getArray("industries")),
 				strings(rs.getArray("products")), strings(rs.getArray("services")), List.of()) : Expertise.NONE;
-		Set<CompanySize> sizes = profiled ? sizes(strings(rs.getArray("customer_sizes"))) : CompanySize.current();
+		Set<CompanySize> sizes = profiled ? sizes(strings(rs.getArray("customer_sizes"))) : EVERY_SIZE;
 		return new Candidate(place, partner.name(), expertise, sizes, partner.responsiveness(),
 				SimilarLeads.none(organization));
 	}

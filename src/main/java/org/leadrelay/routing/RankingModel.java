@@ -1,5 +1,6 @@
 package org.leadrelay.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Expertise;
 import org.leadrelay.partner.Region;
 import org.leadrelay.referral.SimilarLeads;
 
@@ -31,21 +33,55 @@ import org.leadrelay.referral.SimilarLeads;
  */
 final class RankingModel {
 
-	private RankingModel() {
+	private final RecommendationQuery query;
+
+	/**
+	 * The lead's tags, each once, with their keys: worked out once for all candidates.
+	 */
+	private final List<String> wanted;
+
+	private final List<String> wantedKeys;
+
+	private RankingModel(RecommendationQuery query) {
+		this.query = query;
+		this.wanted = query.tags();
+		this.wantedKeys = this.wanted.stream().map(RankingModel::key).toList();
+	}
+
+	/** The model for one lead. */
+	static RankingModel of(RecommendationQuery query) {
+		return new RankingModel(query);
 	}
 
 	static Signals signals(RecommendationQuery query, Candidate candidate) {
-		Set<String> offered = Stream
-			.of(candidate.expertise().industries(), candidate.expertise().products(), candidate.expertise().services())
+		return of(query).signals(candidate);
+	}
+
+	Signals signals(Candidate candidate) {
+		List<String> matched = matched(candidate.expertise());
+		double tags = this.wanted.isEmpty() ? 0 : (double) matched.size() / this.wanted.size();
+		double size = this.query.size() == null || this.query.size().overlapsAny(candidate.customerSizes()) ? 1 : 0;
+		return new Signals(matched, tags, size, country(this.query.country(), candidate.place().country()),
+				candidate.responsiveness().score(), history(candidate.history()));
+	}
+
+	/** The lead's tags the expertise lists, compared by their keys. */
+	private List<String> matched(Expertise expertise) {
+		if (this.wanted.isEmpty() || expertise.industries().isEmpty() && expertise.products().isEmpty()
+				&& expertise.services().isEmpty()) {
+			return List.of();
+		}
+		Set<String> offered = Stream.of(expertise.industries(), expertise.products(), expertise.services())
 			.flatMap(List::stream)
 			.map(RankingModel::key)
 			.collect(Collectors.toSet());
-		List<String> wanted = query.tags();
-		List<String> matched = wanted.stream().filter(tag -> offered.contains(key(tag))).toList();
-		double tags = wanted.isEmpty() ? 0 : (double) matched.size() / wanted.size();
-		double size = query.size() == null || query.size().overlapsAny(candidate.customerSizes()) ? 1 : 0;
-		return new Signals(matched, tags, size, country(query.country(), candidate.place().country()),
-				candidate.responsiveness().score(), history(candidate.history()));
+		List<String> matched = new ArrayList<>();
+		for (int i = 0; i < this.wanted.size(); i++) {
+			if (offered.contains(this.wantedKeys.get(i))) {
+				matched.add(this.wanted.get(i));
+			}
+		}
+		return List.copyOf(matched);
 	}
 
 	static double country(@Nullable String wanted, String located) {

@@ -76,6 +76,7 @@ public class Recommendations {
 			throw DomainException.accessDenied("Recommendations are for the vendor's staff");
 		}
 		Instant since = this.properties.historySince(this.clock.instant());
+		RankingModel model = RankingModel.of(query);
 		List<Scored> best = new ArrayList<>();
 		CandidateStream candidates = new CandidateStream(this.candidates.parts(caller.organizationId(), query));
 		for (int size = FIRST_BATCH; !settled(best, candidates); size *= 2) {
@@ -83,14 +84,15 @@ public class Recommendations {
 			while (batch.size() < size && !settled(best, candidates)) {
 				batch.add(candidates.next());
 			}
-			best.addAll(scored(caller.organizationId(), query, since, batch));
+			best.addAll(scored(caller.organizationId(), model, query, since, batch));
 			best.sort(RANKING);
 			best.subList(Math.min(MAX, best.size()), best.size()).clear();
 		}
 		return best.stream().map(scored -> recommendation(query, scored)).toList();
 	}
 
-	private List<Scored> scored(OrganizationId vendor, RecommendationQuery query, Instant since, List<Bounded> batch) {
+	private List<Scored> scored(OrganizationId vendor, RankingModel model, RecommendationQuery query, Instant since,
+			List<Bounded> batch) {
 		Map<OrganizationId, SimilarLeads> histories = this.statistics
 			.similarLeads(vendor, query.tags(), since,
 					batch.stream().map(bounded -> bounded.candidate().place().organizationId()).distinct().toList())
@@ -100,7 +102,7 @@ public class Recommendations {
 			Candidate candidate = bounded.candidate();
 			SimilarLeads history = histories.get(candidate.place().organizationId());
 			Candidate complete = history == null ? candidate : candidate.withHistory(history);
-			return new Scored(complete, RankingModel.signals(query, complete));
+			return new Scored(complete, model.signals(complete));
 		}).toList();
 	}
 
