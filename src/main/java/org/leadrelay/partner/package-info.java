@@ -10,7 +10,9 @@
  * products, services, customer_sizes, tag_keys)} (V142, V157), with which recommendations
  * rank a program's locations in SQL; {@code tag_keys} are the profile's tags as
  * recommendations compare them, indexed (GIN), so that the few profiles that could list a
- * lead's tag are found without reading the others.
+ * lead's tag are found without reading the others. A location's addition or removal is
+ * published ({@link org.leadrelay.partner.PartnerLocationsChanged}) inside its
+ * transaction, with which routing keeps its own copy of the locations exact.
  */
 @ApplicationModule(displayName = "Partners", allowedDependencies = { "platform", "shared" })
 @NullMarked
