@@ -17,8 +17,9 @@ import org.leadrelay.shared.DomainException;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ranks the partner locations of the vendor's program for a new qualified lead with
@@ -55,36 +56,54 @@ public class Recommendations {
 
 	private final RoutingProperties properties;
 
+	private final Turns turns;
+
+	/**
+	 * One snapshot (repeatable read), as the candidates and their history come in several
+	 * statements.
+	 */
+	private final TransactionTemplate snapshot;
+
 	private final Clock clock;
 
 	Recommendations(CandidateRepository candidates, ReferralStatistics statistics, Explanations explanations,
-			RoutingProperties properties, Clock clock) {
+			RoutingProperties properties, PlatformTransactionManager transactions, Clock clock) {
 		this.candidates = candidates;
 		this.statistics = statistics;
 		this.explanations = explanations;
 		this.properties = properties;
+		this.turns = new Turns(properties.recommendationsAtOnce());
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.clock = clock;
 	}
 
 	/**
-	 * The ten best for the lead; in one snapshot (repeatable read), as the candidates and
-	 * their history come in several statements.
+	 * The ten best for the lead. At most
+	 * {@link RoutingProperties#recommendationsAtOnce()} are worked out at once; the
+	 * others wait their turn before their transaction begins.
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<Recommendation> recommend(Caller caller, RecommendationQuery query) {
 		if (!caller.isVendor()) {
 			throw DomainException.accessDenied("Recommendations are for the vendor's staff");
 		}
+		List<Recommendation> best = this.turns
+			.take(() -> this.snapshot.execute(status -> ranked(caller.organizationId(), query)));
+		return best == null ? List.of() : best;
+	}
+
+	private List<Recommendation> ranked(OrganizationId vendor, RecommendationQuery query) {
 		Instant since = this.properties.historySince(this.clock.instant());
 		RankingModel model = RankingModel.of(query);
 		List<Scored> best = new ArrayList<>();
-		CandidateStream candidates = new CandidateStream(this.candidates.parts(caller.organizationId(), query));
+		CandidateStream candidates = new CandidateStream(this.candidates.parts(vendor, query));
 		for (int size = FIRST_BATCH; !settled(best, candidates); size *= 2) {
 			List<Bounded> batch = new ArrayList<>(size);
 			while (batch.size() < size && !settled(best, candidates)) {
 				batch.add(candidates.next());
 			}
-			best.addAll(scored(caller.organizationId(), model, query, since, batch));
+			best.addAll(scored(vendor, model, query, since, batch));
 			best.sort(RANKING);
 			best.subList(Math.min(MAX, best.size()), best.size()).clear();
 		}
