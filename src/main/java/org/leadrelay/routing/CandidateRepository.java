@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,26 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
- * The current locations of a program's partners with the profile of their region and the
- * partner's responsiveness, each with an upper bound of its score, in parts that deliver
- * the best bound first: those whose profile could list a wanted tag from the partner
- * module's published views (V142, V157), the others from routing's copy of them (V168).
+ * The current locations of a program's partners (routing's copy of them, V168, with the
+ * partner's responsiveness) with the profile of their region (the partner module's
+ * published view, V142, V157), each with an upper bound of its score, in parts that
+ * deliver the best bound first.
  */
 @Repository
 class CandidateRepository {
-
-	/** Upper case for ASCII letters alone, whatever the database's locale. */
-	private static final String UPPER = "translate(%s, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
-
-	/** A location's country as compared (here and in routing's copy). */
-	static final String COUNTRY = UPPER.formatted("l.country");
-
-	/**
-	 * Every country code, with its region and how well it fits the customer's country
-	 * (RankingModel.country): a hash join, where a list per location would be read
-	 * through. A code outside ISO 3166 fits only itself and lies in EMEA.
-	 */
-	private static final List<String> CODES = List.of(Locale.getISOCountries());
 
 	/**
 	 * How many of the wanted tags (as {@link RankingModel} compares them: stripped, lower
@@ -57,9 +43,12 @@ class CandidateRepository {
 	private static final String TAGS = "(select count(*) from unnest(cast(:wanted as text[])) w(tag) "
 			+ "where w.tag = any(p.tag_keys) or '*' = any(p.tag_keys))";
 
-	/** How well the location's country fits the customer's (RankingModel.country). */
-	private static final String COUNTRY_FIT = "case when :anyCountry then 1 else coalesce(c.fit, case when " + COUNTRY
-			+ " = :country then 1 else 0 end) end";
+	/**
+	 * How well the location's country fits the customer's (RankingModel.country): a code
+	 * outside ISO 3166 has no region and fits only itself.
+	 */
+	private static final String COUNTRY_FIT = "case when :anyCountry or r.country_code = :country then 1 "
+			+ "when r.region = :region then 0.5 else 0 end";
 
 	/** Whether the profile serves the customer's size; no profile turns none away. */
 	private static final String SIZE_FIT = "case when :anySize or coalesce(p.customer_sizes, "
@@ -86,36 +75,30 @@ class CandidateRepository {
 	 */
 	private static final String BOUND = "0.40::float8 * case when :tagCount = 0 or p.organization_id is null "
 			+ "then 0 else " + TAGS + "::float8 / :tagCount end + 0.10::float8 * " + SIZE_FIT + " + 0.15::float8 * "
-			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(s.score::float8, 0.5) + " + HEADROOM + "::float8";
+			+ COUNTRY_FIT + " + 0.15::float8 * coalesce(r.score::float8, 0.5) + " + HEADROOM + "::float8";
 
-	/** A location with its region's profile. */
-	private static final String LOCATION = """
-			l.id, l.organization_id, l.name, l.city, l.country,
+	/**
+	 * A location of routing's copy (V168), with its partner's name and responsiveness,
+	 * and its region's profile.
+	 */
+	private static final String CANDIDATE = """
+			r.organization_id, r.location_id as id, r.partner_name, r.name, r.city, r.country,
+			r.answered, r.expired, r.median_response_seconds, r.score,
 			p.industries, p.products, p.services, p.customer_sizes""";
 
-	/** A partner with its responsiveness. */
-	private static final String PARTNER = """
-			o.name as partner_name, s.answered, s.expired, s.median_response_seconds, s.score""";
-
-	/** The location's country with its fit and region, and the profile of that region. */
-	private static final String LOCATED = """
-			left join unnest(cast(:codes as text[]), cast(:regions as text[]), cast(:fits as float8[]))
-			     c(code, region, fit) on c.code = %s
-			left join partner_business_profile_v p on p.organization_id = l.organization_id
-			     and p.region = coalesce(c.region, 'EMEA')""".formatted(COUNTRY);
+	/** The profile of the location's region; a country outside ISO 3166 lies in EMEA. */
+	private static final String PROFILE = "p.organization_id = r.organization_id and p.region = coalesce(r.region, 'EMEA')";
 
 	/**
 	 * The current locations of the program whose profile could list a wanted tag: few,
 	 * found through the profiles' index, scored in full.
 	 */
 	private static final String WITH_TAGS = """
-			select %s, %s, %s as bound
-			from partner_location_v l
-			join partner_organization_v o on o.id = l.organization_id
-			%s
-			left join partner_responsiveness s on s.organization_id = l.organization_id
-			where o.vendor_id = :vendor and o.kind = 'PARTNER' and p.tag_keys && cast(:keys as text[])
-			order by bound desc""".formatted(LOCATION, PARTNER, BOUND, LOCATED);
+			select %s, %s as bound
+			from partner_business_profile_v p
+			join routing_location r on %s
+			where r.vendor_id = :vendor and p.tag_keys && cast(:keys as text[])
+			order by bound desc""".formatted(CANDIDATE, BOUND, PROFILE);
 
 	/**
 	 * The next locations of one part of routing's copy of the program (V168) in the
@@ -124,15 +107,12 @@ class CandidateRepository {
 	 * size fit must be the part's. The copy brings the partner's name and responsiveness.
 	 */
 	private static final String FITTING = """
-			select r.organization_id, r.location_id as id, r.partner_name, r.name, r.city, r.country,
-			       r.answered, r.expired, r.median_response_seconds, r.score,
-			       p.industries, p.products, p.services, p.customer_sizes, %s as tagged, %s as size_fit
+			select %s, %s as tagged, %s as size_fit
 			from (select * from routing_location r
 			      where r.vendor_id = :vendor and %%1$s
 			      order by %%2$s limit :limit) r
-			left join partner_business_profile_v p on p.organization_id = r.organization_id
-			     and p.region = coalesce(r.region, 'EMEA')
-			order by %%2$s""".formatted(TAGGED, SIZE_FIT);
+			left join partner_business_profile_v p on %s
+			order by %%2$s""".formatted(CANDIDATE, TAGGED, SIZE_FIT, PROFILE);
 
 	/** The sizes a location without a profile serves: all. */
 	private static final Set<CompanySize> EVERY_SIZE = Collections.unmodifiableSet(CompanySize.current());
@@ -141,12 +121,6 @@ class CandidateRepository {
 
 	/** The locations of a part's first page; each next one is twice as many. */
 	static final int FIRST_PAGE = 64;
-
-	static final String[] CODE_ARRAY = CODES.toArray(String[]::new);
-
-	static final String[] REGIONS = CODES.stream()
-		.map(code -> Region.of(code).orElseThrow().name())
-		.toArray(String[]::new);
 
 	private final JdbcClient jdbc;
 
@@ -212,13 +186,8 @@ class CandidateRepository {
 			.param("tagCount", wanted(query).size())
 			.param("anyCountry", query.country() == null)
 			.param("country", query.country() == null ? "" : query.country())
-			.param("codes", CODE_ARRAY)
-			.param("regions", REGIONS)
-			.param("fits",
-					CODES.stream()
-						.mapToDouble(code -> query.country() == null ? 1 : RankingModel.country(query.country(), code))
-						.boxed()
-						.toArray(Double[]::new));
+			.param("region",
+					query.country() == null ? null : Region.of(query.country()).map(Region::name).orElse(null));
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package org.leadrelay.routing;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
+import org.leadrelay.partner.Region;
 import org.leadrelay.shared.OrganizationId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +24,20 @@ class RoutingLocationRepository {
 	 */
 	private static final long COPY_LOCK = 0x4c52_524f_5554_4c4fL;
 
+	/**
+	 * A location's country in upper case, for ASCII letters alone whatever the database's
+	 * locale.
+	 */
+	private static final String COUNTRY = "translate(l.country, 'abcdefghijklmnopqrstuvwxyz', "
+			+ "'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+
+	/** Every ISO 3166 country code with its region, for a hash join. */
+	private static final String[] CODES = Locale.getISOCountries();
+
+	private static final String[] REGIONS = Arrays.stream(CODES)
+		.map(code -> Region.of(code).orElseThrow().name())
+		.toArray(String[]::new);
+
 	/** The copies of locations removed since (or never current). */
 	private static final String DELETE_REMOVED = """
 			delete from routing_location r
@@ -28,8 +46,7 @@ class RoutingLocationRepository {
 
 	/**
 	 * The current locations of partners (not the vendor's) without a copy, with their
-	 * country's region (from {@link CandidateRepository#CODES}) and their partner's
-	 * responsiveness.
+	 * country's region (none outside ISO 3166) and their partner's responsiveness.
 	 */
 	private static final String INSERT_MISSING = """
 			insert into routing_location (organization_id, location_id, vendor_id, partner_name, name, city, country,
@@ -63,10 +80,10 @@ class RoutingLocationRepository {
 		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(COPY_LOCK).query((rs, row) -> 1).list();
 		Object id = partner == null ? null : partner.value();
 		this.jdbc.sql(DELETE_REMOVED.formatted(copies)).param("partner", id).update();
-		this.jdbc.sql(INSERT_MISSING.formatted(CandidateRepository.COUNTRY, locations))
+		this.jdbc.sql(INSERT_MISSING.formatted(COUNTRY, locations))
 			.param("partner", id)
-			.param("codes", CandidateRepository.CODE_ARRAY)
-			.param("regions", CandidateRepository.REGIONS)
+			.param("codes", CODES)
+			.param("regions", REGIONS)
 			.update();
 	}
 
