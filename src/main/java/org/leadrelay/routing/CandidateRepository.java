@@ -181,9 +181,10 @@ class CandidateRepository {
 
 	/** The statement with all a bound needs ({@link #WITH_TAGS}). */
 	private StatementSpec statement(String sql, OrganizationId vendor, RecommendationQuery query) {
-		return profiled(sql, query).param("vendor", vendor.value())
-			.param("wanted", wanted(query).toArray(String[]::new))
-			.param("tagCount", wanted(query).size())
+		List<String> wanted = wanted(query);
+		return profiled(sql, query, wanted).param("vendor", vendor.value())
+			.param("wanted", wanted.toArray(String[]::new))
+			.param("tagCount", wanted.size())
 			.param("anyCountry", query.country() == null)
 			.param("country", query.country() == null ? "" : query.country())
 			.param("region",
@@ -194,8 +195,7 @@ class CandidateRepository {
 	 * The statement with what a profile is compared with: the wanted tags' keys
 	 * ({@link #TAGGED}) and the customer's size ({@link #SIZE_FIT}).
 	 */
-	private StatementSpec profiled(String sql, RecommendationQuery query) {
-		List<String> wanted = wanted(query);
+	private StatementSpec profiled(String sql, RecommendationQuery query, List<String> wanted) {
 		// '*' stands for the tags that could match any (V157)
 		String[] keys = wanted.isEmpty() ? new String[0]
 				: Stream.concat(wanted.stream(), Stream.of("*")).toArray(String[]::new);
@@ -364,7 +364,7 @@ class CandidateRepository {
 				String order = this.responsive ? "r.score desc, r.organization_id desc, r.location_id desc"
 						: "r.organization_id, r.location_id";
 				List<Bounded> found = new ArrayList<>();
-				List<Position> read = profiled(FITTING.formatted(where, order), this.query)
+				List<Position> read = profiled(FITTING.formatted(where, order), this.query, wanted(this.query))
 					.param("vendor", this.vendor.value())
 					.param("country", this.query.country() == null ? "" : this.query.country())
 					.param("region", this.area.region())
@@ -377,9 +377,8 @@ class CandidateRepository {
 						if (!rs.getBoolean("tagged") && rs.getInt("size_fit") == this.size) {
 							Partner partner = partner(rs, row);
 							// the score as stored (real): read as text it may come back
-							// rounded to
-							// fewer digits than read in binary, and the bounds must keep
-							// their order
+							// rounded to fewer digits than read in binary, and the bounds
+							// must keep their order
 							found.add(new Bounded(candidate(rs, partner),
 									bound((float) partner.responsiveness().score())));
 						}

@@ -87,8 +87,7 @@ class ResponsivenessJob {
 						partner.medianResponseTime()))
 				.toList();
 			// the copy of the locations first: its lock holds back a location added
-			// meanwhile
-			// until these scores are committed, which that location's copy then takes
+			// meanwhile until these scores are committed, and its copy then takes them
 			this.locations.syncAll();
 			this.scores.saveAll(computed, now);
 			// partners whose history left the period are neutral again
