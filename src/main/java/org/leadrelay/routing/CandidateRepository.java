@@ -266,8 +266,11 @@ class CandidateRepository {
 
 		double ceiling();
 
-		/** The next candidates; none when the part has no more. */
-		List<Bounded> next();
+		/**
+		 * The next candidates whose bound is above {@code floor}; none when the part has
+		 * no more.
+		 */
+		List<Bounded> next(double floor);
 
 	}
 
@@ -292,12 +295,16 @@ class CandidateRepository {
 		}
 
 		@Override
-		public List<Bounded> next() {
+		public List<Bounded> next(double floor) {
 			if (this.read) {
 				return List.of();
 			}
 			this.read = true;
-			return statement(WITH_TAGS, this.vendor, this.query).query(CandidateRepository::bounded).list();
+			return statement(WITH_TAGS, this.vendor, this.query).query(CandidateRepository::bounded)
+				.list()
+				.stream()
+				.filter(bounded -> bounded.bound() > floor)
+				.toList();
 		}
 
 	}
@@ -351,11 +358,26 @@ class CandidateRepository {
 			return 0.10 * this.size + 0.15 * this.fit + 0.15 * responsiveness + HEADROOM;
 		}
 
+		/**
+		 * The responsiveness a location of this part needs for a bound above
+		 * {@code floor}, less a margin for the arithmetic's rounding: the page leaves out
+		 * the locations below it, and drops those it reads at or below the floor.
+		 */
+		private double scoreAbove(double floor) {
+			return (floor - bound(0)) / 0.15 - 1e-6;
+		}
+
 		@Override
-		public List<Bounded> next() {
+		public List<Bounded> next(double floor) {
+			if (!this.responsive && ceiling() <= floor) {
+				this.exhausted = true;
+			}
 			while (!this.exhausted) {
 				String where = this.area.condition()
 						+ (this.responsive ? " and r.score is not null" : " and r.score is null");
+				if (this.responsive && floor > Double.NEGATIVE_INFINITY) {
+					where += " and r.score > :above";
+				}
 				if (this.last != null) {
 					where += this.responsive
 							? " and (r.score, r.organization_id, r.location_id) < (:score, :partner, :location)"
@@ -373,14 +395,17 @@ class CandidateRepository {
 					.param("score", this.last == null ? 0f : this.last.score())
 					.param("partner", this.last == null ? this.vendor.value() : this.last.partner())
 					.param("location", this.last == null ? this.vendor.value() : this.last.location())
+					.param("above", scoreAbove(floor))
 					.query((rs, row) -> {
 						if (!rs.getBoolean("tagged") && rs.getInt("size_fit") == this.size) {
 							Partner partner = partner(rs, row);
 							// the score as stored (real): read as text it may come back
 							// rounded to fewer digits than read in binary, and the bounds
 							// must keep their order
-							found.add(new Bounded(candidate(rs, partner),
-									bound((float) partner.responsiveness().score())));
+							double bound = bound((float) partner.responsiveness().score());
+							if (bound > floor) {
+								found.add(new Bounded(candidate(rs, partner), bound));
+							}
 						}
 						return new Position(rs.getFloat("score"), rs.getObject("organization_id", UUID.class),
 								rs.getObject("id", UUID.class));

@@ -14,15 +14,27 @@ import org.leadrelay.routing.CandidateRepository.Part;
  * A program's candidate locations, best bound first, merged from the parts that each
  * deliver their own in that order. A part is read only when it could hold the next best
  * bound, a page at a time: the stream reads about as many locations as are taken from it,
- * not the whole program.
+ * not the whole program. Once a floor is raised, no part reads a candidate at or below
+ * it.
  */
 final class CandidateStream {
 
 	private final PriorityQueue<Source> sources = new PriorityQueue<>(
 			Comparator.comparingDouble(Source::ceiling).reversed());
 
+	/** The bound a candidate must exceed to be read. */
+	private double floor = Double.NEGATIVE_INFINITY;
+
 	CandidateStream(List<Part> parts) {
 		parts.forEach(part -> this.sources.add(new Source(part)));
+	}
+
+	/**
+	 * Leaves out every candidate whose bound is at most {@code floor} (none of them could
+	 * rank any more): the stream ends when the next bound would be.
+	 */
+	void raiseFloor(double floor) {
+		this.floor = Math.max(this.floor, floor);
 	}
 
 	boolean hasNext() {
@@ -58,14 +70,24 @@ final class CandidateStream {
 
 	/**
 	 * Reads a page of the part that could hold the best bound until that part holds it: a
-	 * part's next bound is at most its ceiling, then at most its last one.
+	 * part's next bound is at most its ceiling, then at most its last one. When that
+	 * bound is at most the floor, so is every other: the stream ends.
 	 */
 	private void settle() {
-		while (!this.sources.isEmpty() && this.sources.peek().read.isEmpty()) {
-			Source source = this.sources.poll();
-			source.readPage();
-			if (!source.drained()) {
-				this.sources.add(source);
+		while (!this.sources.isEmpty()) {
+			Source head = this.sources.peek();
+			if (head.ceiling() <= this.floor) {
+				this.sources.clear();
+			}
+			else if (head.read.isEmpty()) {
+				this.sources.poll();
+				head.readPage(this.floor);
+				if (!head.drained()) {
+					this.sources.add(head);
+				}
+			}
+			else {
+				return;
 			}
 		}
 	}
@@ -89,8 +111,8 @@ final class CandidateStream {
 			return this.read.isEmpty() ? this.lastBound : this.read.getFirst().bound();
 		}
 
-		void readPage() {
-			List<Bounded> next = this.part.next();
+		void readPage(double floor) {
+			List<Bounded> next = this.part.next(floor);
 			this.exhausted = next.isEmpty();
 			this.read.addAll(next);
 		}

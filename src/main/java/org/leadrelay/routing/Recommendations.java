@@ -98,14 +98,19 @@ public class Recommendations {
 		RankingModel model = RankingModel.of(query);
 		List<Scored> best = new ArrayList<>();
 		CandidateStream candidates = new CandidateStream(this.candidates.parts(vendor, query));
-		for (int size = FIRST_BATCH; !settled(best, candidates); size *= 2) {
+		for (int size = FIRST_BATCH; candidates.hasNext(); size *= 2) {
 			List<Bounded> batch = new ArrayList<>(size);
-			while (batch.size() < size && !settled(best, candidates)) {
+			while (batch.size() < size && candidates.hasNext()) {
 				batch.add(candidates.next());
 			}
 			best.addAll(scored(vendor, model, query, since, batch));
 			best.sort(RANKING);
 			best.subList(Math.min(MAX, best.size()), best.size()).clear();
+			if (best.size() == MAX) {
+				// no candidate left could rank whose bound (which every score stays
+				// below) is at most the tenth best score
+				candidates.raiseFloor(best.get(MAX - 1).signals().score());
+			}
 		}
 		return best.stream().map(scored -> recommendation(query, scored)).toList();
 	}
@@ -123,15 +128,6 @@ public class Recommendations {
 			Candidate complete = history == null ? candidate : candidate.withHistory(history);
 			return new Scored(complete, model.signals(complete));
 		}).toList();
-	}
-
-	/**
-	 * Whether no candidate left could rank among the best: there is none, or the tenth
-	 * best score is at least the next bound (which every score stays below).
-	 */
-	private static boolean settled(List<Scored> best, CandidateStream candidates) {
-		return !candidates.hasNext()
-				|| best.size() == MAX && best.get(MAX - 1).signals().score() >= candidates.peekBound();
 	}
 
 	private Recommendation recommendation(RecommendationQuery query, Scored scored) {

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in their region, in the customer's country, its region or elsewhere, of partners with a
  * responsiveness and without; each bound is above the best score the location could
  * reach, by at most 0.0011 (half the score's rounding step spared) unless its profile
- * lists a tag outside ASCII; and it reads only part of the program for the first
- * candidate.
+ * lists a tag outside ASCII; it reads only part of the program for the first candidate;
+ * and once its floor is raised, it delivers only the candidates above it.
  */
 @IntegrationTest
 class CandidateStreamIntegrationTests {
@@ -121,6 +121,15 @@ class CandidateStreamIntegrationTests {
 			for (int i = 1; i < all.size(); i++) {
 				assertThat(all.get(i).bound()).as("%s at %d", query, i).isLessThanOrEqualTo(all.get(i - 1).bound());
 			}
+			for (double floor : List.of(all.get(all.size() / 3).bound(), all.get(all.size() - 1).bound())) {
+				List<LocationId> read = above(vendor, query, floor);
+				assertThat(read).as("%s above %s", query, floor)
+					.containsExactlyInAnyOrderElementsOf(all.stream()
+						.filter(bounded -> bounded.bound() > floor
+								|| bounded.candidate().place().id().equals(read.get(0)))
+						.map(bounded -> bounded.candidate().place().id())
+						.toList());
+			}
 			for (Bounded bounded : all) {
 				double score = best.get(bounded.candidate().place().id());
 				boolean ascii = bounded.candidate()
@@ -133,6 +142,20 @@ class CandidateStreamIntegrationTests {
 					.isLessThanOrEqualTo(ascii || query.tags().isEmpty() ? score + 0.0011 : 1.201);
 			}
 		}
+	}
+
+	/**
+	 * The candidates of a stream whose floor is raised after its first candidate, that
+	 * one included.
+	 */
+	private List<LocationId> above(Organization vendor, RecommendationQuery query, double floor) {
+		CandidateStream stream = new CandidateStream(this.candidates.parts(vendor.id(), query));
+		List<LocationId> read = new ArrayList<>(List.of(stream.next().candidate().place().id()));
+		stream.raiseFloor(floor);
+		while (stream.hasNext()) {
+			read.add(stream.next().candidate().place().id());
+		}
+		return read;
 	}
 
 	/**
@@ -172,8 +195,8 @@ class CandidateStreamIntegrationTests {
 		}
 
 		@Override
-		public List<Bounded> next() {
-			List<Bounded> next = this.part.next();
+		public List<Bounded> next(double floor) {
+			List<Bounded> next = this.part.next(floor);
 			this.read += next.size();
 			return next;
 		}
