@@ -119,7 +119,10 @@ class CandidateRepository {
 
 	private static final String[] CURRENT_SIZES = codes(EVERY_SIZE);
 
-	/** The locations of a part's first page; each next one is twice as many. */
+	/**
+	 * The locations of a part's first page; each next one is four times as many, at most:
+	 * a page leaves out those at or below the stream's floor.
+	 */
 	static final int FIRST_PAGE = 64;
 
 	private final JdbcClient jdbc;
@@ -313,7 +316,7 @@ class CandidateRepository {
 	 * The locations of one area of a country fit and of one size fit whose profile could
 	 * list none of the wanted tags, of partners with a responsiveness (most responsive
 	 * first: the bound falls with it) or without (all of one bound), read from routing's
-	 * copy in pages that double.
+	 * copy in pages that grow fourfold.
 	 */
 	private final class Fitting implements Part {
 
@@ -412,7 +415,7 @@ class CandidateRepository {
 					})
 					.list();
 				this.exhausted = read.size() < this.page;
-				this.page *= 2;
+				this.page *= 4;
 				if (!read.isEmpty()) {
 					this.last = read.get(read.size() - 1);
 				}
