@@ -99,8 +99,8 @@ class MultiNodeIntegrationTests {
 		// database.
 		nodeA = AppNode.start("node-a", url, properties);
 		nodeB = AppNode.start("node-b", url, properties);
-		nodeA.awaitHealthy(Duration.ofSeconds(120));
-		nodeB.awaitHealthy(Duration.ofSeconds(120));
+		nodeA.awaitReady(Duration.ofSeconds(120));
+		nodeB.awaitReady(Duration.ofSeconds(120));
 		createProgram();
 		registerWebhook();
 	}
@@ -109,10 +109,10 @@ class MultiNodeIntegrationTests {
 	@BeforeEach
 	void bothNodesRun() throws Exception {
 		if (!nodeA.isAlive()) {
-			nodeA = AppNode.start("node-a-" + ++restarts, url, properties).awaitHealthy(Duration.ofSeconds(120));
+			nodeA = AppNode.start("node-a-" + ++restarts, url, properties).awaitReady(Duration.ofSeconds(120));
 		}
 		if (!nodeB.isAlive()) {
-			nodeB = AppNode.start("node-b-" + ++restarts, url, properties).awaitHealthy(Duration.ofSeconds(120));
+			nodeB = AppNode.start("node-b-" + ++restarts, url, properties).awaitReady(Duration.ofSeconds(120));
 		}
 	}
 
@@ -237,7 +237,7 @@ class MultiNodeIntegrationTests {
 		nodeB.kill();
 		smtp.start();
 
-		nodeA = AppNode.start("node-a-after-crash", url, properties).awaitHealthy(Duration.ofSeconds(120));
+		nodeA = AppNode.start("node-a-after-crash", url, properties).awaitReady(Duration.ofSeconds(120));
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> mailSubjects("Crash").contains("New lead: Crash customer"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> !deliveredWebhooks(List.of(referral)).isEmpty());

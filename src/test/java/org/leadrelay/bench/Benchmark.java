@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * Run it with {@code bench/run.sh} (see the README); options: {@code --connections 32},
- * {@code --seconds 30}, {@code --warmup 10}, {@code --only get,list},
+ * {@code --seconds 30}, {@code --warmup 30}, {@code --only get,list},
  * {@code --profile get,import} (JFR and a breakdown by layer, {@link NodeProfiler}). JVM
  * options for LeadRelay's process (a JFR recording, say) go in
  * {@code BENCH_NODE_JAVA_OPTS}.
@@ -114,7 +114,7 @@ public final class Benchmark {
 						System.getenv("SPRING_DATASOURCE_PASSWORD"))) {
 			new Benchmark(database, Integer.parseInt(options.getOrDefault("connections", "32")),
 					Integer.parseInt(options.getOrDefault("seconds", "30")),
-					Integer.parseInt(options.getOrDefault("warmup", "10")), workDir,
+					Integer.parseInt(options.getOrDefault("warmup", "30")), workDir,
 					Set.of(options.getOrDefault("only", String.join(",", SCENARIOS)).split(",")),
 					Set.of(options.getOrDefault("profile", "").split(",")))
 				.run();
@@ -318,7 +318,7 @@ public final class Benchmark {
 					// other branches' migrations on the shared bench database, as in
 					// migrate()
 					"spring.flyway.ignore-migration-patterns=*:missing,*:future")
-			.awaitHealthy(Duration.ofMinutes(5));
+			.awaitReady(Duration.ofMinutes(5));
 	}
 
 	private void measure(String key, String scenario, String script, Map<String, String> variables,

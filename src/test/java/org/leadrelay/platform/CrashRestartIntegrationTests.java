@@ -36,7 +36,7 @@ class CrashRestartIntegrationTests {
 	@Test
 	void aNodeKilledHardStartsAgainOnTheSameDataDirectory() throws Exception {
 		AppNode first = AppNode.startEmbedded("crash-first", this.dataDir, "leadrelay.demo.enabled=false")
-			.awaitHealthy(Duration.ofMinutes(3));
+			.awaitReady(Duration.ofMinutes(3));
 		ProcessHandle orphan = postmaster().orElseThrow();
 		String key = Files.readString(this.dataDir.resolve(Secrets.KEY_FILE));
 
@@ -44,7 +44,7 @@ class CrashRestartIntegrationTests {
 
 		assertThat(orphan.isAlive()).as("SIGKILL leaves the embedded PostgreSQL running").isTrue();
 		try (AppNode second = AppNode.startEmbedded("crash-second", this.dataDir, "leadrelay.demo.enabled=false")
-			.awaitHealthy(Duration.ofMinutes(3))) {
+			.awaitReady(Duration.ofMinutes(3))) {
 			assertThat(orphan.isAlive()).as("the orphan was shut down").isFalse();
 			assertThat(ApiClient.anonymous(second.port()).get("/.well-known/oauth-authorization-server").status())
 				.as("the token-signing key stored by the first run is read")

@@ -112,12 +112,15 @@ public final class AppNode implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the node answers its health check; fails at once when the node exits.
+	 * Waits until the node is ready for traffic (its readiness group): its start-up work
+	 * is done (the application runners, such as the roll-ups' folds at start, which the
+	 * health check alone does not wait for) and its database answers. Fails at once when
+	 * the node exits.
 	 */
-	public AppNode awaitHealthy(Duration timeout) {
+	public AppNode awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
-		await(this.name + " healthy").atMost(timeout)
+		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build();
+		await(this.name + " ready").atMost(timeout)
 			.pollInterval(Duration.ofMillis(250))
 			// not listening yet: still starting
 			.ignoreExceptionsInstanceOf(IOException.class)
