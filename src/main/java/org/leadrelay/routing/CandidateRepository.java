@@ -372,7 +372,7 @@ class CandidateRepository {
 
 		@Override
 		public List<Bounded> next(double floor) {
-			if (!this.responsive && ceiling() <= floor) {
+			if (ceiling() <= floor) {
 				this.exhausted = true;
 			}
 			while (!this.exhausted) {
