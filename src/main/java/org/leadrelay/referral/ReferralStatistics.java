@@ -29,7 +29,10 @@ public class ReferralStatistics {
 
 	private final TransactionTemplate transactions;
 
-	/** A rebuild's: the changes it drops and the referrals it counts in one snapshot. */
+	/**
+	 * A rebuild's or a move's: the changes it drops or folds in and the referrals it
+	 * counts in one snapshot.
+	 */
 	private final TransactionTemplate snapshotTransactions;
 
 	ReferralStatistics(ReferralStatisticsRepository repository, SimilarLeadsRepository similarLeads,
@@ -68,17 +71,25 @@ public class ReferralStatistics {
 
 	/**
 	 * Keeps the roll-up that {@link #similarLeads} reads current for periods from
-	 * {@code since} on: rebuilds it from {@code since} when it starts elsewhere (a read
-	 * of a later period takes away the leads created in between, which costs a look-up
-	 * per partner), then adds in the changes to the referrals committed since.
+	 * {@code since} on: moves its start forward to {@code since} when the period has
+	 * moved on (taking away the leads created in between), rebuilds it from {@code since}
+	 * when there is none or it starts later (a read of a later period takes away the
+	 * leads created in between, which costs a look-up per partner), then adds in the
+	 * changes to the referrals committed since.
 	 * @return how many rows of the roll-up the changes moved
 	 */
 	public int foldSimilarLeads(Instant since) {
 		Instant start = this.similarLeads.start();
-		if (!since.equals(start)) {
+		if (start == null || since.isBefore(start)) {
 			long begin = System.nanoTime();
 			int rows = count(this.snapshotTransactions, () -> this.similarLeads.rebuild(since));
 			log.info("Similar leads' roll-up rebuilt from {}: {} rows in {} ms", since, rows,
+					(System.nanoTime() - begin) / 1_000_000);
+		}
+		else if (since.isAfter(start)) {
+			long begin = System.nanoTime();
+			int rows = count(this.snapshotTransactions, () -> this.similarLeads.advance(since));
+			log.info("Similar leads' roll-up moved from {} to {}: {} rows changed in {} ms", start, since, rows,
 					(System.nanoTime() - begin) / 1_000_000);
 		}
 		return count(this.transactions, this.similarLeads::fold);

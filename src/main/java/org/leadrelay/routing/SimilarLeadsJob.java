@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * Keeps the roll-up of the partners' answers to similar leads current for the history
  * period, so that recommendations read a few rows per partner (see
  * {@link ReferralStatistics#foldSimilarLeads}): at start, then every
- * {@code leadrelay.routing.history-fold-interval}, rebuilt from the history's start when
- * its hour turns ({@link RoutingProperties#historySince}). Recommendations are exact
- * without it, only slower.
+ * {@code leadrelay.routing.history-fold-interval}, its start moved forward to the
+ * history's when that hour turns ({@link RoutingProperties#historySince}).
+ * Recommendations are exact without it, only slower.
  */
 @Component
 class SimilarLeadsJob {

@@ -1,8 +1,10 @@
 package org.leadrelay.referral;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +134,82 @@ class SimilarLeadsIntegrationTests {
 		assertThat(read(program, List.of("Retail"), first, List.of(program.contoso().id())))
 			.isEqualTo(this.recount.of(program.vendor().id(), List.of("Retail"), first))
 			.containsValues(new SimilarLeads(program.contoso().id(), 0, 1, 0));
+	}
+
+	@Test
+	void theRollUpMovesWithItsPeriodAndStaysExact() {
+		Program program = this.programs.create();
+		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller contoso = TestProfiles.admin(program.contoso().id());
+		Caller fabrikam = TestProfiles.admin(program.fabrikam().id());
+		Instant first = this.clock.instant();
+		Referral leaving = send(vendor, program.budapest(), "Retail", "Azure");
+		Referral leavingUnanswered = send(vendor, program.vienna(), "Healthcare", null);
+		this.clock.advance(Duration.ofHours(2));
+		Instant later = this.clock.instant();
+		List<Referral> staying = List.of(send(vendor, program.budapest(), "Retail", null),
+				send(vendor, program.vienna(), "Retail", "Azure"), send(vendor, program.vienna(), "Healthcare", null));
+		send(vendor, program.budapest(), "Manufacturing", null);
+		this.statistics.foldSimilarLeads(first.minusSeconds(60));
+		String untouched = version(program.contoso().id(), "{Manufacturing}");
+
+		// changes not folded in yet, to leads that leave the period and to leads that
+		// stay
+		accept(contoso, leaving);
+		accept(contoso, staying.get(0));
+		decline(fabrikam, staying.get(1));
+		Instant since = first.plus(Duration.ofHours(1));
+		this.statistics.foldSimilarLeads(since);
+
+		assertThat(this.jdbc.sql("select since from referral_similar_leads_start")
+			.query(Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(since.truncatedTo(ChronoUnit.MICROS));
+		List<OrganizationId> partners = List.of(program.contoso().id(), program.fabrikam().id());
+		for (List<String> tags : List.of(List.of("Retail"), List.of("Azure", "Healthcare"),
+				List.of("Healthcare", "Retail", "Azure"))) {
+			for (Instant from : List.of(since, later)) {
+				assertThat(read(program, tags, from, partners)).as("%s since %s", tags, from)
+					.isEqualTo(this.recount.of(program.vendor().id(), tags, from));
+			}
+		}
+		assertThat(rows(program.contoso().id())).as("the leaving lead's set is gone")
+			.containsExactlyInAnyOrder("[Retail] 1 1 0 0", "[Manufacturing] 1 0 0 0");
+		assertThat(version(program.contoso().id(), "{Manufacturing}")).as("moved, not rebuilt").isEqualTo(untouched);
+		assertThat(rows(program.fabrikam().id())).containsExactlyInAnyOrder("[Azure, Retail] 1 0 1 0",
+				"[Healthcare] 1 0 0 0");
+
+		// answers after the move fold in as before; one to a lead outside the period is
+		// dropped
+		accept(fabrikam, staying.get(2));
+		decline(fabrikam, leavingUnanswered);
+		this.statistics.foldSimilarLeads(since);
+		assertThat(read(program, List.of("Healthcare", "Retail"), since, partners))
+			.isEqualTo(this.recount.of(program.vendor().id(), List.of("Healthcare", "Retail"), since));
+		assertThat(rows(program.fabrikam().id())).containsExactlyInAnyOrder("[Azure, Retail] 1 0 1 0",
+				"[Healthcare] 1 1 0 0");
+	}
+
+	/** The transaction that last wrote the partner's row of the roll-up for the tags. */
+	private String version(OrganizationId partner, String tags) {
+		return this.jdbc
+			.sql("select xmin::text from referral_similar_leads where organization_id = ? and tags = ?::text[]")
+			.params(partner.value(), tags)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The partner's rows of the roll-up: tags, then leads, accepted, declined and won.
+	 */
+	private List<String> rows(OrganizationId partner) {
+		return this.jdbc
+			.sql("select tags, leads, accepted, declined, won from referral_similar_leads where organization_id = ?")
+			.param(partner.value())
+			.query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray()) + " " + rs.getInt("leads") + " "
+					+ rs.getInt("accepted") + " " + rs.getInt("declined") + " " + rs.getInt("won"))
+			.list();
 	}
 
 	/**
