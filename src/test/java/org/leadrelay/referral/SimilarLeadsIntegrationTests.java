@@ -66,8 +66,7 @@ class SimilarLeadsIntegrationTests {
 	@Test
 	void theRollUpAgreesWithARecountAfterChangesAndForAnyPeriod() {
 		Program program = this.programs.create();
-		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
-				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller vendor = vendorClient(program);
 		Caller contoso = TestProfiles.admin(program.contoso().id());
 		Caller fabrikam = TestProfiles.admin(program.fabrikam().id());
 		Instant first = this.clock.instant();
@@ -109,8 +108,7 @@ class SimilarLeadsIntegrationTests {
 	@Test
 	void onlyAChangeToWhatTheRollUpCountsIsRecorded() {
 		Program program = this.programs.create();
-		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
-				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller vendor = vendorClient(program);
 		Instant first = this.clock.instant();
 		this.statistics.foldSimilarLeads(first.minusSeconds(60));
 		Referral declined = send(vendor, program.budapest(), "Retail", null);
@@ -139,8 +137,7 @@ class SimilarLeadsIntegrationTests {
 	@Test
 	void theRollUpMovesWithItsPeriodAndStaysExact() {
 		Program program = this.programs.create();
-		Caller vendor = new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
-				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
+		Caller vendor = vendorClient(program);
 		Caller contoso = TestProfiles.admin(program.contoso().id());
 		Caller fabrikam = TestProfiles.admin(program.fabrikam().id());
 		Instant first = this.clock.instant();
@@ -200,30 +197,32 @@ class SimilarLeadsIntegrationTests {
 			.single();
 	}
 
-	/**
-	 * The partner's rows of the roll-up: tags, then leads, accepted, declined and won.
-	 */
+	/** The partner's rows of the roll-up. */
 	private List<String> rows(OrganizationId partner) {
-		return this.jdbc
-			.sql("select tags, leads, accepted, declined, won from referral_similar_leads where organization_id = ?")
+		return counts("referral_similar_leads", partner);
+	}
+
+	/** The partner's changes not yet folded in. */
+	private List<String> changes(OrganizationId partner) {
+		return counts("referral_similar_leads_change", partner);
+	}
+
+	/**
+	 * The partner's rows of a table of the roll-up's counts: tags, then leads, accepted,
+	 * declined and won.
+	 */
+	private List<String> counts(String table, OrganizationId partner) {
+		return this.jdbc.sql("select tags, leads, accepted, declined, won from " + table + " where organization_id = ?")
 			.param(partner.value())
 			.query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray()) + " " + rs.getInt("leads") + " "
 					+ rs.getInt("accepted") + " " + rs.getInt("declined") + " " + rs.getInt("won"))
 			.list();
 	}
 
-	/**
-	 * The partner's changes not yet folded in: tags, then leads, accepted, declined and
-	 * won.
-	 */
-	private List<String> changes(OrganizationId partner) {
-		return this.jdbc
-			.sql("select tags, leads, accepted, declined, won from referral_similar_leads_change "
-					+ "where organization_id = ?")
-			.param(partner.value())
-			.query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray()) + " " + rs.getInt("leads") + " "
-					+ rs.getInt("accepted") + " " + rs.getInt("declined") + " " + rs.getInt("won"))
-			.list();
+	/** The program's vendor as its API client. */
+	private static Caller vendorClient(Program program) {
+		return new Caller(Caller.Kind.API_CLIENT, "client:vendor", "Vendor CRM", program.vendor().id(),
+				OrganizationKind.VENDOR, Set.of(Role.VENDOR_ADMIN));
 	}
 
 	private Map<OrganizationId, SimilarLeads> read(Program program, List<String> tags, Instant since,
